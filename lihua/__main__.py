@@ -1,0 +1,5 @@
+"""`python -m lihua` runs the CLI."""
+
+from lihua.cli import main
+
+main()

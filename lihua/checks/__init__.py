@@ -1,0 +1,28 @@
+"""lihua's own checks: what the grammar engines miss for Chinese learners, plus letter format.
+
+`check_letter(text, letter)` runs every lihua check and returns findings with spans into `text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from lihua.checks.chinese_text import check_chinese_text
+from lihua.findings import Finding
+from lihua.letter import Letter
+
+
+def check_letter(text: str, letter: Letter, *, disabled: Collection[str] = ()) -> list[Finding]:
+    """All lihua checks on one letter; `disabled` holds rule ids or categories to skip."""
+    findings = check_chinese_text(text)
+    return [f for f in findings if not is_disabled(f, disabled)]
+
+
+def is_disabled(finding: Finding, disabled: Collection[str]) -> bool:
+    """A finding is off when its rule id, a dotted prefix of it, or its category is disabled."""
+    if not disabled:
+        return False
+    rule = finding.rule_id
+    return any(
+        rule == d or rule.startswith(d + ".") or finding.category.value == d for d in disabled
+    )

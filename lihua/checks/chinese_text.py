@@ -1,0 +1,71 @@
+"""Chinese characters and full-width punctuation inside an English letter.
+
+Students type on Chinese input methods, so "，" "。" "：" and full-width spaces slip in; markers
+take them as errors. Each run is one finding with the ASCII replacement. Chinese words are found,
+not crashed on: a learner who writes 粽子 is told to write the English or pinyin instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lihua.findings import Category, Finding, Severity, Source, Span
+
+# Full-width punctuation → what an English letter uses (a space follows , . ; : ! ? in English).
+FULL_WIDTH = {
+    "，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "、": ",",
+    "（": "(", "）": ")", "“": '"', "”": '"', "‘": "'", "’": "'", "《": '"', "》": '"',
+    "【": "[", "】": "]", "—": "-", "…": "...", "～": "~", "\u3000": " ",
+}
+_CURLY_ALLOWED = set("“”‘’—…")  # curly quotes, dashes and ellipses are English typesetting too
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_FULL_WIDTH_RUN = re.compile("[" + "".join(re.escape(c) for c in FULL_WIDTH if c not in _CURLY_ALLOWED) + "]")
+_FULL_WIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+
+
+def check_chinese_text(text: str) -> list[Finding]:
+    """Findings for Chinese characters, full-width punctuation and full-width letters/digits."""
+    findings = [
+        Finding(
+            rule_id="script.chinese-characters",
+            source=Source.LIHUA,
+            category=Category.WORD_CHOICE,
+            severity=Severity.ERROR,
+            message="Chinese characters in an English letter: write the English word, or pinyin with an explanation.",
+            message_zh="英文书信中出现了汉字：请写出英文，或用拼音并加英文解释。",
+            span=Span(m.start(), m.end()),
+        )
+        for m in _CJK_RUN.finditer(text)
+    ]
+    for m in _FULL_WIDTH_RUN.finditer(text):
+        char = m.group()
+        ascii_mark = FULL_WIDTH[char]
+        follows_word = m.end() < len(text) and not text[m.end()].isspace() and ascii_mark in ",.;:!?"
+        findings.append(
+            Finding(
+                rule_id="punctuation.full-width",
+                source=Source.LIHUA,
+                category=Category.PUNCTUATION,
+                severity=Severity.ERROR,
+                message=f"Chinese (full-width) punctuation '{char}': use the English '{ascii_mark.strip() or 'space'}'.",
+                message_zh=f"使用了中文标点“{char}”，英文书信应使用英文标点。",
+                span=Span(m.start(), m.end()),
+                replacements=(ascii_mark + " " if follows_word else ascii_mark,),
+            )
+        )
+    for m in _FULL_WIDTH_ALNUM.finditer(text):
+        ascii_text = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
+        findings.append(
+            Finding(
+                rule_id="punctuation.full-width-letters",
+                source=Source.LIHUA,
+                category=Category.PUNCTUATION,
+                severity=Severity.WARNING,
+                message=f"Full-width letters or digits '{m.group()}': type them in half-width (English) mode.",
+                message_zh="使用了全角字母或数字，请切换到英文（半角）输入。",
+                span=Span(m.start(), m.end()),
+                replacements=(ascii_text,),
+            )
+        )
+    return findings

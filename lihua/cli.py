@@ -1,0 +1,52 @@
+"""The `lihua` command line: Typer wiring only; every stage it calls lives in its own module.
+
+Heavy imports (Harper, rules, scoring, Jinja2) happen inside commands, so `lihua --help` and
+`lihua --version` stay fast.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from lihua import __version__
+from lihua.cli_grade import grade_command
+
+EXIT_CODES_HELP = "Exit codes: 0 done · 1 done, but a limit you set (--max-errors) was exceeded · 2 usage or input error."
+
+app = typer.Typer(
+    name="lihua",
+    help=(
+        "lihua — an English letter-writing tutor for gaokao 'Li Hua' letters.\n\n"
+        "Grade a letter:  lihua grade letter.txt\n\n"
+        "From a pipe, as JSON:  cat letter.txt | lihua grade - --format json\n\n" + EXIT_CODES_HELP
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lihua {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", help="Print the version and exit.", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    """lihua — an English letter-writing tutor for gaokao 'Li Hua' letters."""
+
+
+app.command("grade", help=grade_command.__doc__, no_args_is_help=True)(grade_command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,219 @@
+"""Harper (harper-py), the embedded default engine: offline, in-process, milliseconds a letter.
+
+- One `Linter` per process, built once (about 0.7 s) and reused; `prewarm()` starts building it
+  on a background thread (construction releases the GIL) while the CLI imports everything else.
+- Long text is linted paragraph by paragraph, because Harper's cost grows faster than linearly.
+- Harper's Rust code prints debug lines straight to file descriptor 1 for some rules; every call
+  runs with fd 1 pointed at /dev/null so `--format json` output stays clean.
+- Spelling findings on Chinese names and pinyin (Li Hua, zongzi, Qingming…) are dropped, and so
+  are British spellings: a gaokao letter may use either.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import threading
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+
+from lihua.findings import Category, Finding, Severity, Source, Span
+from lihua.names import is_chinese_name_or_pinyin
+
+# Rules that are not errors in a gaokao letter.
+_DISABLED_RULES = {
+    "OxfordComma": False,
+    "NoOxfordComma": False,
+    "UseEllipsisCharacter": False,
+    "Dashes": False,
+    "SpelledNumbers": False,
+}
+
+_KIND = {
+    "Spelling": (Category.SPELLING, Severity.ERROR),
+    "Agreement": (Category.GRAMMAR, Severity.ERROR),
+    "Grammar": (Category.GRAMMAR, Severity.ERROR),
+    "Miscellaneous": (Category.GRAMMAR, Severity.WARNING),
+    "Capitalization": (Category.GRAMMAR, Severity.ERROR),
+    "Punctuation": (Category.PUNCTUATION, Severity.WARNING),
+    "Formatting": (Category.PUNCTUATION, Severity.SUGGESTION),
+    "WordChoice": (Category.WORD_CHOICE, Severity.WARNING),
+    "Usage": (Category.WORD_CHOICE, Severity.WARNING),
+    "Eggcorn": (Category.WORD_CHOICE, Severity.ERROR),
+    "Malapropism": (Category.WORD_CHOICE, Severity.ERROR),
+    "Typo": (Category.SPELLING, Severity.ERROR),
+    "Repetition": (Category.GRAMMAR, Severity.WARNING),
+    "Redundancy": (Category.STYLE, Severity.SUGGESTION),
+    "Style": (Category.STYLE, Severity.SUGGESTION),
+    "Readability": (Category.STYLE, Severity.SUGGESTION),
+    "Enhancement": (Category.STYLE, Severity.SUGGESTION),
+    "BoundaryError": (Category.GRAMMAR, Severity.WARNING),
+    "Nonstandard": (Category.WORD_CHOICE, Severity.WARNING),
+    "Regionalism": (Category.WORD_CHOICE, Severity.SUGGESTION),
+}
+
+# British spelling → American candidates (suffix rewrites). If Harper's American dictionary
+# knows a candidate, the British form is a spelling, not a mistake.
+_BRITISH_SUFFIXES = (
+    ("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("ourite", "orite"),
+    ("ourites", "orites"), ("ourful", "orful"),
+    ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
+    ("isation", "ization"), ("isations", "izations"),
+    ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"),
+    ("tre", "ter"), ("tres", "ters"), ("bre", "ber"),
+    ("ogue", "og"), ("ogues", "ogs"),
+    ("ence", "ense"), ("ences", "enses"),
+    ("ise", "ice"), ("ised", "iced"), ("ising", "icing"), ("ises", "ices"),
+    ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llers", "lers"),
+    ("mme", "m"), ("mmes", "ms"), ("ey", "ay"), ("eys", "ays"),
+    ("gement", "gment"), ("ae", "e"), ("oe", "e"),
+)
+_PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)[ \t\u3000]*(?:\r?\n|\r)")
+
+
+class _LinterHolder:
+    """Builds the one Linter of this process, possibly ahead of time on a thread."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._linter = None
+        self._thread: threading.Thread | None = None
+
+    def prewarm(self) -> None:
+        with self._lock:
+            if self._linter is None and self._thread is None:
+                self._thread = threading.Thread(target=self._build, daemon=True)
+                self._thread.start()
+
+    def _build(self) -> None:
+        from harper import Linter
+
+        linter = Linter()
+        config = linter.get_lint_config()
+        config.update(_DISABLED_RULES)
+        linter.set_lint_config(config)
+        self._linter = linter
+
+    def get(self):
+        with self._lock:
+            thread = self._thread
+        if thread is not None:
+            thread.join()
+        if self._linter is None:
+            with self._lock:
+                if self._linter is None:
+                    self._build()
+        return self._linter
+
+
+_HOLDER = _LinterHolder()
+
+
+def prewarm() -> None:
+    """Start building the Linter on a background thread; `check` waits for it."""
+    _HOLDER.prewarm()
+
+
+@contextmanager
+def _quiet_fd1() -> Iterator[None]:
+    """Send anything written to file descriptor 1 (Harper's Rust debug prints) to /dev/null."""
+    try:
+        sys.stdout.flush()
+    except (AttributeError, ValueError):
+        pass
+    try:
+        saved = os.dup(1)
+    except OSError:  # no fd 1 (e.g. closed stdout): nothing to protect
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(devnull)
+
+
+def paragraph_chunks(text: str) -> list[tuple[int, str]]:
+    """Split text at blank lines into (offset, chunk) pairs, so linting cost stays linear."""
+    chunks, start = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if match.start() > start:
+            chunks.append((start, text[start : match.start()]))
+        start = match.end()
+    if start < len(text):
+        chunks.append((start, text[start:]))
+    return chunks
+
+
+class HarperEngine:
+    """lihua's view of Harper: findings with lihua categories, names and British spelling allowed."""
+
+    name = "harper"
+
+    def check(self, text: str, *, names: Collection[str] = ()) -> list[Finding]:
+        from harper import Language
+
+        linter = _HOLDER.get()
+        findings: list[Finding] = []
+        with _quiet_fd1():
+            for offset, chunk in paragraph_chunks(text):
+                for lint in linter.lint(chunk, language=Language.PLAINTEXT):
+                    finding = self._to_finding(lint, offset, names, linter)
+                    if finding is not None:
+                        findings.append(finding)
+        return findings
+
+    def _to_finding(self, lint, offset: int, names: Collection[str], linter) -> Finding | None:
+        kind = lint.lint_kind
+        word = lint.problem_text
+        if kind == "Spelling" and (
+            is_chinese_name_or_pinyin(word, names) or _is_british_spelling(word, linter)
+        ):
+            return None
+        if not word.isascii() and not any(c.isascii() and c.isalpha() for c in word):
+            return None  # Harper has nothing useful to say about Chinese text; lihua's checks do
+        category, severity = _KIND.get(kind, (Category.GRAMMAR, Severity.WARNING))
+        replacements = tuple(
+            dict.fromkeys(s.replacement_text for s in lint.suggestions if s.replacement_text)
+        )[:5]
+        return Finding(
+            rule_id=f"harper.{kind}",
+            source=Source.HARPER,
+            category=category,
+            severity=severity,
+            message=lint.message,
+            span=Span(offset + lint.span.start, offset + lint.span.end),
+            replacements=replacements,
+        )
+
+
+def _is_british_spelling(word: str, linter) -> bool:
+    lowered = word.lower()
+    for british, american in _BRITISH_SUFFIXES:
+        if lowered.endswith(british) and len(lowered) > len(british) + 1:
+            candidate = lowered[: -len(british)] + american
+            if _known_word(candidate, linter):
+                return True
+    return False
+
+
+def _known_word(word: str, linter) -> bool:
+    return _known_word_cached(word, id(linter))
+
+
+@lru_cache(maxsize=2048)
+def _known_word_cached(word: str, _linter_id: int) -> bool:
+    from harper import Language
+
+    lints = _HOLDER.get().lint(word, language=Language.PLAINTEXT)
+    return not any(lint.lint_kind == "Spelling" for lint in lints)
+
+
+@lru_cache(maxsize=1)
+def default_engine() -> HarperEngine:
+    return HarperEngine()

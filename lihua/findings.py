@@ -1,0 +1,94 @@
+"""The one vocabulary every engine speaks: a Finding with a Span into the user's own text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How much a finding matters; `error` is what a marker would take marks off for."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    SUGGESTION = "suggestion"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "suggestion": 2}[self.value]
+
+
+class Category(str, Enum):
+    """The broad kind of a finding, shared by every engine so reports can count them."""
+
+    GRAMMAR = "grammar"
+    SPELLING = "spelling"
+    PUNCTUATION = "punctuation"
+    WORD_CHOICE = "word-choice"
+    FORMAT = "format"
+    CONTENT = "content"
+    LENGTH = "length"
+    STYLE = "style"
+
+
+class Source(str, Enum):
+    """Which engine produced a finding."""
+
+    LIHUA = "lihua"
+    HARPER = "harper"
+    LANGUAGETOOL = "languagetool"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets into the text the user gave (never a normalised copy)."""
+
+    start: int
+    end: int
+    line: int = 1
+    column: int = 1
+
+    def overlaps(self, other: Span) -> bool:
+        if self.start == self.end or other.start == other.end:
+            return self.start <= other.end and other.start <= self.end
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in a letter, with where it is and how to fix it."""
+
+    rule_id: str
+    source: Source
+    category: Category
+    severity: Severity
+    message: str
+    span: Span
+    replacements: tuple[str, ...] = ()
+    message_zh: str = ""
+    explanation: str = ""
+    text: str = field(default="", compare=False)
+
+    def with_position(self, line: int, column: int) -> Finding:
+        """Return a copy whose span carries the given line and column."""
+        return replace(self, span=Span(self.span.start, self.span.end, line, column))
+
+    def to_dict(self) -> dict:
+        """The JSON shape of a finding (part of the stable `schema: 1` contract)."""
+        return {
+            "rule_id": self.rule_id,
+            "source": self.source.value,
+            "category": self.category.value,
+            "severity": self.severity.value,
+            "message": self.message,
+            "message_zh": self.message_zh,
+            "explanation": self.explanation,
+            "text": self.text,
+            "span": {
+                "start": self.span.start,
+                "end": self.span.end,
+                "line": self.span.line,
+                "column": self.span.column,
+            },
+            "replacements": list(self.replacements),
+        }

@@ -1,0 +1,83 @@
+"""Recognise Chinese names and pinyin words, so spelling engines do not flag "Li Hua" or "zongzi".
+
+The syllable inventory comes from pypinyin's own character table (tone marks stripped), so it is
+derived, not typed by hand. It is built lazily: only a letter with a spelling finding pays for it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+_MAX_SYLLABLE = 6  # longest pinyin syllable: "zhuang", "chuang", "shuang"
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable pypinyin knows ("zong", "zi", "hua", "lv" for lü…)."""
+    from pypinyin import pinyin_dict
+
+    syllables = set()
+    for readings in pinyin_dict.pinyin_dict.values():
+        for reading in readings.split(","):
+            bare = "".join(
+                c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c)
+            )
+            syllables.add(bare.lower().replace("ü", "v"))
+    syllables.update({"lu", "nu", "yu", "ju", "qu", "xu"})  # ü written as u after j q x y
+    return frozenset(syllables)
+
+
+@lru_cache(maxsize=4096)
+def pinyin_split(word: str) -> tuple[str, ...] | None:
+    """Split a word into pinyin syllables ("zongzi" → ("zong", "zi")), or None if it is not pinyin.
+
+    Longest syllables are tried first, with backtracking, and an apostrophe may separate
+    syllables ("Xi'an").
+    """
+    lowered = word.lower().replace("'", "").replace("’", "")
+    if not lowered or not lowered.isascii() or not lowered.isalpha():
+        return None
+    syllables = pinyin_syllables()
+
+    def split_from(i: int) -> tuple[str, ...] | None:
+        if i == len(lowered):
+            return ()
+        for size in range(min(_MAX_SYLLABLE, len(lowered) - i), 0, -1):
+            piece = lowered[i : i + size]
+            if piece in syllables:
+                rest = split_from(i + size)
+                if rest is not None:
+                    return (piece, *rest)
+        return None
+
+    return split_from(0)
+
+
+def is_chinese_name_or_pinyin(word: str, extra_names: Iterable[str] = ()) -> bool:
+    """True for words a spelling checker should leave alone in a Li Hua letter.
+
+    - names the prompt or the caller supplies (case-insensitive);
+    - capitalised words made of pinyin syllables ("Li", "Hua", "Qingming", "Xi'an");
+    - lower-case words of two or more pinyin syllables ("zongzi", "hutong", "jiaozi"): one
+      syllable alone is too likely to be a real misspelling.
+    """
+    bare = word.strip(".,!?;:'\"()[]“”‘’")
+    if not bare:
+        return False
+    if bare.lower() in {n.lower() for n in extra_names}:
+        return True
+    parts = pinyin_split(bare)
+    if parts is None:
+        return False
+    if bare[0].isupper():
+        return len(parts) <= 4
+    return 2 <= len(parts) <= 4
+
+
+def names_in(texts: Iterable[str]) -> set[str]:
+    """The words of the given strings (e.g. a prompt's recipient and names), for the filter."""
+    return {m.group() for text in texts for m in _ASCII_WORD.finditer(text)}

@@ -1,0 +1,84 @@
+"""The one-way flow of a letter: text → Letter → engines → filter/merge → Report.
+
+`check_text` and `grade` are the library API (`from lihua import check_text, grade`); the CLI
+only reads input, calls `grade`, and renders the Report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lihua.checks import check_letter, is_disabled
+from lihua.engines import EngineUnavailable
+from lihua.findings import Finding
+from lihua.letter import parse_letter
+from lihua.merge import merge_findings
+from lihua.names import names_in
+from lihua.positions import locate
+from lihua.report import Report
+
+DEFAULT_ENGINES = ("harper",)
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    notes: list[str] = field(default_factory=list)
+
+
+def check_text(text: str, *, prompt: Any = None, engines: Sequence[str] = DEFAULT_ENGINES,
+               disabled: Collection[str] = ()) -> list[Finding]:
+    """Every finding for `text` (engines + lihua's checks), merged, located, in text order."""
+    return run_checks(text, prompt=prompt, engines=engines, disabled=disabled).findings
+
+
+def run_checks(text: str, *, prompt: Any = None, engines: Sequence[str] = DEFAULT_ENGINES,
+               disabled: Collection[str] = (), engine_options: dict[str, Any] | None = None) -> CheckResult:
+    """Like `check_text`, also returning notes about engines that could not run."""
+    letter = parse_letter(text)
+    names = _names_for(prompt)
+    collected: list[Finding] = list(check_letter(text, letter, disabled=disabled))
+    notes: list[str] = []
+    for name in engines:
+        try:
+            engine = get_engine(name, **(engine_options or {}))
+            collected.extend(f for f in engine.check(text, names=names) if not is_disabled(f, disabled))
+        except EngineUnavailable as error:
+            notes.append(f"{name}: {error}")
+    return CheckResult(locate(merge_findings(collected), text), notes)
+
+
+def grade(text: str, *, source: str = "<text>", encoding: str = "utf-8", prompt: Any = None,
+          engines: Sequence[str] = DEFAULT_ENGINES, disabled: Collection[str] = (),
+          engine_options: dict[str, Any] | None = None) -> Report:
+    """Grade one letter: the Report that `lihua grade` renders."""
+    result = run_checks(text, prompt=prompt, engines=engines, disabled=disabled, engine_options=engine_options)
+    return Report(
+        source=source,
+        encoding=encoding,
+        letter=parse_letter(text),
+        findings=result.findings,
+        prompt_id=getattr(prompt, "id", None),
+        notes=result.notes,
+    )
+
+
+def get_engine(name: str, **options: Any):
+    """The engine called `name`, built once per process and reused."""
+    if name == "harper":
+        from lihua.engines.harper import default_engine
+
+        return default_engine()
+    raise EngineUnavailable(f"unknown engine {name!r}; choose from: harper, languagetool")
+
+
+def _names_for(prompt: Any) -> set[str]:
+    """Names the spelling filter must accept: the prompt's recipient, names and vocabulary."""
+    if prompt is None:
+        return set()
+    spelling_names = getattr(prompt, "spelling_names", None)
+    if callable(spelling_names):
+        return set(spelling_names())
+    return names_in([str(getattr(prompt, "recipient", ""))])
