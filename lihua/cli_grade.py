@@ -1,5 +1,115 @@
-"""`lihua grade` (placeholder while the foundation lands)."""
+"""`lihua grade`: read one letter, grade it, render the report. Wiring only."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from lihua.exitcodes import ExitCode
 
 
-def grade_command() -> None:
-    """Grade a letter."""
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class Lang(StrEnum):
+    en = "en"
+    zh = "zh"
+
+
+def fail(message: str, code: ExitCode = ExitCode.USAGE) -> typer.Exit:
+    """Print one diagnostic line to stderr and return the Exit to raise."""
+    typer.echo(f"lihua: {message}", err=True)
+    return typer.Exit(int(code))
+
+
+def split_list(values: list[str] | None) -> list[str]:
+    """Options that take a list accept repeats and commas: --disable a,b --disable c."""
+    return [item.strip() for value in values or [] for item in value.split(",") if item.strip()]
+
+
+def load_prompt(prompt_id: str | None, prompts_dirs: list[str] | None):
+    """The prompt named on the command line, or None; warnings go to stderr."""
+    if not prompt_id:
+        return None
+    from lihua.prompts import PromptError, load_bank
+
+    bank = load_bank(prompts_dirs or [])
+    for warning in bank.warnings:
+        typer.echo(f"lihua: warning: {warning}", err=True)
+    try:
+        return bank.get(prompt_id)
+    except PromptError as error:
+        raise fail(str(error)) from None
+
+
+def grade_command(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="The letter: .txt/.md (any encoding) or .docx; '-' reads stdin.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for tools.")] = OutputFormat.text,
+    prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="Task id (see `lihua prompts list`): names, word limit, content points.")] = None,
+    prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).")] = None,
+    max_errors: Annotated[int | None, typer.Option("--max-errors", min=0, help="Exit 1 when the letter has more error-level findings than this.")] = None,
+    disable: Annotated[list[str] | None, typer.Option("--disable", "-d", help="Rule id, rule-id prefix or category to switch off (repeat or comma-separate).")] = None,
+    engine: Annotated[str, typer.Option("--engine", "-e", help="Engines, comma-separated: harper, languagetool.")] = "harper",
+    lt_url: Annotated[str | None, typer.Option("--lt-url", help="LanguageTool server, e.g. http://localhost:8081 (also LIHUA_LT_URL).")] = None,
+    variant: Annotated[str, typer.Option("--variant", help="English variant for LanguageTool: en-US or en-GB (Harper accepts both spellings).")] = "en-US",
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of explanations: en or zh.")] = Lang.en,
+) -> None:
+    """Grade a letter: every problem with its line:column and fix.
+
+    Examples:
+
+      lihua grade letter.txt
+
+      lihua grade letter.docx --prompt invite-dragon-boat
+
+      cat letter.txt | lihua grade - --format json
+
+    Exit codes: 0 graded · 1 graded, but more errors than --max-errors · 2 usage or input error.
+    """
+    engines = split_list([engine])
+    unknown = [name for name in engines if name not in ("harper", "languagetool")]
+    if unknown or not engines:
+        raise fail(f"unknown engine {', '.join(unknown) or '(none)'}; choose from: harper, languagetool")
+    if "harper" in engines:
+        from lihua.engines.harper import prewarm
+
+        prewarm()  # build the Linter on a thread while the rest loads
+
+    from lihua.io import InputError, read_source
+
+    try:
+        source = read_source(file)
+    except InputError as error:
+        raise fail(str(error)) from None
+    task = load_prompt(prompt, prompts_dir)
+
+    from lihua.pipeline import grade
+
+    options = {"lt_url": lt_url or os.environ.get("LIHUA_LT_URL"), "lt_language": variant}
+    report = grade(source.text, source=source.name, encoding=source.encoding, prompt=task,
+                   engines=engines, disabled=split_list(disable), engine_options=options)
+    for note in report.notes:
+        typer.echo(f"lihua: warning: {note}", err=True)
+    if len(report.notes) == len(engines) and not report.findings and all(n.split(":")[0] in engines for n in report.notes):
+        raise fail("no engine could run; see the warnings above or `lihua doctor`")
+
+    if output_format is OutputFormat.json:
+        from lihua.render.json_report import render_json
+
+        sys.stdout.write(render_json(report) + "\n")
+    else:
+        from rich.console import Console
+
+        from lihua.render.text import render_text
+
+        render_text(report, Console(highlight=False), lang=lang.value)
+
+    if max_errors is not None and report.count_errors() > max_errors:
+        typer.echo(f"lihua: {report.count_errors()} errors, more than --max-errors {max_errors}", err=True)
+        raise typer.Exit(int(ExitCode.THRESHOLD))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a finding matters; `error` is what a marker would take marks off for."""
 
     ERROR = "error"
@@ -18,7 +18,7 @@ class Severity(str, Enum):
         return {"error": 0, "warning": 1, "suggestion": 2}[self.value]
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     """The broad kind of a finding, shared by every engine so reports can count them."""
 
     GRAMMAR = "grammar"
@@ -31,7 +31,7 @@ class Category(str, Enum):
     STYLE = "style"
 
 
-class Source(str, Enum):
+class Source(StrEnum):
     """Which engine produced a finding."""
 
     LIHUA = "lihua"

@@ -34,6 +34,9 @@ class Report:
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
 
+    def count_errors(self) -> int:
+        return self.count(Severity.ERROR)
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "schema": SCHEMA_VERSION,

@@ -16,7 +16,7 @@ import re
 import sys
 import threading
 from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 
 from lihua.findings import Category, Finding, Severity, Source, Span
@@ -70,6 +70,7 @@ _BRITISH_SUFFIXES = (
     ("mme", "m"), ("mmes", "ms"), ("ey", "ay"), ("eys", "ays"),
     ("gement", "gment"), ("ae", "e"), ("oe", "e"),
 )
+_ABBREVIATION = re.compile(r"\b(?:[ap]\.m\.|e\.g\.|i\.e\.|etc\.|Mr\.|Mrs\.|Ms\.|Dr\.|No\.)", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)[ \t\u3000]*(?:\r?\n|\r)")
 
 
@@ -119,10 +120,8 @@ def prewarm() -> None:
 @contextmanager
 def _quiet_fd1() -> Iterator[None]:
     """Send anything written to file descriptor 1 (Harper's Rust debug prints) to /dev/null."""
-    try:
+    with suppress(AttributeError, ValueError):
         sys.stdout.flush()
-    except (AttributeError, ValueError):
-        pass
     try:
         saved = os.dup(1)
     except OSError:  # no fd 1 (e.g. closed stdout): nothing to protect
@@ -162,7 +161,10 @@ class HarperEngine:
         findings: list[Finding] = []
         with _quiet_fd1():
             for offset, chunk in paragraph_chunks(text):
+                abbreviations = [m.span() for m in _ABBREVIATION.finditer(chunk)]
                 for lint in linter.lint(chunk, language=Language.PLAINTEXT):
+                    if any(a <= lint.span.start and lint.span.end <= b for a, b in abbreviations):
+                        continue  # "8 a.m." is not a wrong article; Harper reads the "a" alone
                     finding = self._to_finding(lint, offset, names, linter)
                     if finding is not None:
                         findings.append(finding)

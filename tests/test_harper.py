@@ -1,0 +1,74 @@
+"""The Harper engine as lihua uses it: names and pinyin allowed, British spelling allowed, stdout clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from lihua.engines.harper import HarperEngine, paragraph_chunks
+from lihua.names import is_chinese_name_or_pinyin
+from tests.conftest import run_lihua
+
+
+@pytest.fixture(scope="module")
+def engine() -> HarperEngine:
+    return HarperEngine()
+
+
+def flagged_words(engine: HarperEngine, text: str, names=()) -> set[str]:
+    return {text[f.span.start : f.span.end] for f in engine.check(text, names=names)}
+
+
+def test_chinese_names_and_pinyin_are_not_spelling_errors(engine: HarperEngine) -> None:
+    text = "Li Hua and Zhang Wei ate zongzi and jiaozi at Qingming in a hutong in Beijing and Hangzhou."
+    assert flagged_words(engine, text) == set()
+
+
+def test_prompt_names_are_accepted(engine: HarperEngine) -> None:
+    text = "Dear Krzysztof, thank you."
+    assert "Krzysztof" in flagged_words(engine, text)
+    assert "Krzysztof" not in flagged_words(engine, text, names={"Krzysztof"})
+
+
+def test_real_misspellings_are_still_found(engine: HarperEngine) -> None:
+    assert {"recieve", "beautifull"} <= flagged_words(engine, "I recieve a beautifull gift.")
+
+
+def test_british_and_american_spellings_are_both_accepted(engine: HarperEngine) -> None:
+    text = "My favourite colour is grey; I practise at the theatre and organise a programme. My favorite color is gray."
+    assert flagged_words(engine, text) == set()
+
+
+def test_abbreviations_are_not_article_errors(engine: HarperEngine) -> None:
+    assert flagged_words(engine, "Let's meet at 8 a.m. at the gate.") == set()
+
+
+def test_a_real_grammar_error_is_found(engine: HarperEngine) -> None:
+    findings = engine.check("He go to school every day.")
+    assert any(f.replacements and f.replacements[0] == "goes" for f in findings)
+
+
+def test_offsets_are_kept_across_paragraph_chunks(engine: HarperEngine) -> None:
+    text = "Fine text here.\n\n\nAnother fine one.\r\n\r\nHe go to school."
+    findings = engine.check(text)
+    assert [text[f.span.start : f.span.end] for f in findings] == ["go"]
+
+
+def test_paragraph_chunks_cover_the_text() -> None:
+    text = "One.\n\nTwo.\r\n \r\nThree."
+    assert [chunk for _, chunk in paragraph_chunks(text)] == ["One.", "Two.", "Three."]
+    assert all(text[o : o + len(c)] == c for o, c in paragraph_chunks(text))
+
+
+def test_name_filter_rules() -> None:
+    assert is_chinese_name_or_pinyin("Xi'an")
+    assert is_chinese_name_or_pinyin("tangyuan")
+    assert not is_chinese_name_or_pinyin("shi")  # one lower-case syllable may be a real typo
+    assert not is_chinese_name_or_pinyin("recieve")
+
+
+def test_harper_debug_prints_never_reach_stdout() -> None:
+    """Harper's Rust code prints 'gerund_form: …' to fd 1 for this sentence; JSON must stay clean."""
+    result = run_lihua("grade", "-", "--format", "json", input_bytes=b"Dear Tom,\n\nLooking forward to see you.\n\nYours,\nLi Hua\n")
+    assert result.returncode == 0
+    assert result.stdout.lstrip().startswith(b"{")
+    assert b"gerund_form" not in result.stdout

@@ -1,0 +1,50 @@
+"""Packaging is part of the product: the built wheel carries templates and data and grades a letter."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+                   check=True, capture_output=True, timeout=600)
+    return next(out.glob("lihua-*.whl"))
+
+
+@pytest.fixture(scope="session")
+def installed(wheel, tmp_path_factory):
+    """A clean venv with only the wheel (and its dependencies) installed."""
+    venv = tmp_path_factory.mktemp("venv")
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    pip = venv / "bin" / "pip"
+    subprocess.run([str(pip), "install", "--quiet", str(wheel)], check=True, capture_output=True, timeout=900)
+    return venv
+
+
+@pytest.mark.slow
+def test_wheel_contains_templates_and_package_data(wheel) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert any(n.startswith("lihua/templates/") for n in names), "templates/ must ship in the wheel"
+    assert "lihua/cli.py" in names
+
+
+@pytest.mark.slow
+def test_installed_wheel_grades_a_letter(installed, tmp_path) -> None:
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Tom,\n\nHe go to school with Li Hua.\n\nYours,\nLi Hua\n", encoding="utf-8")
+    result = subprocess.run([str(installed / "bin" / "lihua"), "grade", str(letter), "--format", "json"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == 1
+    assert any(f["text"] == "go" for f in data["findings"])
