@@ -1,5 +1,5 @@
-"""`python -m lihua` runs the CLI."""
+"""`python -m lihua` runs the CLI, exactly as the `lihua` command does."""
 
-from lihua.cli import main
+from lihua.entry import main
 
 main()

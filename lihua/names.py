@@ -18,17 +18,33 @@ _MAX_SYLLABLE = 6  # longest pinyin syllable: "zhuang", "chuang", "shuang"
 @lru_cache(maxsize=1)
 def pinyin_syllables() -> frozenset[str]:
     """Every toneless pinyin syllable pypinyin knows ("zong", "zi", "hua", "lv" for lü…)."""
-    from pypinyin import pinyin_dict
-
-    syllables = set()
-    for readings in pinyin_dict.pinyin_dict.values():
-        for reading in readings.split(","):
-            bare = "".join(
-                c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c)
-            )
-            syllables.add(bare.lower().replace("ü", "v"))
+    readings = {reading for value in _pinyin_table().values() for reading in value.split(",")}
+    syllables = {
+        "".join(c for c in unicodedata.normalize("NFD", r) if not unicodedata.combining(c)).lower().replace("ü", "v")
+        for r in readings
+    }
     syllables.update({"lu", "nu", "yu", "ju", "qu", "xu"})  # ü written as u after j q x y
     return frozenset(syllables)
+
+
+def _pinyin_table() -> dict[str, str]:
+    """pypinyin's character → readings table.
+
+    Read straight from its JSON file when it is there: importing the `pypinyin` package also
+    loads its 2.5 MB phrase dictionary (about 0.35 s), which a spelling filter does not need.
+    """
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("pypinyin")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        table = Path(folder) / "pinyin_dict.json"
+        if table.is_file():
+            return json.loads(table.read_text(encoding="utf-8"))
+    from pypinyin import pinyin_dict  # layout changed: take the slow, public way
+
+    return {str(k): v for k, v in pinyin_dict.pinyin_dict.items()}
 
 
 @lru_cache(maxsize=4096)

@@ -13,7 +13,7 @@ from typing import Any
 from lihua.checks import check_letter, is_disabled
 from lihua.engines import EngineUnavailable
 from lihua.findings import Finding
-from lihua.letter import parse_letter
+from lihua.letter import Letter, parse_letter
 from lihua.merge import merge_findings
 from lihua.names import names_in
 from lihua.positions import locate
@@ -24,6 +24,7 @@ DEFAULT_ENGINES = ("harper",)
 
 @dataclass
 class CheckResult:
+    letter: Letter
     findings: list[Finding]
     notes: list[str] = field(default_factory=list)
 
@@ -47,7 +48,7 @@ def run_checks(text: str, *, prompt: Any = None, engines: Sequence[str] = DEFAUL
             collected.extend(f for f in engine.check(text, names=names) if not is_disabled(f, disabled))
         except EngineUnavailable as error:
             notes.append(f"{name}: {error}")
-    return CheckResult(locate(merge_findings(collected), text), notes)
+    return CheckResult(letter, locate(merge_findings(collected), text), notes)
 
 
 def grade(text: str, *, source: str = "<text>", encoding: str = "utf-8", prompt: Any = None,
@@ -58,7 +59,7 @@ def grade(text: str, *, source: str = "<text>", encoding: str = "utf-8", prompt:
     return Report(
         source=source,
         encoding=encoding,
-        letter=parse_letter(text),
+        letter=result.letter,
         findings=result.findings,
         prompt_id=getattr(prompt, "id", None),
         notes=result.notes,

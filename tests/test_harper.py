@@ -72,3 +72,22 @@ def test_harper_debug_prints_never_reach_stdout() -> None:
     assert result.returncode == 0
     assert result.stdout.lstrip().startswith(b"{")
     assert b"gerund_form" not in result.stdout
+
+
+def test_lint_chunks_are_bounded_and_cover_the_text() -> None:
+    from lihua.engines.harper import lint_chunks
+
+    paragraph = "He goes to school. " * 40  # 760 characters
+    text = "\n\n".join([paragraph] * 30) + "\n\n" + "One long paragraph. " * 500
+    chunks = lint_chunks(text, max_chars=2000)
+    assert len(chunks) > 5
+    assert all(len(chunk) <= 2000 for _, chunk in chunks)
+    assert all(text[offset : offset + len(chunk)] == chunk for offset, chunk in chunks)
+    covered = "".join(chunk for _, chunk in chunks).replace(" ", "").replace("\n", "")
+    assert covered == text.replace(" ", "").replace("\n", "")
+
+
+def test_a_short_letter_is_one_chunk() -> None:
+    from lihua.engines.harper import lint_chunks
+
+    assert lint_chunks("Dear Tom,\n\nHi.\n\nYours,\nLi Hua") == [(0, "Dear Tom,\n\nHi.\n\nYours,\nLi Hua")]
