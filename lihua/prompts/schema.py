@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_HINT = "ids are slugs like 'invite-dragon-boat' (lower-case letters, digits, single hyphens)"
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_STOPS = "。，、！？；：（）“”‘’"  # dropped from pinyin; "……" stays as the gap it marks
 
 LetterType = Literal[
     "invitation",
@@ -147,8 +148,8 @@ class VocabItem(_Strict):
         """Tone-marked pinyin of `zh`, e.g. 端午节 → 'duān wǔ jié' (pypinyin picks phrase readings)."""
         from pypinyin import Style, pinyin
 
-        return " ".join(reading[0] for reading in pinyin(self.zh, style=Style.TONE)
-                        if reading and reading[0].strip())
+        readings = (reading[0].strip() for reading in pinyin(self.zh, style=Style.TONE) if reading)
+        return " ".join(r for r in readings if r and r.strip(_CJK_STOPS))
 
 
 class Prompt(_Strict):
