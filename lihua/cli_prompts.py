@@ -411,8 +411,8 @@ def new_command(
     from lihua.prompts.schema import SLUG_HINT, is_slug
     from lihua.prompts.template import prompt_template
 
-    exam_value, _ = _split_format([exam])
-    if exam_value is None:
+    exam_value = exam if exam in EXAM_CHOICES else f"gaokao-{exam}"
+    if exam_value not in EXAM_CHOICES:
         raise _fail(f"--exam must be gaokao-15 or gaokao-25, not '{exam}'")
     chosen_type = _check_type(letter_type) or "invitation"
     if file is None and prompt_id is None:

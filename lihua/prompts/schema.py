@@ -173,8 +173,10 @@ class Prompt(_Strict):
     @classmethod
     def _default_word_limit(cls, data: Any) -> Any:
         """The exam's usual limits when the file gives none (60–100 or 100–120 words)."""
-        if isinstance(data, dict) and data.get("word_limit") is None and data.get("exam") in DEFAULT_WORD_LIMITS:
-            low, high = DEFAULT_WORD_LIMITS[data["exam"]]
+        exam = data.get("exam") if isinstance(data, dict) else None
+        exam = f"gaokao-{exam}" if str(exam) in ("15", "25") else exam
+        if isinstance(data, dict) and data.get("word_limit") is None and exam in DEFAULT_WORD_LIMITS:
+            low, high = DEFAULT_WORD_LIMITS[exam]
             data = {**data, "word_limit": {"min": low, "max": high}}
         return data
 
