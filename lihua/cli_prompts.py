@@ -26,7 +26,9 @@ app = typer.Typer(
         "The prompt bank: gaokao-style 'Li Hua' writing tasks.\n\n"
         "Browse:  lihua prompts list --type invitation\n\n"
         "Read one:  lihua prompts show invite-dragon-boat\n\n"
-        "Teachers: lihua prompts new my-task.yaml, then lihua prompts check my-task.yaml"
+        "Pick one:  lihua prompts random --format gaokao-25 --seed 7\n\n"
+        "Teachers:  lihua prompts new my-prompts/my-task.yaml\n\n"
+        "Then:  lihua prompts check my-prompts/"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -53,13 +55,14 @@ PromptsDir = Annotated[
     list[Path] | None,
     typer.Option("--prompts-dir", metavar="DIR", help="Extra folder of YAML prompts; repeatable (also LIHUA_PROMPTS)."),
 ]
-TypeFilter = Annotated[str | None, typer.Option("--type", "-t", help="Only this letter type, e.g. invitation.")]
+TypeFilter = Annotated[str | None, typer.Option("--type", "-t", metavar="TYPE", help="Only this letter type, e.g. invitation.")]
 FormatFilter = Annotated[
     list[str] | None,
-    typer.Option("--format", "-f", help="gaokao-15 or gaokao-25 (also 15/25) filters by exam; json prints JSON."),
+    typer.Option("--format", "-f", metavar="FORMAT",
+                 help="gaokao-15 or gaokao-25 (also 15/25) filters by exam; json prints JSON."),
 ]
-SearchFilter = Annotated[str | None, typer.Option("--search", "-s", help="Words that must all appear (English or Chinese).")]
-TagFilter = Annotated[str | None, typer.Option("--tag", help="Only prompts with this tag, e.g. seeds, festival, school.")]
+SearchFilter = Annotated[str | None, typer.Option("--search", "-s", metavar="WORDS", help="Words that must all appear (English or Chinese).")]
+TagFilter = Annotated[str | None, typer.Option("--tag", metavar="TAG", help="Only prompts with this tag, e.g. seeds, festival, school.")]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -189,10 +192,19 @@ def list_command(
 # ---------------------------------------------------------------------------------------- show
 
 
-def _card(prompt: Prompt, lang: Lang, hints: bool, source: Path | None) -> list[Any]:
-    """The renderables of one bilingual task card (rich drops the styles when not a terminal)."""
+def _card(prompt: Prompt, lang: Lang, hints: bool, source: Path | None, wrap: bool = False) -> list[Any]:
+    """The renderables of one bilingual task card (rich drops the styles when not a terminal).
+
+    On a terminal (`wrap`) long lines wrap with a hanging indent; in a pipe each line stays whole.
+    """
     from rich.cells import cell_len
+    from rich.padding import Padding
     from rich.text import Text
+
+    def indented(text: str, depth: int, style: str = "") -> Any:
+        if wrap:
+            return Padding(Text(text, style=style), (0, 0, 0, depth))
+        return Text(" " * depth + text, style=style)
 
     en, zh = lang in (Lang.en, Lang.both), lang in (Lang.zh, Lang.both)
     label = (lambda e, z: z) if lang is Lang.zh else (lambda e, z: e)
@@ -208,18 +220,18 @@ def _card(prompt: Prompt, lang: Lang, hints: bool, source: Path | None) -> list[
 
     out += [Text(""), Text(label("Situation", "情景"), style="bold cyan")]
     if en:
-        out.append(Text("  " + " ".join(prompt.situation.en.split())))
+        out.append(indented(" ".join(prompt.situation.en.split()), 2))
     if zh:
-        out.append(Text("  " + prompt.situation.zh.strip()))
+        out.append(indented(prompt.situation.zh.strip(), 2))
 
     out += [Text(""), Text(label("Content points", "内容要点"), style="bold cyan")]
     for number, point in enumerate(prompt.content_points, 1):
         lines = ([point.en] if en else []) + ([point.zh] if zh else [])
         out.append(Text(f"  {number}. {lines[0]}"))
-        out += [Text(f"     {line}") for line in lines[1:]]
+        out += [indented(line, 5) for line in lines[1:]]
         if hints:
-            out.append(Text(f"     {label('keywords', '关键词')}: {', '.join(point.keywords + point.synonyms)}",
-                            style="dim"))
+            out.append(indented(f"{label('keywords', '关键词')}: {', '.join(point.keywords + point.synonyms)}",
+                                5, "dim"))
 
     if prompt.given_opening or prompt.given_closing:
         out += [Text(""), Text(label("Given (not counted)", "已给出（不计入词数）"), style="bold cyan")]
@@ -251,7 +263,7 @@ def _show(bank: Bank, prompt: Prompt, lang: Lang, output: OutputFormat, hints: b
         return
     source = None if bank.is_bundled(prompt.id) else bank.sources.get(prompt.id)
     console = _console()
-    for renderable in _card(prompt, lang, hints, source):
+    for renderable in _card(prompt, lang, hints, source, wrap=console.is_terminal):
         console.print(renderable)
 
 
@@ -292,7 +304,7 @@ def random_command(
     formats: FormatFilter = None,
     search: SearchFilter = None,
     tag: TagFilter = None,
-    seed: Annotated[int | None, typer.Option("--seed", help="Same seed, same bank → same prompt.")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", metavar="N", help="Same seed, same bank → same prompt.")] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Show en, zh or both.")] = Lang.both,
     id_only: Annotated[bool, typer.Option("--id-only", help="Print only the id (for scripts).")] = False,
     hints: Annotated[bool, typer.Option("--hints", help="Also show each point's keywords.")] = False,
@@ -306,7 +318,7 @@ def random_command(
 
       lihua prompts random --format gaokao-25 --tag seeds --seed 7
 
-      lihua grade letter.txt --prompt "$(lihua prompts random --seed 3 --id-only)"
+      lihua grade letter.txt -p "$(lihua prompts random --id-only)"
     """
     import random
 
@@ -393,10 +405,10 @@ def _id_line(path: Path) -> int:
 
 @app.command("new")
 def new_command(
-    file: Annotated[str | None, typer.Argument(metavar="[FILE]", help="File to create ('-' prints it); default ID.yaml.")] = None,
-    prompt_id: Annotated[str | None, typer.Option("--id", help="The new prompt's id (default: from FILE's name).")] = None,
-    exam: Annotated[str, typer.Option("--exam", help="gaokao-15 (about 80 words) or gaokao-25 (100–120).")] = "gaokao-15",
-    letter_type: Annotated[str, typer.Option("--type", "-t", help="Letter type, e.g. invitation, advice.")] = "invitation",
+    file: Annotated[str | None, typer.Argument(metavar="FILE", help="File to create ('-' prints it); default ID.yaml.")] = None,
+    prompt_id: Annotated[str | None, typer.Option("--id", metavar="ID", help="The new prompt's id (default: from FILE's name).")] = None,
+    exam: Annotated[str, typer.Option("--exam", metavar="EXAM", help="gaokao-15 (about 80 words) or gaokao-25 (100–120).")] = "gaokao-15",
+    letter_type: Annotated[str, typer.Option("--type", "-t", metavar="TYPE", help="Letter type, e.g. invitation, advice.")] = "invitation",
 ) -> None:
     """Write a commented template for a new prompt; never overwrites a file.
 

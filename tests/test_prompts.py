@@ -163,12 +163,20 @@ def test_broken_yaml_is_one_problem_with_a_line() -> None:
     ("- a\n- b\n", "found a list"),
     ("id: a\nid: b\n", "duplicate key (first on line 1)"),
     ("!!python/object/apply:os.system ['echo unsafe']\n", "(yaml)"),
+    ("a: &a [x, x, x]\nb: &b [*a, *a, *a]\nnames: [*b, *b, *b]\n", ":2: b[0]: anchors and aliases"),
 ])
 def test_odd_files_are_problems_not_crashes(tmp_path: Path, content: str, expected: str) -> None:
     path = tmp_path / "odd.yaml"
     path.write_text(content, encoding="utf-8")
     problems = validate_file(path)
     assert problems and any(expected in problem for problem in problems)
+
+
+def test_a_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_text("names:\n" + "  - Chris\n" * 100_000, encoding="utf-8")
+    [problem] = validate_file(path)
+    assert "far too large for a prompt" in problem
 
 
 def test_a_gbk_file_from_a_chinese_editor_still_loads(tmp_path: Path) -> None:

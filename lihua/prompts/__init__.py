@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 BUNDLED_DIR = Path(__file__).resolve().parent
 ENV_VAR = "LIHUA_PROMPTS"
 SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 256 * 1024  # a prompt is a few KB; a huge file is a mistake, not a prompt
 
 __all__ = [
     "BUNDLED_DIR",
@@ -188,6 +189,9 @@ def load_file(path: Path | str) -> tuple[Prompt | None, list[str]]:
 
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None, [f"{path}:1: (file): {path.stat().st_size} bytes is far too large for a prompt "
+                          f"(limit {MAX_FILE_BYTES // 1024} KB)"]
         raw = path.read_bytes()
     except OSError as error:
         return None, [f"{path}:1: (file): cannot read: {error.strerror or error}"]
@@ -199,7 +203,7 @@ def load_file(path: Path | str) -> tuple[Prompt | None, list[str]]:
         line, message = parsed.error
         return None, [f"{path}:{line}: (yaml): {message}"]
     prompt, errors = _yaml_lines.validate(parsed)
-    found = sorted([*parsed.duplicates, *errors], key=lambda problem: problem[0])
+    found = sorted([*parsed.duplicates, *parsed.aliases, *errors], key=lambda problem: problem[0])
     problems = [f"{path}:{line}: {where}: {message}" for line, where, message in found]
     if problems:
         return None, problems

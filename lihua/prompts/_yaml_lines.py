@@ -24,12 +24,13 @@ _MODEL_AT = {"": Prompt, "title": Bilingual, "situation": Bilingual, "content_po
 
 @dataclass
 class Parsed:
-    """The YAML data, its node tree, and any parse error or duplicate keys found on the way."""
+    """The YAML data, its node tree, and any parse error, duplicate keys or aliases found on the way."""
 
     data: Any = None
     node: yaml.Node | None = None
     error: tuple[int, str] | None = None
     duplicates: list[tuple[int, str, str]] = field(default_factory=list)
+    aliases: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def parse(text: str) -> Parsed:
@@ -49,11 +50,19 @@ def parse(text: str) -> Parsed:
         loader.dispose()
     parsed = Parsed(data=data, node=node)
     if node is not None:
-        _find_duplicates(node, (), parsed.duplicates)
+        _find_duplicates(node, (), node.start_mark.line + 1, parsed.duplicates, parsed.aliases, set())
     return parsed
 
 
-def _find_duplicates(node: yaml.Node, path: tuple[str | int, ...], out: list[tuple[int, str, str]]) -> None:
+def _find_duplicates(node: yaml.Node, path: tuple[str | int, ...], line: int, out: list[tuple[int, str, str]],
+                     aliases: list[tuple[int, str, str]], visited: set[int]) -> None:
+    """Report duplicate keys; collect re-used collections (YAML aliases) instead of walking them twice."""
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        if id(node) in visited:
+            aliases.append((line, field_path(path),
+                            "anchors and aliases (&name, *name) are not allowed in prompt files; write it out"))
+            return
+        visited.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key, value in node.value:
@@ -64,10 +73,11 @@ def _find_duplicates(node: yaml.Node, path: tuple[str | int, ...], out: list[tup
                                 f"duplicate key (first on line {seen[name]}); only one is kept, merge them"))
                 else:
                     seen[name] = key.start_mark.line + 1
-            _find_duplicates(value, (*path, name if name is not None else "?"), out)
+            _find_duplicates(value, (*path, name if name is not None else "?"), key.start_mark.line + 1, out,
+                             aliases, visited)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _find_duplicates(item, (*path, index), out)
+            _find_duplicates(item, (*path, index), line, out, aliases, visited)
 
 
 def field_path(loc: tuple[str | int, ...]) -> str:
@@ -100,6 +110,8 @@ def line_of(node: yaml.Node | None, loc: tuple[str | int, ...]) -> int:
 def validate(parsed: Parsed) -> tuple[Prompt | None, list[tuple[int, str, str]]]:
     """The Prompt, or the validation problems as (line, field path, message)."""
     data = parsed.data
+    if parsed.aliases:  # never validate: nested aliases expand exponentially ("billion laughs")
+        return None, []
     if data is None:
         return None, [(1, "(file)", "empty file; expected a prompt (id:, title:, letter_type:, …)")]
     if not isinstance(data, dict):
