@@ -434,7 +434,8 @@ def new_command(
     if not is_slug(prompt_id):
         raise _fail(f"'{prompt_id}' is not a prompt id: {SLUG_HINT}")
     target = file or f"{prompt_id}.yaml"
-    text = prompt_template(prompt_id, exam=exam_value, letter_type=chosen_type, filename=target)
+    shown_name = target if target != "-" else f"{prompt_id}.yaml"
+    text = prompt_template(prompt_id, exam=exam_value, letter_type=chosen_type, filename=shown_name)
     if target == "-":
         typer.echo(text, nl=False)
         return

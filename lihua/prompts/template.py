@@ -22,7 +22,7 @@ title:
   en: Invite Chris to the school sports meeting
   zh: 邀请Chris参加学校运动会
 
-# One of: {letter_types}
+{letter_types}
 letter_type: {letter_type}
 
 # gaokao-15 = 应用文 (about 80 words) · gaokao-25 = 书面表达 (100–120 words)
@@ -85,8 +85,12 @@ tags: [school, sports]
 def prompt_template(prompt_id: str, *, exam: str = "gaokao-15", letter_type: str = "invitation",
                     filename: str = "FILE") -> str:
     """The template text for one new prompt (valid as written)."""
+    import textwrap
+
     from lihua.prompts.schema import LETTER_TYPES
 
     word_min, word_max = DEFAULT_WORD_LIMITS[exam]
+    letter_types = "\n".join(textwrap.wrap("One of: " + ", ".join(LETTER_TYPES), 92,
+                                           initial_indent="# ", subsequent_indent="#   "))
     return TEMPLATE.format(prompt_id=prompt_id, exam=exam, letter_type=letter_type, word_min=word_min,
-                           word_max=word_max, filename=filename, letter_types=", ".join(LETTER_TYPES))
+                           word_max=word_max, filename=filename, letter_types=letter_types)
