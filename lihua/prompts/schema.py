@@ -235,6 +235,6 @@ class Prompt(_Strict):
         titles = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"}
         return {word for word in names_in([self.recipient, *self.names, "Li Hua"]) if word not in titles}
 
-    def keywords(self) -> set[str]:
+    def all_keywords(self) -> set[str]:
         """Every keyword and synonym of every content point, lower-cased (for coverage checks)."""
         return {word.lower() for point in self.content_points for word in (*point.keywords, *point.synonyms)}
