@@ -1,0 +1,189 @@
+"""The pen pal writes back: Li Hua's letter (+ its prompt) → a context of plain values → a template.
+
+In January 2025 Americans arriving on RedNote began answering the "Dear Li Hua" letters Chinese
+students posted; `lihua reply` is that answer. The template is chosen by letter type and seed
+from `templates/reply/<type>-<n>.txt.j2` (a teacher's `--templates-dir` may add or replace
+variants). The student's text reaches the template only as values, so `{{ 7*7 }}` in a letter is
+printed as written, never run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lihua.glossary import Term, find_terms
+from lihua.letter import parse_letter
+from lihua.reply_context import (
+    Question,
+    advice_tips,
+    answer_question,
+    detect_letter_type,
+    find_time,
+    is_formal,
+    points_covered,
+    reason_sentence,
+    recipient_from_salutation,
+    split_sentences,
+    swap_person,
+    thanked_for,
+)
+
+WRITER = "Li Hua"
+_FALLBACK_TIMES = ("this Saturday at 3 p.m.", "next Sunday morning", "Friday evening after school", "this Saturday afternoon")
+_VARIANT = re.compile(r"reply/(?P<type>[a-z]+)-(?P<n>\d+)\.txt\.j2")
+_TELLABLE = re.compile(r"^(what|how|why|when|where|the|who)\b", re.IGNORECASE)
+_THIRD_TO_FIRST = {"he": "I", "she": "I", "him": "me", "his": "my", "her": "my", "himself": "myself", "herself": "myself"}
+_MAX_QUESTIONS = 3
+_FORMAL_TYPES = ("application", "consultation", "complaint")
+_UNNAMED_SIGNER = {"application": "The Selection Team", "complaint": "The Customer Service Team",
+                   "notice": "An exchange student", "consultation": "The Programme Office"}
+_SUGGESTION = re.compile(r"^(?:\w+, )?(?:why not|how about|what about)\b", re.IGNORECASE)
+
+
+class ReplyError(Exception):
+    """A reply cannot be written (missing or broken template); the message is one line for the user."""
+
+
+@dataclass
+class Reply:
+    """The pen pal's letter and how it was made."""
+
+    text: str
+    template: str
+    letter_type: str
+    signer: str
+    terms: list[Term] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "template": self.template, "letter_type": self.letter_type,
+                "signer": self.signer, "terms": [term.to_dict() for term in self.terms]}
+
+
+def default_seed(text: str) -> int:
+    """A seed from the letter itself: the same letter always gets the same reply."""
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16)
+
+
+def build_context(text: str, *, prompt: Any = None, seed: int = 0) -> dict[str, Any]:
+    """Everything a reply template may use, as plain strings, lists and dicts."""
+    letter = parse_letter(text)
+    body = letter.body_text or text
+    sentences = split_sentences(body)
+    letter_type = getattr(prompt, "letter_type", None) or detect_letter_type(body)
+    signer = recipient_from_salutation(letter.salutation.text if letter.salutation else None)
+    if signer is None and prompt is not None:
+        signer = str(prompt.recipient)
+    named_time = find_time(body)
+    time_phrase = named_time or _FALLBACK_TIMES[seed % len(_FALLBACK_TIMES)]
+    formal = is_formal(signer) or (signer is None and letter_type in _FORMAL_TYPES)
+    asked = [q for q in sentences if q.endswith(("?", "？")) and len(q.split()) <= 30 and not _SUGGESTION.search(q)]
+    time_noun = re.sub(r"^(?:on|at) ", "", time_phrase)
+    questions = [Question(q, answer_question(q, time_noun, index=i, formal=formal))
+                 for i, q in enumerate(asked[:_MAX_QUESTIONS])]
+    terms = find_terms(text)
+    covered = points_covered(body, prompt)
+    tips = advice_tips(sentences)
+    thanks = thanked_for(sentences)
+    return {
+        "writer": WRITER,
+        "signer": signer or _UNNAMED_SIGNER.get(letter_type, "Your pen pal"),
+        "has_name": signer is not None,
+        "formal": formal,
+        "letter_type": letter_type,
+        "prompt": _prompt_values(prompt),
+        "points": covered,
+        "told": _told_about(covered),
+        "terms": [term.to_dict() for term in terms],
+        "questions": [question.to_dict() for question in questions],
+        "time": {"phrase": time_phrase, "noun": re.sub(r"^(?:on|at) ", "", time_phrase),
+                 "from_letter": named_time is not None},
+        "tips": tips,
+        "tip": tips[seed % len(tips)] if tips else None,
+        "thanked_for": thanks,
+        "thanked_for_action": bool(thanks and thanks.split()[0].endswith("ing")),
+        "highlight": _highlight(sentences, terms, covered),
+        "reason": reason_sentence(sentences),
+        "seed": seed,
+    }
+
+
+def reply_variants(env: Any, letter_type: str) -> list[str]:
+    """Template names for a letter type, in number order; the generic ones when a type has none."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for name in env.loader.list_templates():
+        match = _VARIANT.fullmatch(name)
+        if match:
+            found.setdefault(match.group("type"), []).append((int(match.group("n")), name))
+    chosen = found.get(letter_type) or found.get("generic") or []
+    return [name for _, name in sorted(chosen)]
+
+
+def write_reply(text: str, *, prompt: Any = None, seed: int | None = None,
+                templates_dir: str | Path | None = None) -> Reply:
+    """The pen pal's reply to `text`: same letter and seed → same reply."""
+    from jinja2 import TemplateError
+
+    from lihua.templating import cached_environment, tidy_letter
+
+    seed = default_seed(text) if seed is None else seed
+    context = build_context(text, prompt=prompt, seed=seed)
+    try:
+        env = cached_environment(str(templates_dir) if templates_dir is not None else None)
+    except FileNotFoundError as error:
+        raise ReplyError(str(error)) from None
+    variants = reply_variants(env, context["letter_type"])
+    if not variants:
+        raise ReplyError(f"no reply template for '{context['letter_type']}' and no generic one; check the templates folder")
+    name = variants[seed % len(variants)]
+    try:
+        rendered = env.get_template(name).render(context)
+    except TemplateError as error:
+        raise ReplyError(f"template {name}: {error.message or type(error).__name__}") from None
+    return Reply(text=tidy_letter(rendered), template=name, letter_type=context["letter_type"],
+                 signer=context["signer"], terms=find_terms(text))
+
+
+def _prompt_values(prompt: Any) -> dict[str, Any] | None:
+    if prompt is None:
+        return None
+    return {"id": prompt.id, "title": prompt.title.en, "recipient": prompt.recipient, "situation": prompt.situation.en}
+
+
+def _told_about(points: list[dict[str, Any]]) -> list[str]:
+    """Covered points the pen pal can thank Li Hua for telling: 'what you will do there'."""
+    told = []
+    for point in points:
+        if point["covered"] and _TELLABLE.match(point["en"]):
+            words = [_THIRD_TO_FIRST.get(word, word) for word in point["en"].split()]
+            phrase = " ".join(words)
+            told.append(f"about {phrase}" if phrase.lower().startswith("the ") else phrase)
+    return told
+
+
+def _highlight(sentences: list[str], terms: list[Term], points: list[dict[str, Any]]) -> str | None:
+    """The sentence a pen pal would quote back: the one richest in Chinese things and task words."""
+    keywords = [re.compile(rf"(?<![A-Za-z]){re.escape(word)}", re.IGNORECASE) for p in points for word in p["used"]]
+    best, best_score = None, 0
+    for sentence in sentences:
+        if sentence.endswith(("?", "？")) or len(sentence.split()) > 30 or _is_small_talk(sentence):
+            continue
+        score = 2 * sum(term.zh in sentence or term.written.lower() in sentence.lower() for term in terms)
+        score += sum(1 for pattern in keywords if pattern.search(sentence))
+        if score > best_score:
+            best, best_score = sentence, score
+    return best
+
+
+def _is_small_talk(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return lowered.startswith(("i'm li hua", "i am li hua", "how are you", "how is it going", "i'm writing", "i am writing",
+                               "looking forward", "i'm looking forward", "i am looking forward", "best wishes",
+                               "in your last", "thank you for your last", "thanks for your last")) or bool(
+        re.search(r"\b(you asked me|let me introduce|let me tell you)\b", lowered))
+
+
+__all__ = ["Reply", "ReplyError", "build_context", "default_seed", "reply_variants", "swap_person", "write_reply"]
