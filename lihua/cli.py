@@ -13,6 +13,7 @@ import typer
 from lihua import __version__
 from lihua.cli_grade import grade_command
 from lihua.cli_prompts import app as prompts_app
+from lihua.cli_reply import model_command, reply_command
 
 EXIT_CODES_HELP = "Exit codes: 0 done · 1 done, but a limit you set (--max-errors) was exceeded · 2 usage or input error."
 
@@ -46,6 +47,8 @@ def _root(
 
 
 app.command("grade", help=grade_command.__doc__, no_args_is_help=True)(grade_command)
+app.command("reply", help=reply_command.__doc__, no_args_is_help=True)(reply_command)
+app.command("model", help=model_command.__doc__, no_args_is_help=True)(model_command)
 app.add_typer(prompts_app, name="prompts")
 
 

@@ -59,6 +59,7 @@ def grade_command(
     lt_url: Annotated[str | None, typer.Option("--lt-url", help="LanguageTool server, e.g. http://localhost:8081 (also LIHUA_LT_URL).")] = None,
     variant: Annotated[str, typer.Option("--variant", help="English variant for LanguageTool: en-US or en-GB (Harper accepts both spellings).")] = "en-US",
     lang: Annotated[Lang, typer.Option("--lang", help="Language of explanations: en or zh.")] = Lang.en,
+    with_reply: Annotated[bool, typer.Option("--reply", help="Also write the pen pal's reply: after the report, or under \"reply\" in JSON.")] = False,
 ) -> None:
     """Grade a letter: every problem with its line:column and fix.
 
@@ -69,6 +70,8 @@ def grade_command(
       lihua grade letter.docx --prompt invite-dragon-boat
 
       cat letter.txt | lihua grade - --format json
+
+      lihua grade letter.txt --prompt invite-dragon-boat --reply
 
     Exit codes: 0 graded · 1 graded, but more errors than --max-errors · 2 usage or input error.
     """
@@ -98,6 +101,15 @@ def grade_command(
         typer.echo(f"lihua: warning: {note}", err=True)
     if len(report.notes) == len(engines) and not report.findings and all(n.split(":")[0] in engines for n in report.notes):
         raise fail("no engine could run; see the warnings above or `lihua doctor`")
+    if with_reply:
+        from lihua.reply import ReplyError, write_reply
+
+        try:
+            reply = write_reply(source.text, prompt=task)
+        except ReplyError as error:
+            raise fail(str(error)) from None
+        report.extras["reply"] = {"text": reply.text, "template": reply.template,
+                                  "terms": [term.to_dict() for term in reply.terms]}
 
     if output_format is OutputFormat.json:
         from lihua.render.json_report import render_json
@@ -109,6 +121,9 @@ def grade_command(
         from lihua.render.text import render_text
 
         render_text(report, Console(highlight=False), lang=lang.value)
+        if with_reply:
+            typer.echo(f"\nA reply from your pen pal ({reply.signer}):\n")
+            typer.echo(reply.text, nl=False)
 
     if max_errors is not None and report.count_errors() > max_errors:
         typer.echo(f"lihua: {report.count_errors()} errors, more than --max-errors {max_errors}", err=True)
