@@ -24,6 +24,7 @@ from lihua.reply_context import (
     detect_letter_type,
     find_time,
     is_formal,
+    is_suggestion,
     points_covered,
     reason_sentence,
     recipient_from_salutation,
@@ -41,7 +42,6 @@ _MAX_QUESTIONS = 3
 _FORMAL_TYPES = ("application", "consultation", "complaint")
 _UNNAMED_SIGNER = {"application": "The Selection Team", "complaint": "The Customer Service Team",
                    "notice": "An exchange student", "consultation": "The Programme Office"}
-_SUGGESTION = re.compile(r"^(?:\w+, )?(?:why not|how about|what about)\b", re.IGNORECASE)
 
 
 class ReplyError(Exception):
@@ -80,7 +80,7 @@ def build_context(text: str, *, prompt: Any = None, seed: int = 0) -> dict[str, 
     named_time = find_time(body)
     time_phrase = named_time or _FALLBACK_TIMES[seed % len(_FALLBACK_TIMES)]
     formal = is_formal(signer) or (signer is None and letter_type in _FORMAL_TYPES)
-    asked = [q for q in sentences if q.endswith(("?", "？")) and len(q.split()) <= 30 and not _SUGGESTION.search(q)]
+    asked = [q for q in sentences if q.endswith(("?", "？")) and len(q.split()) <= 30 and not is_suggestion(q)]
     time_noun = re.sub(r"^(?:on|at) ", "", time_phrase)
     questions = [Question(q, answer_question(q, time_noun, index=i, formal=formal))
                  for i, q in enumerate(asked[:_MAX_QUESTIONS])]

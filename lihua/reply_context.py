@@ -54,7 +54,7 @@ _CLOCK = re.compile(r"\b(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m
 
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|e\.g|i\.e|etc)\.)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’)]*\s+")
-_PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z' ,’-]*")
+_PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z\u4e00-\u9fff' ,’-]*")
 _SWAP = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": "you", "your": "my",
          "yours": "mine", "yourself": "myself", "i'm": "you're", "i've": "you've", "i'll": "you'll",
          "you're": "I'm", "you've": "I've", "you'll": "I'll", "we": "we", "us": "us"}
@@ -68,6 +68,7 @@ _ADVICE = (
     re.compile(r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|besides|also|finally|what's more)?,?\s*(?:try to|remember to)\s+(?P<vp>[^.!?;]+)", re.IGNORECASE),
 )
 _THANKS = re.compile(r"\bthanks?(?: you)?(?: so much| very much| a lot| again)?\s+for\s+(?P<what>[^.!?;]+)", re.IGNORECASE)
+_SUGGESTION = re.compile(r"^(?:\w+, )?(?:why not|how about|what about)\b", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r",\s*(?:because|so|which|as|and then|but)\b|\s+(?:because|so that|which)\b|,\s*(?=I\b)")
 
 
@@ -213,11 +214,16 @@ def _clean_phrase(raw: str, max_words: int = 12) -> str | None:
     return phrase
 
 
+def is_suggestion(sentence: str) -> bool:
+    """'Why not practise with me?' is advice phrased as a question, not a question to answer."""
+    return bool(_SUGGESTION.search(sentence))
+
+
 def advice_tips(sentences: list[str]) -> list[dict[str, str | None]]:
     """Li Hua's tips: the sentence, and (when it is clean) what the pen pal will do: 'practise every day'."""
     tips = []
     for sentence in sentences:
-        if sentence.endswith("?") and not sentence.lower().startswith("why not"):
+        if sentence.endswith("?") and not _SUGGESTION.search(sentence):
             continue
         for pattern in _ADVICE:
             match = pattern.search(sentence)
