@@ -1,0 +1,59 @@
+"""Every bundled prompt has a model letter, and every model letter passes lihua's own grading:
+zero error-level findings, within the word limit, every content point covered, top band."""
+
+from __future__ import annotations
+
+import pytest
+
+from lihua.cli import app
+from lihua.model_letter import write_model
+from lihua.pipeline import grade
+from lihua.prompts import load_bank
+from lihua.reply_context import points_covered
+
+BANK = load_bank(use_env=False)
+PROMPT_IDS = sorted(BANK.prompts)
+
+
+def _band(report) -> int | None:
+    score = report.extras.get("score")
+    if score is None:
+        return None
+    return score["band"] if isinstance(score, dict) else score.band
+
+
+@pytest.mark.parametrize("prompt_id", PROMPT_IDS)
+def test_model_letter_grades_in_the_top_band_with_no_errors(prompt_id: str) -> None:
+    prompt = BANK.get(prompt_id)
+    letter = write_model(prompt)
+    assert not letter.is_outline, f"add templates/model/{prompt_id}.txt.j2"
+    report = grade(letter.text, prompt=prompt)
+    errors = [f"{f.rule_id} '{f.text}': {f.message}" for f in report.findings if f.severity.value == "error"]
+    assert report.count_errors() == 0, errors
+    assert prompt.word_limit.min <= report.word_count <= prompt.word_limit.max
+    assert [p["id"] for p in points_covered(letter.text, prompt) if not p["covered"]] == []
+    band = _band(report)
+    assert band is None or band == 5, report.extras["score"]
+
+
+@pytest.mark.parametrize("prompt_id", PROMPT_IDS)
+def test_model_letter_uses_the_prompts_opening_and_closing(prompt_id: str) -> None:
+    prompt = BANK.get(prompt_id)
+    text = write_model(prompt).text
+    assert text.startswith(prompt.given_opening or f"Dear {prompt.recipient},")
+    assert text.rstrip().endswith((prompt.given_closing or "Li Hua").strip())
+
+
+def test_a_prompt_without_a_model_gets_an_outline_and_a_note(runner, tmp_path) -> None:
+    source = (BANK.sources["invite-dragon-boat"]).read_text(encoding="utf-8")
+    (tmp_path / "my-party.yaml").write_text(source.replace("id: invite-dragon-boat", "id: my-class-party"), encoding="utf-8")
+    result = runner.invoke(app, ["model", "my-class-party", "--prompts-dir", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "has no model letter yet" in result.stderr
+    assert result.stdout.startswith("Dear Chris,") and "the time and place of the activities" in result.stdout
+
+
+def test_cli_model_prints_the_letter(runner) -> None:
+    result = runner.invoke(app, ["model", "invite-dragon-boat"])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout == write_model(BANK.get("invite-dragon-boat")).text
