@@ -48,3 +48,24 @@ def test_installed_wheel_grades_a_letter(installed, tmp_path) -> None:
     data = json.loads(result.stdout)
     assert data["schema"] == 1
     assert any(f["text"] == "go" for f in data["findings"])
+
+
+@pytest.mark.slow
+def test_wheel_ships_reply_and_model_templates_and_the_glossary(wheel) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"lihua/templates/reply/_parts.txt.j2", "lihua/templates/reply/generic-1.txt.j2",
+            "lihua/templates/model/_layout.txt.j2", "lihua/data/glossary.yaml"} <= names
+
+
+@pytest.mark.slow
+def test_installed_wheel_writes_a_reply(installed, tmp_path) -> None:
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Chris,\n\nI'm writing to invite you to make zongzi and eat 月饼 with us next Friday at 2 p.m.\n\n"
+                      "Yours,\nLi Hua\n", encoding="utf-8")
+    result = subprocess.run([str(installed / "bin" / "lihua"), "reply", str(letter), "--format", "json"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    reply = json.loads(result.stdout)["reply"]
+    assert reply["template"].startswith("reply/invitation-")
+    assert "zongzi (粽子, zòngzi" in reply["text"] and "月饼 (yuèbǐng" in reply["text"]
+    assert "next Friday at 2 p.m." in reply["text"] and reply["text"].rstrip().endswith("Chris")
