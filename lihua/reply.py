@@ -37,6 +37,8 @@ WRITER = "Li Hua"
 _FALLBACK_TIMES = ("this Saturday at 3 p.m.", "next Sunday morning", "Friday evening after school", "this Saturday afternoon")
 _VARIANT = re.compile(r"reply/(?P<type>[a-z]+)-(?P<n>\d+)\.txt\.j2")
 _TELLABLE = re.compile(r"^(what|how|why|when|where|the|who)\b", re.IGNORECASE)
+_SPEECH_ACT = re.compile(r"\b(invitation|invite|thanks|thank|congratulations|apolog\w*|sorry|request|hope|wishes)\b", re.IGNORECASE)
+_FESTIVAL = re.compile(r"\b(?:the )?((?:[A-Z][a-z]+[- ]){1,2}Festival)\b")
 _THIRD_TO_FIRST = {"he": "I", "she": "I", "him": "me", "his": "my", "her": "my", "himself": "myself", "herself": "myself"}
 _MAX_QUESTIONS = 3
 _FORMAL_TYPES = ("application", "consultation", "complaint")
@@ -78,7 +80,7 @@ def build_context(text: str, *, prompt: Any = None, seed: int = 0) -> dict[str, 
     if signer is None and prompt is not None:
         signer = str(prompt.recipient)
     named_time = find_time(body)
-    time_phrase = named_time or _FALLBACK_TIMES[seed % len(_FALLBACK_TIMES)]
+    time_phrase = named_time or _festival_time(body) or _FALLBACK_TIMES[seed % len(_FALLBACK_TIMES)]
     formal = is_formal(signer) or (signer is None and letter_type in _FORMAL_TYPES)
     asked = [q for q in sentences if q.endswith(("?", "？")) and len(q.split()) <= 30 and not is_suggestion(q)]
     time_noun = re.sub(r"^(?:on|at) ", "", time_phrase)
@@ -157,11 +159,17 @@ def _told_about(points: list[dict[str, Any]]) -> list[str]:
     """Covered points the pen pal can thank Li Hua for telling: 'what you will do there'."""
     told = []
     for point in points:
-        if point["covered"] and _TELLABLE.match(point["en"]):
+        if point["covered"] and _TELLABLE.match(point["en"]) and not _SPEECH_ACT.search(point["en"]):
             words = [_THIRD_TO_FIRST.get(word, word) for word in point["en"].split()]
             phrase = " ".join(words)
             told.append(f"about {phrase}" if phrase.lower().startswith("the ") else phrase)
     return told
+
+
+def _festival_time(text: str) -> str | None:
+    """No time given, but a festival named: the pen pal offers to come the day before it."""
+    match = _FESTIVAL.search(text)
+    return f"the day before the {match.group(1)}" if match else None
 
 
 def _highlight(sentences: list[str], terms: list[Term], points: list[dict[str, Any]]) -> str | None:

@@ -61,13 +61,20 @@ _SWAP = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": 
 _SUBJECT_NEXT = {"sent", "gave", "did", "have", "had", "will", "would", "can", "could", "made", "taught", "showed",
                  "bought", "prepared", "wrote", "told", "shared", "are", "were", "helped", "cooked", "took", "offered", "spent", "brought", "introduced", "recommended", "invited", "organised", "organized"}
 _ADVICE = (
-    re.compile(r"\byou\s+(?:should|could|can|had better|'d better|’d better|might|may want to|need to|must)\s+(?P<vp>[^.!?;]+)", re.IGNORECASE),
+    re.compile(r"\byou(?:\s+(?:should|could|can|had better|might|may want to|need to|must)|['’]d better)\s+(?P<vp>[^.!?;]+)",
+               re.IGNORECASE),
     re.compile(r"\bwhy not\s+(?P<vp>[^.!?;]+)", re.IGNORECASE),
     re.compile(r"\bI\s+(?:suggest|advise|recommend)\s+(?:that\s+)?you\s+(?:should\s+)?(?P<vp>[^.!?;]+)", re.IGNORECASE),
     re.compile(r"\bit(?:'s|’s| is| would be)\s+(?:a good idea|helpful|useful|important|wise)\s+to\s+(?P<vp>[^.!?;]+)", re.IGNORECASE),
     re.compile(r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|besides|also|finally|what's more)?,?\s*(?:try to|remember to)\s+(?P<vp>[^.!?;]+)", re.IGNORECASE),
+    # an imperative tip: "Second, take a walk after dinner to relax."
+    re.compile(r"^(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|besides|also|finally|what's more|in addition),?\s+)?"
+               r"(?P<vp>(?:take|make|keep|go|get|read|listen|watch|join|talk|practise|practice|use|set|put|eat|drink|spend|"
+               r"find|ask|do|write|sleep|relax|exercise|plan|limit|turn|smile|review|learn|speak|share|have)\b[^.!?;]*)",
+               re.IGNORECASE),
 )
 _THANKS = re.compile(r"\bthanks?(?: you)?(?: so much| very much| a lot| again)?\s+for\s+(?P<what>[^.!?;]+)", re.IGNORECASE)
+_PRAISE = "kind|kindest|great|warm|warmest|generous|patient|wonderful|selfless|valuable|precious|thoughtful|lovely"
 _SUGGESTION = re.compile(r"^(?:\w+, )?(?:why not|how about|what about)\b", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r",\s*(?:because|so|which|as|and then|but)\b|\s+(?:because|so that|which)\b|,\s*(?=I\b)")
 
@@ -201,7 +208,8 @@ def swap_person(phrase: str) -> str:
             out.append("was")
         else:
             out.append(token)
-    return " ".join(out)
+    # the pen pal does not praise their own "kind care": "your kind care" → "my care"
+    return re.sub(rf"\b(my|our) (?:{_PRAISE})\s+", r"\1 ", " ".join(out))
 
 
 def _clean_phrase(raw: str, max_words: int = 12) -> str | None:
