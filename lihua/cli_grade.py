@@ -105,7 +105,8 @@ def grade_command(
         from lihua.reply import ReplyError, write_reply
 
         try:
-            reply = write_reply(source.text, prompt=task)
+            mistakes = [(f.span.start, f.span.end) for f in report.findings if f.severity.value != "suggestion"]
+            reply = write_reply(source.text, prompt=task, flagged_spans=mistakes)
         except ReplyError as error:
             raise fail(str(error)) from None
         report.extras["reply"] = {"text": reply.text, "template": reply.template,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from lihua.reply_context import (
     answer_question,
     detect_letter_type,
     find_time,
+    flagged_sentences,
     is_formal,
     is_suggestion,
     points_covered,
@@ -70,11 +72,18 @@ def default_seed(text: str) -> int:
     return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16)
 
 
-def build_context(text: str, *, prompt: Any = None, seed: int = 0) -> dict[str, Any]:
-    """Everything a reply template may use, as plain strings, lists and dicts."""
+def build_context(text: str, *, prompt: Any = None, seed: int = 0,
+                  flagged_spans: Sequence[tuple[int, int]] = ()) -> dict[str, Any]:
+    """Everything a reply template may use, as plain strings, lists and dicts.
+
+    `flagged_spans` are (start, end) offsets of mistakes the grader found: the pen pal does not
+    quote those sentences back as if they were model English.
+    """
     letter = parse_letter(text)
     body = letter.body_text or text
     sentences = split_sentences(body)
+    flagged = flagged_sentences(text, sentences, flagged_spans)
+    quotable = [s for s in sentences if s not in flagged]
     letter_type = getattr(prompt, "letter_type", None) or detect_letter_type(body)
     signer = recipient_from_salutation(letter.salutation.text if letter.salutation else None)
     if signer is None and prompt is not None:
@@ -88,7 +97,7 @@ def build_context(text: str, *, prompt: Any = None, seed: int = 0) -> dict[str, 
                  for i, q in enumerate(asked[:_MAX_QUESTIONS])]
     terms = find_terms(text)
     covered = points_covered(body, prompt)
-    tips = advice_tips(sentences)
+    tips = advice_tips(quotable)
     thanks = thanked_for(sentences)
     return {
         "writer": WRITER,
@@ -107,8 +116,8 @@ def build_context(text: str, *, prompt: Any = None, seed: int = 0) -> dict[str, 
         "tip": tips[seed % len(tips)] if tips else None,
         "thanked_for": thanks,
         "thanked_for_action": bool(thanks and thanks.split()[0].endswith("ing")),
-        "highlight": _highlight(sentences, terms, covered),
-        "reason": reason_sentence(sentences),
+        "highlight": _highlight(quotable, terms, covered),
+        "reason": reason_sentence(quotable),
         "seed": seed,
     }
 
@@ -125,14 +134,14 @@ def reply_variants(env: Any, letter_type: str) -> list[str]:
 
 
 def write_reply(text: str, *, prompt: Any = None, seed: int | None = None,
-                templates_dir: str | Path | None = None) -> Reply:
+                templates_dir: str | Path | None = None, flagged_spans: Sequence[tuple[int, int]] = ()) -> Reply:
     """The pen pal's reply to `text`: same letter and seed → same reply."""
     from jinja2 import TemplateError
 
     from lihua.templating import cached_environment, tidy_letter
 
     seed = default_seed(text) if seed is None else seed
-    context = build_context(text, prompt=prompt, seed=seed)
+    context = build_context(text, prompt=prompt, seed=seed, flagged_spans=flagged_spans)
     try:
         env = cached_environment(str(templates_dir) if templates_dir is not None else None)
     except FileNotFoundError as error:

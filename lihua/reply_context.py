@@ -9,6 +9,7 @@ results are *values* for the reply templates; none of the student's text is ever
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,6 +126,33 @@ def split_sentences(text: str) -> list[str]:
         else:
             sentences.append(piece)
     return sentences
+
+
+def flagged_sentences(text: str, sentences: list[str], spans: Sequence[tuple[int, int]]) -> set[str]:
+    """The sentences (as `split_sentences` gives them) that overlap any of the (start, end) spans of `text`."""
+    if not spans:
+        return set()
+    flat_chars: list[str] = []
+    origin: list[int] = []
+    for match in re.finditer(r"\s+|\S", text):
+        if match.group().isspace():
+            if flat_chars and flat_chars[-1] != " ":
+                flat_chars.append(" ")
+                origin.append(match.start())
+        else:
+            flat_chars.append(match.group())
+            origin.append(match.start())
+    flat = "".join(flat_chars)
+    flagged, position = set(), 0
+    for sentence in sentences:
+        found = flat.find(sentence, position)
+        if found < 0:
+            continue
+        start, end = origin[found], origin[found + len(sentence) - 1] + 1
+        position = found + len(sentence)
+        if any(a < end and b > start for a, b in spans):
+            flagged.add(sentence)
+    return flagged
 
 
 def keyword_pattern(keyword: str) -> re.Pattern[str]:

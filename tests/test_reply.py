@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lihua.cli import app
 from lihua.glossary import GLOSSARY_FILE, find_terms, load_glossary, tone_pinyin
@@ -238,3 +240,21 @@ def test_grade_with_reply_appends_it_to_text_and_json(runner) -> None:
     data = json.loads(runner.invoke(app, ["grade", sample, "--reply", "--format", "json"]).stdout)
     assert set(data["reply"]) == {"text", "template", "terms"}
     assert data["reply"]["terms"][0]["zh"] == "粽子" and data["reply"]["text"] == reply.lstrip("\n")
+
+
+def test_sentences_with_mistakes_are_not_quoted_back() -> None:
+    text = "Dear Chris,\n\nI think you will enjoy to make\n  zongzi with us.   We will also eat 月饼 at 2 p.m.\n\nYours,\nLi Hua\n"
+    start = text.index("enjoy to")
+    assert build_context(text, seed=0)["highlight"] == "I think you will enjoy to make zongzi with us."
+    context = build_context(text, seed=0, flagged_spans=[(start, start + 8)])
+    assert context["highlight"] == "We will also eat 月饼 at 2 p.m."
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400),
+       st.integers(min_value=0, max_value=50))
+def test_any_text_gets_a_well_formed_reply(text: str, seed: int) -> None:
+    reply = write_reply(text, seed=seed)
+    lines = reply.text.strip().splitlines()
+    assert lines[0] in ("Dear Li Hua,", "Hi Li Hua,") and lines[-1] == reply.signer
+    assert reply.text.endswith("\n") and "\n\n\n" not in reply.text
