@@ -199,6 +199,21 @@ def find_time(text: str) -> str | None:
     return _time_phrase(chosen) if chosen else None
 
 
+_PLACE = re.compile(r"\b(?:at|in|on|by|outside) the (?:[a-z]+ ){0,3}?(?:gate|park|station|museum|library|lake|river|"
+                    r"playground|hall|room|square|entrance|door|restaurant|cinema|stadium|bridge|corner|stop)\b")
+
+
+def find_place(text: str) -> str | None:
+    """Where the letter proposes to meet, as written in the sentence that names the time: 'at the school gate'."""
+    for sentence in split_sentences(text):
+        places = list(_PLACE.finditer(sentence))
+        if places and (_CLOCK.search(sentence) or _PROPOSAL.search(sentence)):
+            # "…by the river, so we should meet at the school gate at 8 a.m.": the meeting place wins
+            meeting = [p for p in places if re.search(r"\bmeet(?:ing)?(?: \w+)?\s*$", sentence[: p.start()])]
+            return (meeting or places)[-1].group()
+    return None
+
+
 def _time_phrase(text: str) -> str | None:
     day = _DAY.search(text)
     clock = _CLOCK.search(text)

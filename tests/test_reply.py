@@ -258,3 +258,8 @@ def test_any_text_gets_a_well_formed_reply(text: str, seed: int) -> None:
     lines = reply.text.strip().splitlines()
     assert lines[0] in ("Dear Li Hua,", "Hi Li Hua,") and lines[-1] == reply.signer
     assert reply.text.endswith("\n") and "\n\n\n" not in reply.text
+
+
+def test_an_invitation_reply_meets_where_and_when_the_letter_said() -> None:
+    reply = write_reply((ROOT / "examples" / "letter.txt").read_text(encoding="utf-8"), seed=0)
+    assert "I'll meet you at the school gate at 8 a.m." in reply.text
