@@ -34,6 +34,7 @@ from lihua.reply_context import (
     split_sentences,
     swap_person,
     thanked_for,
+    things_to_bring,
 )
 
 WRITER = "Li Hua"
@@ -119,6 +120,7 @@ def build_context(text: str, *, prompt: Any = None, seed: int = 0,
         "thanked_for_action": bool(thanks and thanks.split()[0].endswith("ing")),
         "highlight": _highlight(quotable, terms, covered),
         "reason": reason_sentence(quotable),
+        "bring": things_to_bring(sentences),
         "seed": seed,
     }
 

@@ -203,6 +203,22 @@ _PLACE = re.compile(r"\b(?:at|in|on|by|outside) the (?:[a-z]+ ){0,3}?(?:gate|par
                     r"playground|hall|room|square|entrance|door|restaurant|cinema|stadium|bridge|corner|stop)\b")
 
 
+_BRING = re.compile(r"\bbring\s+(?P<what>(?:a|an|some|your)?\s*[A-Za-z][A-Za-z ,-]*)", re.IGNORECASE)
+
+
+def things_to_bring(sentences: list[str]) -> str | None:
+    """What Li Hua asks the guest to bring, in the guest's words: 'please bring your coat' → 'my coat'."""
+    for sentence in sentences:
+        if sentence.endswith("?"):
+            continue
+        match = _BRING.search(sentence)
+        if match:
+            what = _clean_phrase(re.split(r"\s+(?:because|since|as|so|when|if|to|for)\b", match.group("what"))[0], max_words=6)
+            if what and what.split()[0].lower() not in {"it", "them", "me", "us", "back"}:
+                return swap_person(what)
+    return None
+
+
 def find_place(text: str) -> str | None:
     """Where the letter proposes to meet, as written in the sentence that names the time: 'at the school gate'."""
     for sentence in split_sentences(text):
@@ -260,7 +276,7 @@ def _clean_phrase(raw: str, max_words: int = 12) -> str | None:
     phrase = _CLAUSE_CUT.split(raw, maxsplit=1)[0].strip(" ,")
     if not phrase or not _PLAIN_WORDS.fullmatch(phrase) or len(phrase.split()) > max_words:
         return None
-    if phrase.split()[0].lower() in {"to", "be", "not", "that", "it", "the", "a"}:
+    if phrase.split()[0].lower() in {"to", "be", "not", "that", "it", "the"}:
         return None
     return phrase
 

@@ -263,3 +263,10 @@ def test_any_text_gets_a_well_formed_reply(text: str, seed: int) -> None:
 def test_an_invitation_reply_meets_where_and_when_the_letter_said() -> None:
     reply = write_reply((ROOT / "examples" / "letter.txt").read_text(encoding="utf-8"), seed=0)
     assert "I'll meet you at the school gate at 8 a.m." in reply.text
+
+
+def test_an_invitation_reply_remembers_what_to_bring() -> None:
+    text = "Dear Emily,\n\nWould you like to spend the Spring Festival with us? It is cold, so please bring a warm coat.\n\nYours,\nLi Hua\n"
+    for seed in range(2):
+        assert "bring a warm coat" in write_reply(text, seed=seed).text
+    assert build_context(text)["time"]["phrase"] == "the day before the Spring Festival"
