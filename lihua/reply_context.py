@@ -21,7 +21,8 @@ _NOT_NAMES = {"sir", "madam", "sir or madam", "friend", "friends", "all", "every
 #: Words that show what a letter is for, with weights; "I'm writing to invite" counts most.
 TYPE_SIGNALS: dict[str, tuple[tuple[str, int], ...]] = {
     "invitation": (("writing to invite", 6), ("invite you", 4), ("invitation", 3), ("would you like to come", 4),
-                   ("would you like to join", 4), ("join us", 3), ("come and", 1), ("are you free", 2)),
+                   ("would you like to join", 4), ("would you like to", 2), ("do you want to come", 3),
+                   ("join us", 3), ("with us", 1), ("come and", 1), ("are you free", 2), ("come to my home", 2)),
     "thanks": (("writing to thank", 6), ("writing to express my thanks", 6), ("thank you for", 3), ("thanks for", 3),
                ("grateful", 2), ("appreciate", 2)),
     "apology": (("writing to apologi", 6), ("sorry", 3), ("apologi", 3), ("forgive", 2), ("my fault", 2)),
