@@ -27,6 +27,7 @@ from lihua.reply_context import (
     find_time,
     flagged_sentences,
     is_formal,
+    is_name,
     is_suggestion,
     points_covered,
     reason_sentence,
@@ -42,7 +43,7 @@ _FALLBACK_TIMES = ("this Saturday at 3 p.m.", "next Sunday morning", "Friday eve
 _VARIANT = re.compile(r"reply/(?P<type>[a-z]+)-(?P<n>\d+)\.txt\.j2")
 _TELLABLE = re.compile(r"^(what|how|why|when|where|the|who)\b", re.IGNORECASE)
 _SPEECH_ACT = re.compile(r"\b(invitation|invite|thanks|thank|congratulations|apolog\w*|sorry|request|hope|wishes)\b", re.IGNORECASE)
-_FESTIVAL = re.compile(r"\b(?:the )?((?:[A-Z][a-z]+[- ]){1,2}Festival)\b")
+_FESTIVAL = re.compile(r"\b(?:[Tt]he )?((?:[A-Z][a-z]+[- ]){1,2}Festival)\b")
 _THIRD_TO_FIRST = {"he": "I", "she": "I", "him": "me", "his": "my", "her": "my", "himself": "myself", "herself": "myself"}
 _MAX_QUESTIONS = 3
 _FORMAL_TYPES = ("application", "consultation", "complaint")
@@ -88,13 +89,13 @@ def build_context(text: str, *, prompt: Any = None, seed: int = 0,
     quotable = [s for s in sentences if s not in flagged]
     letter_type = getattr(prompt, "letter_type", None) or detect_letter_type(body)
     signer = recipient_from_salutation(letter.salutation.text if letter.salutation else None)
-    if signer is None and prompt is not None:
+    if signer is None and prompt is not None and is_name(str(prompt.recipient)):
         signer = str(prompt.recipient)
     named_time = find_time(body)
     time_phrase = named_time or _festival_time(body) or _FALLBACK_TIMES[seed % len(_FALLBACK_TIMES)]
     formal = is_formal(signer) or (signer is None and letter_type in _FORMAL_TYPES)
     asked = [q for q in sentences if q.endswith(("?", "？")) and len(q.split()) <= 30 and not is_suggestion(q)]
-    time_noun = re.sub(r"^(?:on|at) ", "", time_phrase)
+    time_noun = re.sub(r"^(?:on|at|in) ", "", time_phrase)
     questions = [Question(q, answer_question(q, time_noun, index=i, formal=formal))
                  for i, q in enumerate(asked[:_MAX_QUESTIONS])]
     terms = find_terms(text)
@@ -112,7 +113,7 @@ def build_context(text: str, *, prompt: Any = None, seed: int = 0,
         "told": _told_about(covered),
         "terms": [term.to_dict() for term in terms],
         "questions": [question.to_dict() for question in questions],
-        "time": {"phrase": time_phrase, "noun": re.sub(r"^(?:on|at) ", "", time_phrase),
+        "time": {"phrase": time_phrase, "noun": re.sub(r"^(?:on|at|in) ", "", time_phrase),
                  "from_letter": named_time is not None, "place": find_place(body) if named_time else None},
         "tips": tips,
         "tip": tips[seed % len(tips)] if tips else None,
@@ -168,14 +169,21 @@ def _prompt_values(prompt: Any) -> dict[str, Any] | None:
 
 
 def _told_about(points: list[dict[str, Any]]) -> list[str]:
-    """Covered points the pen pal can thank Li Hua for telling: 'what you will do there'."""
+    """Covered points the pen pal can thank Li Hua for telling: 'what you will do there'.
+
+    The prompt speaks of the pen pal in the third person ("how he has improved"); the pen pal
+    says "how I have improved". At most two, and only one when a point already has an "and".
+    """
     told = []
     for point in points:
         if point["covered"] and _TELLABLE.match(point["en"]) and not _SPEECH_ACT.search(point["en"]):
-            words = [_THIRD_TO_FIRST.get(word, word) for word in point["en"].split()]
-            phrase = " ".join(words)
+            phrase = " ".join(_THIRD_TO_FIRST.get(word, word) for word in point["en"].split())
+            phrase = re.sub(r"\bI (has|is|does)\b", lambda m: "I " + {"has": "have", "is": "am", "does": "do"}[m.group(1)], phrase)
+            phrase = re.sub(r"\byou (shared|met|had|spent)\b", r"we \1", phrase)
             told.append(f"about {phrase}" if phrase.lower().startswith("the ") else phrase)
-    return told
+    if len(told) >= 2 and (" and " in told[0] or " and " in told[1] or "," in told[0] + told[1]):
+        return told[:1]
+    return told[:2]
 
 
 def _festival_time(text: str) -> str | None:

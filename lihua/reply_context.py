@@ -44,11 +44,14 @@ TYPE_SIGNALS: dict[str, tuple[tuple[str, int], ...]] = {
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAY = re.compile(
     rf"\b(?:(?:this|next|on)\s+)?(?:{_WEEKDAY}(?:\s+{_PART_OF_DAY})?|tomorrow(?:\s+{_PART_OF_DAY})?)\b"
     rf"|\b(?:this|next)\s+weekend\b"
     rf"|\b(?:on\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    rf"\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    rf"\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\b(?:in\s+)?(?:early|late|mid-)\s*(?:January|February|March|April|May|June|July|August|September|October|"
+    rf"November|December)\b",
     re.IGNORECASE,
 )
 _PROPOSAL = re.compile(r"\b(how about|what about|instead|let's|shall we|meet|could we|can we|would you like)\b|\?", re.IGNORECASE)
@@ -76,8 +79,10 @@ _ADVICE = (
                re.IGNORECASE),
 )
 _THANKS = re.compile(r"\bthanks?(?: you)?(?: so much| very much| a lot| again)?\s+for\s+(?P<what>[^.!?;]+)", re.IGNORECASE)
+_CONJUNCTIONS = {"before", "after", "when", "if", "because", "that", "so", "and", "but", "until", "while", "as", "once",
+                 "unless", "where", "whenever", "since"}
 _PRAISE = "kind|kindest|great|warm|warmest|generous|patient|wonderful|selfless|valuable|precious|thoughtful|lovely"
-_SUGGESTION = re.compile(r"^(?:\w+, )?(?:why not|how about|what about)\b", re.IGNORECASE)
+_SUGGESTION = re.compile(r"\b(?:why not|how about|what about)\b(?! you\b)", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r",\s*(?:because|so|which|as|and then|but)\b|\s+(?:because|so that|which)\b|,\s*(?=I\b)")
 
 
@@ -90,6 +95,11 @@ class Question:
         return {"text": self.text, "answer": self.answer}
 
 
+def is_name(text: str) -> bool:
+    """'Chris', 'Mr. Smith' are names; 'Sir or Madam', 'all students' are not."""
+    return text.lower() not in _NOT_NAMES and bool(_NAME.fullmatch(text))
+
+
 def recipient_from_salutation(salutation: str | None) -> str | None:
     """'Dear Chris,' → 'Chris'; 'Dear Mr. Smith' → 'Mr. Smith'; 'Dear Sir or Madam,' → None."""
     if not salutation:
@@ -98,9 +108,7 @@ def recipient_from_salutation(salutation: str | None) -> str | None:
     if not match:
         return None
     name = match.group("name").strip()
-    if name.lower() in _NOT_NAMES or not _NAME.fullmatch(name):
-        return None
-    return name
+    return name if is_name(name) else None
 
 
 def is_formal(name: str | None) -> bool:
@@ -118,14 +126,19 @@ def detect_letter_type(text: str) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of the body, whitespace-normalised, in order ("at 9 a.m. instead" stays whole)."""
-    flat = re.sub(r"\s+", " ", text).strip()
+    """Sentences of the body, whitespace-normalised, in order ("at 9 a.m. instead" stays whole).
+
+    A paragraph break always ends a sentence, so a notice's title ("Notice") stays on its own.
+    """
     sentences: list[str] = []
-    for piece in (p.strip() for p in _SENTENCE_END.split(flat) if p.strip()):
-        if sentences and (_ABBREVIATION.search(sentences[-1]) or piece[:1].islower()):
-            sentences[-1] = f"{sentences[-1]} {piece}"
-        else:
-            sentences.append(piece)
+    for paragraph in re.split(r"\n\s*\n", text):
+        flat = re.sub(r"\s+", " ", paragraph).strip()
+        start = len(sentences)
+        for piece in (p.strip() for p in _SENTENCE_END.split(flat) if p.strip()):
+            if len(sentences) > start and (_ABBREVIATION.search(sentences[-1]) or piece[:1].islower()):
+                sentences[-1] = f"{sentences[-1]} {piece}"
+            else:
+                sentences.append(piece)
     return sentences
 
 
@@ -214,7 +227,8 @@ def things_to_bring(sentences: list[str]) -> str | None:
             continue
         match = _BRING.search(sentence)
         if match:
-            what = _clean_phrase(re.split(r"\s+(?:because|since|as|so|when|if|to|for)\b", match.group("what"))[0], max_words=6)
+            what = _clean_phrase(re.split(r"\s+(?:because|since|as|so|when|if|to|for)\b", match.group("what"))[0], max_words=6,
+                                 verb_phrase=False)
             if what and what.split()[0].lower() not in {"it", "them", "me", "us", "back"}:
                 return swap_person(what)
     return None
@@ -237,9 +251,8 @@ def _time_phrase(text: str) -> str | None:
     parts = []
     if day:
         words = day.group().split()
-        parts.append(" ".join(w.capitalize() if re.fullmatch(rf"{_WEEKDAY}|[A-Z][a-z]+", w, re.IGNORECASE)
-                              and w.lower() not in {"this", "next", "on", "weekend", "tomorrow", "morning",
-                                                    "afternoon", "evening", "night"} else w.lower() for w in words))
+        parts.append(" ".join(w.capitalize() if re.fullmatch(rf"{_WEEKDAY}|{_MONTH}", w, re.IGNORECASE) else w.lower()
+                              for w in words))
     if clock:
         hour, minute, suffix = clock.groups()
         if 1 <= int(hour) <= 12:
@@ -257,7 +270,9 @@ def swap_person(phrase: str) -> str:
         key = token.lower().replace("’", "'")
         nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if key == "you":
-            out.append("I" if nxt in _SUBJECT_NEXT or nxt.endswith("ed") else "me")
+            prev = tokens[i - 1].lower() if i else ""
+            subject = i == 0 or prev in _CONJUNCTIONS or nxt in _SUBJECT_NEXT or nxt.endswith("ed")
+            out.append("I" if subject else "me")
         elif key in _SWAP:
             out.append(_SWAP[key])
         elif key == "am" and out and out[-1] == "you":
@@ -269,15 +284,19 @@ def swap_person(phrase: str) -> str:
         else:
             out.append(token)
     # the pen pal does not praise their own "kind care": "your kind care" → "my care"
-    return re.sub(rf"\b(my|our) (?:{_PRAISE})\s+", r"\1 ", " ".join(out))
+    return re.sub(rf"\b(my|our|the) (?:{_PRAISE})\s+", r"\1 ", " ".join(out))
 
 
-def _clean_phrase(raw: str, max_words: int = 12) -> str | None:
-    """A short, plain phrase we can safely reuse in our own sentence, or None."""
+def _clean_phrase(raw: str, max_words: int = 12, *, verb_phrase: bool = True) -> str | None:
+    """A short, plain phrase we can safely reuse in our own sentence, or None.
+
+    A verb phrase ("practise every day") must not start like a noun phrase or an infinitive.
+    """
     phrase = _CLAUSE_CUT.split(raw, maxsplit=1)[0].strip(" ,")
     if not phrase or not _PLAIN_WORDS.fullmatch(phrase) or len(phrase.split()) > max_words:
         return None
-    if phrase.split()[0].lower() in {"to", "be", "not", "that", "it", "the"}:
+    banned = {"to", "be", "not", "that", "it", "the"} if verb_phrase else {"to", "that", "it"}
+    if phrase.split()[0].lower() in banned:
         return None
     return phrase
 
@@ -295,7 +314,9 @@ def advice_tips(sentences: list[str]) -> list[dict[str, str | None]]:
             continue
         for pattern in _ADVICE:
             match = pattern.search(sentence)
-            if match:
+            if match and sentence[: match.start()].rstrip().lower().endswith(("so that", "that", " so", " if", "when")):
+                continue
+            if match and len(match.group("vp").split()) >= 3 and not match.group("vp").lower().startswith("take care"):
                 action = _clean_phrase(match.group("vp"), max_words=12)
                 if action and action.split()[0].lower().endswith("ing"):
                     action = None
@@ -309,7 +330,7 @@ def thanked_for(sentences: list[str]) -> str | None:
     for sentence in sentences:
         match = _THANKS.search(sentence)
         if match:
-            phrase = _clean_phrase(match.group("what"), max_words=10)
+            phrase = _clean_phrase(match.group("what"), max_words=10, verb_phrase=False)
             if phrase and not phrase.lower().startswith(("everything", "all")):
                 return swap_person(phrase)
             if phrase:
@@ -335,6 +356,8 @@ def answer_question(question: str, time_phrase: str, *, index: int = 0, formal: 
     if re.search(r"\b(would you like to|do you want to|can you come|could you come|will you come|are you free|"
                  r"will you join|can you join|could you join|would you join|are you coming)\b", q):
         return f"Yes, I'd love to, and {time_phrase} suits me perfectly."
+    if re.search(r"\b(would|will) you be (free|available)\b|\bare you (free|available)\b", q):
+        return "Yes, I'm free then."
     if re.search(r"\b(do you want me to|would you like me to|shall i|should i send)\b", q):
         return "Yes, please! That would be really helpful."
     if re.search(r"\bwhen (shall|should|can|could|will) we\b|\bwhat time (shall|should|can|could|will) we\b", q):
@@ -343,16 +366,28 @@ def answer_question(question: str, time_phrase: str, *, index: int = 0, formal: 
         if formal:
             return "You only need to bring your passport and your student card. We will send you a full list later."
         return "Just bring some comfortable shoes and a big appetite. I'll take care of the rest!"
-    if re.search(r"\b(could|can) you (please )?tell me (when|what|where|how|if|whether|which|who|why)\b|\bi wonder\b", q):
+    if re.search(r"\b(could|can|would) you (also |please )*tell me\b|\bi wonder\b", q):
         if formal:
             return ("I will check the details for you and reply in my next letter.",
                     "I will find out and let you know as soon as possible.")[index % 2]
         return ("Good question! I'll find out and tell you in my next letter.",
                 "I'm not sure yet, but I'll ask and let you know soon.")[index % 2]
+    if re.search(r"^(?:\w+, )?(could|can|may) i\b", q):
+        return "Of course you can. I'll be glad to see you." if formal else "Of course you can!"
+    if re.search(r"\bweather\b", q):
+        return "It's usually mild, but the evenings can be cool, so a jacket is a good idea."
+    if re.search(r"\bhow far\b", q):
+        return "It's not far at all: about fifteen minutes by bus, and on your first day I'll go with you."
+    if re.search(r"\bare there any\b", q):
+        return "Just a few simple ones, and I'll explain them when you arrive."
+    if re.search(r"^(how|what) about you\b", q):
+        if formal:
+            return "I will tell you more about that in my next letter."
+        return "Me? I spend a lot of time playing soccer and hanging out with friends, but I'll tell you more next time!"
     if re.search(r"\bhow are you\b|\bhow is (it|everything|your)\b|\bhow have you been\b", q):
         return "I'm doing really well, thanks for asking!"
     if re.search(r"\bwhat do you think\b|\bhow do you feel\b|\bwhat's your opinion\b", q):
-        return "I think it's a wonderful idea, and it made me smile."
+        return "I think you make a really good point, and I mostly agree with you."
     if re.search(r"\bdo you (still )?remember\b", q):
         return "Of course I do! How could I forget?"
     if re.search(r"\bhave you (ever )?(tried|heard|been|seen|eaten|tasted|visited|had)\b", q):
@@ -364,16 +399,16 @@ def answer_question(question: str, time_phrase: str, *, index: int = 0, formal: 
                 "practise a little Chinese.")
     if re.search(r"\bdo you (like|enjoy|love)\b", q):
         return "I do, very much!"
-    if re.search(r"\b(what|which)\b.*\b(like|favourite|favorite|enjoy)\b", q):
+    if re.search(r"\b(favourite|favorite)\b|\b(what|which) \w+ do you (like|enjoy)\b", q):
         return "That's hard to choose, but I'd say anything we can do together."
     if re.search(r"\b(could|can|would|will) you( please)? (?!come\b|join\b)[a-z]+", q):
-        return ("Of course! Consider it done.", "Sure, I'd be glad to.", "Of course I can. It's no trouble at all.")[index % 3]
+        return ("Of course! I'd be happy to.", "Sure, I'd be glad to.", "Of course I can. It's no trouble at all.")[index % 3]
     if re.search(r"^(is|are|do|does|did|can|could|will|would|have|has|should)\b", q):
         return ("Yes, I think so!", "I believe so, yes.", "Yes, definitely!")[index % 3]
     if formal:
         return ("I will check the details for you and reply in my next letter.",
                 "I will find out and let you know as soon as possible.",
                 "Let me confirm this first, and I will write to you again soon.")[index % 3]
-    return ("That's a great question! Let me find out, and I'll tell you in my next letter.",
-            "Good question. I'll ask my family and get back to you.",
-            "I'm not sure yet, but I'll find out and let you know soon.")[index % 3]
+    return ("I'll tell you all about it in my next letter!",
+            "Good question! I'll write more about that next time.",
+            "There's a lot to say about that, so I'll save it for my next letter.")[index % 3]

@@ -243,7 +243,7 @@ def test_grade_with_reply_appends_it_to_text_and_json(runner) -> None:
 
 
 def test_sentences_with_mistakes_are_not_quoted_back() -> None:
-    text = "Dear Chris,\n\nI think you will enjoy to make\n  zongzi with us.   We will also eat 月饼 at 2 p.m.\n\nYours,\nLi Hua\n"
+    text = "Dear Chris,\n\nI think you will enjoy to make\nzongzi with us.   We will also eat 月饼 at 2 p.m.\n\nYours,\nLi Hua\n"
     start = text.index("enjoy to")
     assert build_context(text, seed=0)["highlight"] == "I think you will enjoy to make zongzi with us."
     context = build_context(text, seed=0, flagged_spans=[(start, start + 8)])
