@@ -40,7 +40,11 @@ def reply_command(
     templates_dir: Annotated[str | None, typer.Option("--templates-dir", help="A teacher's folder of templates (reply/<type>-<n>.txt.j2) used before lihua's own.")] = None,
     output_format: Annotated[ReplyFormat, typer.Option("--format", "-f", help="text: the reply letter; json: the reply with its template and the Chinese terms found.")] = ReplyFormat.text,
 ) -> None:
-    """The pen pal writes back to Li Hua: accepts the invitation, answers the questions, teaches back the Chinese words.
+    """The pen pal's reply to Li Hua's letter, with the Chinese words given back.
+
+    It answers the letter's purpose (accepts an invitation and names a time, says which tip it
+    will try, answers the questions), is signed by the person in the salutation, and gives back
+    each Chinese word (zongzi or 粽子) with characters, tone-marked pinyin and a gloss.
 
     Examples:
 
