@@ -18,23 +18,24 @@ from typing import Any
 
 from lihua.glossary import Term, find_terms
 from lihua.letter import parse_letter
-from lihua.reply_context import (
+from lihua.reply_answers import (
     Question,
     advice_tips,
     answer_question,
+    is_suggestion,
+    reason_sentence,
+    thanked_for,
+)
+from lihua.reply_context import (
     detect_letter_type,
     find_place,
     find_time,
     flagged_sentences,
     is_formal,
     is_name,
-    is_suggestion,
     points_covered,
-    reason_sentence,
     recipient_from_salutation,
     split_sentences,
-    swap_person,
-    thanked_for,
     things_to_bring,
 )
 
@@ -214,4 +215,4 @@ def _is_small_talk(sentence: str) -> bool:
         re.search(r"\b(you asked me|let me introduce|let me tell you)\b", lowered))
 
 
-__all__ = ["Reply", "ReplyError", "build_context", "default_seed", "reply_variants", "swap_person", "write_reply"]
+__all__ = ["Reply", "ReplyError", "build_context", "default_seed", "reply_variants", "write_reply"]

@@ -1,17 +1,19 @@
 """What a pen pal would pick up from Li Hua's letter: its purpose, who it was for, what it said.
 
 Everything here is plain text analysis (no templates): the letter type (from the prompt, else
-from the letter's own words), the recipient named in the salutation, the content points the
-letter covers, its questions, a time it names, the tips it gives and what it thanks for. The
-results are *values* for the reply templates; none of the student's text is ever template code.
+from the letter's own words), the recipient named in the salutation, its sentences, the content
+points it covers, and the time, place and things to bring it names. The results are *values* for
+the reply templates; none of the student's text is ever template code. What the pen pal says
+back (answers, tips, thanks) lives in `lihua.reply_answers`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from lihua.reply_answers import clean_phrase, swap_person
 
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?"
 _SALUTATION = re.compile(r"^\s*(?:dear|hi|hello|hey|to|my dear)\s+(?P<name>.+?)\s*[,:：，!！.]*\s*$", re.IGNORECASE)
@@ -59,40 +61,6 @@ _CLOCK = re.compile(r"\b(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m
 
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|e\.g|i\.e|etc)\.)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’)]*\s+")
-_PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z\u4e00-\u9fff' ,’-]*")
-_SWAP = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": "you", "your": "my",
-         "yours": "mine", "yourself": "myself", "i'm": "you're", "i've": "you've", "i'll": "you'll",
-         "you're": "I'm", "you've": "I've", "you'll": "I'll", "we": "we", "us": "us"}
-_SUBJECT_NEXT = {"sent", "gave", "did", "have", "had", "will", "would", "can", "could", "made", "taught", "showed",
-                 "bought", "prepared", "wrote", "told", "shared", "are", "were", "helped", "cooked", "took", "offered", "spent", "brought", "introduced", "recommended", "invited", "organised", "organized"}
-_ADVICE = (
-    re.compile(r"\byou(?:\s+(?:should|could|can|had better|might|may want to|need to|must)|['’]d better)\s+(?P<vp>[^.!?;]+)",
-               re.IGNORECASE),
-    re.compile(r"\bwhy not\s+(?P<vp>[^.!?;]+)", re.IGNORECASE),
-    re.compile(r"\bI\s+(?:suggest|advise|recommend)\s+(?:that\s+)?you\s+(?:should\s+)?(?P<vp>[^.!?;]+)", re.IGNORECASE),
-    re.compile(r"\bit(?:'s|’s| is| would be)\s+(?:a good idea|helpful|useful|important|wise)\s+to\s+(?P<vp>[^.!?;]+)", re.IGNORECASE),
-    re.compile(r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|besides|also|finally|what's more)?,?\s*(?:try to|remember to)\s+(?P<vp>[^.!?;]+)", re.IGNORECASE),
-    # an imperative tip: "Second, take a walk after dinner to relax."
-    re.compile(r"^(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|besides|also|finally|what's more|in addition),?\s+)?"
-               r"(?P<vp>(?:take|make|keep|go|get|read|listen|watch|join|talk|practise|practice|use|set|put|eat|drink|spend|"
-               r"find|ask|do|write|sleep|relax|exercise|plan|limit|turn|smile|review|learn|speak|share|have)\b[^.!?;]*)",
-               re.IGNORECASE),
-)
-_THANKS = re.compile(r"\bthanks?(?: you)?(?: so much| very much| a lot| again)?\s+for\s+(?P<what>[^.!?;]+)", re.IGNORECASE)
-_CONJUNCTIONS = {"before", "after", "when", "if", "because", "that", "so", "and", "but", "until", "while", "as", "once",
-                 "unless", "where", "whenever", "since"}
-_PRAISE = "kind|kindest|great|warm|warmest|generous|patient|wonderful|selfless|valuable|precious|thoughtful|lovely"
-_SUGGESTION = re.compile(r"\b(?:why not|how about|what about)\b(?! you\b)", re.IGNORECASE)
-_CLAUSE_CUT = re.compile(r",\s*(?:because|so|which|as|and then|but)\b|\s+(?:because|so that|which)\b|,\s*(?=I\b)")
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    text: str  # the student's question, exactly as written
-    answer: str  # our answer (the pen pal's words)
-
-    def to_dict(self) -> dict[str, str]:
-        return {"text": self.text, "answer": self.answer}
 
 
 def is_name(text: str) -> bool:
@@ -227,7 +195,7 @@ def things_to_bring(sentences: list[str]) -> str | None:
             continue
         match = _BRING.search(sentence)
         if match:
-            what = _clean_phrase(re.split(r"\s+(?:because|since|as|so|when|if|to|for)\b", match.group("what"))[0], max_words=6,
+            what = clean_phrase(re.split(r"\s+(?:because|since|as|so|when|if|to|for)\b", match.group("what"))[0], max_words=6,
                                  verb_phrase=False)
             if what and what.split()[0].lower() not in {"it", "them", "me", "us", "back"}:
                 return swap_person(what)
@@ -261,154 +229,3 @@ def _time_phrase(text: str) -> str | None:
             parts.append(f"at {time} {mark}")
     return " ".join(parts) or None
 
-
-def swap_person(phrase: str) -> str:
-    """Turn Li Hua's words into the pen pal's: 'helping me with my English' → 'helping you with your English'."""
-    tokens = phrase.split()
-    out = []
-    for i, token in enumerate(tokens):
-        key = token.lower().replace("’", "'")
-        nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
-        if key == "you":
-            prev = tokens[i - 1].lower() if i else ""
-            subject = i == 0 or prev in _CONJUNCTIONS or nxt in _SUBJECT_NEXT or nxt.endswith("ed")
-            out.append("I" if subject else "me")
-        elif key in _SWAP:
-            out.append(_SWAP[key])
-        elif key == "am" and out and out[-1] == "you":
-            out.append("are")
-        elif key == "are" and out and out[-1] == "I":
-            out.append("am")
-        elif key == "were" and out and out[-1] == "I":
-            out.append("was")
-        else:
-            out.append(token)
-    # the pen pal does not praise their own "kind care": "your kind care" → "my care"
-    return re.sub(rf"\b(my|our|the) (?:{_PRAISE})\s+", r"\1 ", " ".join(out))
-
-
-def _clean_phrase(raw: str, max_words: int = 12, *, verb_phrase: bool = True) -> str | None:
-    """A short, plain phrase we can safely reuse in our own sentence, or None.
-
-    A verb phrase ("practise every day") must not start like a noun phrase or an infinitive.
-    """
-    phrase = _CLAUSE_CUT.split(raw, maxsplit=1)[0].strip(" ,")
-    if not phrase or not _PLAIN_WORDS.fullmatch(phrase) or len(phrase.split()) > max_words:
-        return None
-    banned = {"to", "be", "not", "that", "it", "the"} if verb_phrase else {"to", "that", "it"}
-    if phrase.split()[0].lower() in banned:
-        return None
-    return phrase
-
-
-def is_suggestion(sentence: str) -> bool:
-    """'Why not practise with me?' is advice phrased as a question, not a question to answer."""
-    return bool(_SUGGESTION.search(sentence))
-
-
-def advice_tips(sentences: list[str]) -> list[dict[str, str | None]]:
-    """Li Hua's tips: the sentence, and (when it is clean) what the pen pal will do: 'practise every day'."""
-    tips = []
-    for sentence in sentences:
-        if sentence.endswith("?") and not _SUGGESTION.search(sentence):
-            continue
-        for pattern in _ADVICE:
-            match = pattern.search(sentence)
-            if match and sentence[: match.start()].rstrip().lower().endswith(("so that", "that", " so", " if", "when")):
-                continue
-            if match and len(match.group("vp").split()) >= 3 and not match.group("vp").lower().startswith("take care"):
-                action = _clean_phrase(match.group("vp"), max_words=12)
-                if action and action.split()[0].lower().endswith("ing"):
-                    action = None
-                tips.append({"sentence": sentence, "action": swap_person(action) if action else None})
-                break
-    return tips
-
-
-def thanked_for(sentences: list[str]) -> str | None:
-    """What Li Hua thanks the pen pal for, in the pen pal's words: 'the novel I sent you'."""
-    for sentence in sentences:
-        match = _THANKS.search(sentence)
-        if match:
-            phrase = _clean_phrase(match.group("what"), max_words=10, verb_phrase=False)
-            if phrase and not phrase.lower().startswith(("everything", "all")):
-                return swap_person(phrase)
-            if phrase:
-                return "everything"
-    return None
-
-
-_REASON = re.compile(r"\b(because|since|so I (?:have|had) to|I (?:have|had) to|ill|sick|busy|hospital|broke|forgot|missed)\b",
-                     re.IGNORECASE)
-
-
-def reason_sentence(sentences: list[str]) -> str | None:
-    """The sentence where Li Hua explains (an apology's reason), if there is one."""
-    for sentence in sentences:
-        if not sentence.endswith("?") and _REASON.search(sentence) and len(sentence.split()) <= 30:
-            return sentence
-    return None
-
-
-def answer_question(question: str, time_phrase: str, *, index: int = 0, formal: bool = False) -> str:
-    """A pen pal's short, friendly answer to one of Li Hua's questions (index varies the wording)."""
-    q = question.lower().replace("’", "'")
-    if re.search(r"\b(would you like to|do you want to|can you come|could you come|will you come|are you free|"
-                 r"will you join|can you join|could you join|would you join|are you coming)\b", q):
-        return f"Yes, I'd love to, and {time_phrase} suits me perfectly."
-    if re.search(r"\b(would|will) you be (free|available)\b|\bare you (free|available)\b", q):
-        return "Yes, I'm free then."
-    if re.search(r"\b(do you want me to|would you like me to|shall i|should i send)\b", q):
-        return "Yes, please! That would be really helpful."
-    if re.search(r"\bwhen (shall|should|can|could|will) we\b|\bwhat time (shall|should|can|could|will) we\b", q):
-        return f"How about {time_phrase}? That works best for me."
-    if re.search(r"\bwhat should i (bring|prepare|wear|take)\b|\bwhat do i need\b", q):
-        if formal:
-            return "You only need to bring your passport and your student card. We will send you a full list later."
-        return "Just bring some comfortable shoes and a big appetite. I'll take care of the rest!"
-    if re.search(r"\b(could|can|would) you (also |please )*tell me\b|\bi wonder\b", q):
-        if formal:
-            return ("I will check the details for you and reply in my next letter.",
-                    "I will find out and let you know as soon as possible.")[index % 2]
-        return ("Good question! I'll find out and tell you in my next letter.",
-                "I'm not sure yet, but I'll ask and let you know soon.")[index % 2]
-    if re.search(r"^(?:\w+, )?(could|can|may) i\b", q):
-        return "Of course you can. I'll be glad to see you." if formal else "Of course you can!"
-    if re.search(r"\bweather\b", q):
-        return "It's usually mild, but the evenings can be cool, so a jacket is a good idea."
-    if re.search(r"\bhow far\b", q):
-        return "It's not far at all: about fifteen minutes by bus, and on your first day I'll go with you."
-    if re.search(r"\bare there any\b", q):
-        return "Just a few simple ones, and I'll explain them when you arrive."
-    if re.search(r"^(how|what) about you\b", q):
-        if formal:
-            return "I will tell you more about that in my next letter."
-        return "Me? I spend a lot of time playing soccer and hanging out with friends, but I'll tell you more next time!"
-    if re.search(r"\bhow are you\b|\bhow is (it|everything|your)\b|\bhow have you been\b", q):
-        return "I'm doing really well, thanks for asking!"
-    if re.search(r"\bwhat do you think\b|\bhow do you feel\b|\bwhat's your opinion\b", q):
-        return "I think you make a really good point, and I mostly agree with you."
-    if re.search(r"\bdo you (still )?remember\b", q):
-        return "Of course I do! How could I forget?"
-    if re.search(r"\bhave you (ever )?(tried|heard|been|seen|eaten|tasted|visited|had)\b", q):
-        return "Not yet, but I'd really like to, and I hope you'll show me one day."
-    if re.search(r"\bwhat (will|are) you (do|doing|going to do)\b|\bwhat's your plan\b|\bwhat are your plans\b", q):
-        return "First I'm going to have a good rest, and then I'll start getting ready for the next challenge."
-    if re.search(r"\bwhat do you (usually )?do\b", q):
-        return ("After school I usually play soccer with my friends, and in the evening I do my homework and "
-                "practise a little Chinese.")
-    if re.search(r"\bdo you (like|enjoy|love)\b", q):
-        return "I do, very much!"
-    if re.search(r"\b(favourite|favorite)\b|\b(what|which) \w+ do you (like|enjoy)\b", q):
-        return "That's hard to choose, but I'd say anything we can do together."
-    if re.search(r"\b(could|can|would|will) you( please)? (?!come\b|join\b)[a-z]+", q):
-        return ("Of course! I'd be happy to.", "Sure, I'd be glad to.", "Of course I can. It's no trouble at all.")[index % 3]
-    if re.search(r"^(is|are|do|does|did|can|could|will|would|have|has|should)\b", q):
-        return ("Yes, I think so!", "I believe so, yes.", "Yes, definitely!")[index % 3]
-    if formal:
-        return ("I will check the details for you and reply in my next letter.",
-                "I will find out and let you know as soon as possible.",
-                "Let me confirm this first, and I will write to you again soon.")[index % 3]
-    return ("I'll tell you all about it in my next letter!",
-            "Good question! I'll write more about that next time.",
-            "There's a lot to say about that, so I'll save it for my next letter.")[index % 3]
