@@ -270,3 +270,11 @@ def test_an_invitation_reply_remembers_what_to_bring() -> None:
     for seed in range(2):
         assert "bring a warm coat" in write_reply(text, seed=seed).text
     assert build_context(text)["time"]["phrase"] == "the day before the Spring Festival"
+
+
+@pytest.mark.parametrize("entry", load_glossary(), ids=lambda e: e.zh)
+def test_every_glossary_entry_derives_tone_marked_pinyin_and_is_found_both_ways(entry) -> None:
+    assert _TONE_MARKS.search(tone_pinyin(entry.zh))
+    assert [t.zh for t in find_terms(f"I like {entry.zh}.")] == [entry.zh]
+    for spelling in entry.spellings:
+        assert entry.zh in [t.zh for t in find_terms(f"We talked about {spelling} yesterday.")], spelling
