@@ -138,7 +138,7 @@ def reason_sentence(sentences: list[str]) -> str | None:
 def answer_question(question: str, time_phrase: str, *, index: int = 0, formal: bool = False) -> str:
     """A pen pal's short, friendly answer to one of Li Hua's questions (index varies the wording)."""
     q = question.lower().replace("’", "'")
-    if re.search(r"\b(would you like to|do you want to|can you come|could you come|will you come|are you free|"
+    if re.search(r"\b(would you like to|do you want to|(can|could|will) you (come|arrive|make it|be there)|are you free|"
                  r"will you join|can you join|could you join|would you join|are you coming)\b", q):
         return f"Yes, I'd love to, and {time_phrase} suits me perfectly."
     if re.search(r"\b(would|will) you be (free|available)\b|\bare you (free|available)\b", q):

@@ -278,3 +278,11 @@ def test_every_glossary_entry_derives_tone_marked_pinyin_and_is_found_both_ways(
     assert [t.zh for t in find_terms(f"I like {entry.zh}.")] == [entry.zh]
     for spelling in entry.spellings:
         assert entry.zh in [t.zh for t in find_terms(f"We talked about {spelling} yesterday.")], spelling
+
+
+def test_the_readme_example_reply_is_what_lihua_writes(runner) -> None:
+    """The README shows this letter and this reply; if a template changes, update both."""
+    folder = REPLIES / "readme"
+    result = runner.invoke(app, ["reply", str(folder / "letter.txt"), "--prompt", "invite-rednote-spring-festival", "--seed", "0"])
+    assert result.exit_code == 0
+    assert result.stdout == (folder / "reply.txt").read_text(encoding="utf-8")
