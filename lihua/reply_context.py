@@ -181,7 +181,7 @@ def find_time(text: str) -> str | None:
     return _time_phrase(chosen) if chosen else None
 
 
-_PLACE = re.compile(r"\b(?:at|in|on|by|outside) the (?:[a-z]+ ){0,3}?(?:gate|park|station|museum|library|lake|river|"
+_PLACE = re.compile(r"\b(?:at|in|by|outside) the (?:[a-z]+ ){0,3}?(?:gate|park|station|museum|library|lake|river|"
                     r"playground|hall|room|square|entrance|door|restaurant|cinema|stadium|bridge|corner|stop)\b")
 
 
