@@ -154,7 +154,7 @@ def answer_question(question: str, time_phrase: str, *, index: int = 0, formal: 
     if re.search(r"\b(could|can|would) you (also |please )*tell me\b|\bi wonder\b", q):
         if formal:
             return ("I will check the details for you and reply in my next letter.",
-                    "I will find out and let you know as soon as possible.")[index % 2]
+                    "I will check and let you know as soon as possible.")[index % 2]
         return ("Good question! I'll find out and tell you in my next letter.",
                 "I'm not sure yet, but I'll ask and let you know soon.")[index % 2]
     if re.search(r"^(?:\w+, )?(could|can|may) i\b", q):
@@ -192,7 +192,7 @@ def answer_question(question: str, time_phrase: str, *, index: int = 0, formal: 
         return ("Yes, I think so!", "I believe so, yes.", "Yes, definitely!")[index % 3]
     if formal:
         return ("I will check the details for you and reply in my next letter.",
-                "I will find out and let you know as soon as possible.",
+                "I will check and let you know as soon as possible.",
                 "Let me confirm this first, and I will write to you again soon.")[index % 3]
     return ("I'll tell you all about it in my next letter!",
             "Good question! I'll write more about that next time.",

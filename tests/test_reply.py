@@ -286,3 +286,29 @@ def test_the_readme_example_reply_is_what_lihua_writes(runner) -> None:
     result = runner.invoke(app, ["reply", str(folder / "letter.txt"), "--prompt", "invite-rednote-spring-festival", "--seed", "0"])
     assert result.exit_code == 0
     assert result.stdout == (folder / "reply.txt").read_text(encoding="utf-8")
+
+
+def _our_words(text: str) -> list[tuple[int, int]]:
+    """Spans that are not the pen pal's own words: quotes of the student and the (characters, pinyin — gloss)."""
+    return [m.span() for m in re.finditer(r"“[^”]*”|\([^()]*(?:\([^()]*\)[^()]*)*\)", text)]
+
+
+def test_the_pen_pals_own_english_passes_harper() -> None:
+    """Every variant, on every fixture and every model letter: no error-level Harper finding in our words."""
+    from lihua.model_letter import write_model
+    from lihua.pipeline import check_text
+
+    bank = load_bank(use_env=False)
+    inputs = [(path.read_text(encoding="utf-8"), None) for path in LETTERS]
+    inputs += [(write_model(bank.get(pid)).text, bank.get(pid)) for pid in sorted(bank.prompts)]
+    problems = []
+    for text, prompt in inputs:
+        for seed in range(2):
+            reply = write_reply(text, prompt=prompt, seed=seed)
+            quoted = _our_words(reply.text)
+            for finding in check_text(reply.text, engines=("harper",)):
+                inside = any(a <= finding.span.start < b for a, b in quoted)
+                pinyin = finding.rule_id == "harper.Spelling" and finding.text.lower().startswith("hutong")
+                if finding.rule_id.startswith("harper.") and finding.severity.value == "error" and not inside and not pinyin:
+                    problems.append(f"{reply.template}: {finding.text!r} {finding.message}")
+    assert problems == []
