@@ -211,7 +211,7 @@ def _is_small_talk(sentence: str) -> bool:
     lowered = sentence.lower()
     return lowered.startswith(("i'm li hua", "i am li hua", "how are you", "how is it going", "i'm writing", "i am writing",
                                "looking forward", "i'm looking forward", "i am looking forward", "best wishes",
-                               "in your last", "thank you for your last", "thanks for your last")) or bool(
+                               "in your last", "thank you", "thanks", "thank")) or bool(
         re.search(r"\b(you asked me|let me introduce|let me tell you)\b", lowered))
 
 

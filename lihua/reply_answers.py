@@ -115,7 +115,8 @@ def thanked_for(sentences: list[str]) -> str | None:
     for sentence in sentences:
         match = _THANKS.search(sentence)
         if match:
-            phrase = clean_phrase(match.group("what"), max_words=10, verb_phrase=False)
+            what = re.sub(r"\s*\([^)]*\)", "", match.group("what"))  # "(端午节)" glosses are the student's aside
+            phrase = clean_phrase(what, max_words=12, verb_phrase=False)
             if phrase and not phrase.lower().startswith(("everything", "all")):
                 return swap_person(phrase)
             if phrase:

@@ -312,3 +312,10 @@ def test_the_pen_pals_own_english_passes_harper() -> None:
                 if finding.rule_id.startswith("harper.") and finding.severity.value == "error" and not inside and not pinyin:
                     problems.append(f"{reply.template}: {finding.text!r} {finding.message}")
     assert problems == []
+
+
+@pytest.mark.parametrize("name", ["letter.docx", "letter_gbk.txt", "letter_utf16.txt", "letter_crlf.txt", "letter_utf8_bom.txt"])
+def test_reply_reads_every_input_lihua_reads(runner, name: str) -> None:
+    result = runner.invoke(app, ["reply", str(FIXTURES / name), "--seed", "0"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(("Dear Li Hua,", "Hi Li Hua,")) and "\r" not in result.stdout
