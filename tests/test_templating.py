@@ -73,9 +73,9 @@ def test_ordinary_template_names_pass(name: str) -> None:
 @pytest.mark.parametrize("include", ["../secret.txt", "/etc/passwd", "reply/../../secret.txt"])
 def test_a_teacher_template_cannot_include_files_outside_the_folders(tmp_path: Path, include: str) -> None:
     (tmp_path / "secret.txt").write_text("TOP SECRET", encoding="utf-8")
-    folder = teacher_dir(tmp_path / "teacher", {"reply/invitation-9.txt.j2": f"Dear Li Hua,\n\n{{% include '{include}' %}}\n"})
+    folder = teacher_dir(tmp_path / "teacher", {"reply/invitation-1.txt.j2": f"Dear Li Hua,\n\n{{% include '{include}' %}}\n"})
     with pytest.raises(ReplyError, match="refused|not found|secret|passwd") as raised:
-        write_reply("Dear Chris,\n\nI invite you to come.\n\nYours,\nLi Hua\n", seed=2, templates_dir=folder)
+        write_reply("Dear Chris,\n\nI invite you to come.\n\nYours,\nLi Hua\n", seed=0, templates_dir=folder)
     assert "TOP SECRET" not in str(raised.value)
 
 
