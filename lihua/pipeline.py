@@ -43,11 +43,13 @@ def run_checks(text: str, *, prompt: Any = None, engines: Sequence[str] = DEFAUL
     collected: list[Finding] = list(check_letter(text, letter, disabled=disabled))
     notes: list[str] = []
     for name in engines:
+        engine = None
         try:
             engine = get_engine(name, **(engine_options or {}))
             collected.extend(f for f in engine.check(text, names=names) if not is_disabled(f, disabled))
         except EngineUnavailable as error:
             notes.append(f"{name}: {error}")
+        notes.extend(f"{name} notice: {notice}" for notice in getattr(engine, "take_notices", list)())
     return CheckResult(letter, locate(merge_findings(collected), text), notes)
 
 
@@ -72,6 +74,11 @@ def get_engine(name: str, **options: Any):
         from lihua.engines.harper import default_engine
 
         return default_engine()
+    if name == "languagetool":
+        from lihua.engines.languagetool import DEFAULT_TIMEOUT, engine_for, resolve_url
+
+        return engine_for(resolve_url(options.get("lt_url")), options.get("lt_language") or "en-US",
+                          float(options.get("lt_timeout") or DEFAULT_TIMEOUT))
     raise EngineUnavailable(f"unknown engine {name!r}; choose from: harper, languagetool")
 
 

@@ -1,0 +1,459 @@
+"""LanguageTool, when the user has one: a server (`--lt-url`, `LIHUA_LT_URL`) or a local install.
+
+- Never downloads anything: without a server URL, a local LanguageTool is used only if
+  language-tool-python's download folder already holds one (and Java is there); otherwise the
+  engine is unavailable with one line saying how to get one.
+- The public API is used only when named (`public` or its URL), with a once-per-process notice
+  that the letter leaves the machine.
+- language-tool-python's client builds the requests (language tag checked against the server's
+  `/v2/languages`, `motherTongue`, disabled rules); lihua sends them itself with one bounded try
+  (its own 300 s × 2 tries would hang a grade for ten minutes) and maps the raw JSON, because
+  LanguageTool's offsets count UTF-16 code units and language-tool-python corrects them only
+  partly (not for an emoji inside a match).
+- Every failure (refused, timeout, HTTP 4xx/5xx, bad JSON) becomes `EngineUnavailable("<url>:
+  <cause>")`. After a rate limit or a dead server the engine pauses instead of hammering it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+import time
+from bisect import bisect_right
+from collections.abc import Collection
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lihua.engines import EngineUnavailable
+from lihua.findings import Category, Finding, Severity, Source, Span
+from lihua.names import is_chinese_name_or_pinyin
+
+PUBLIC_API_URL = "https://api.languagetool.org"
+_PUBLIC_ALIASES = {"public", "https://api.languagetool.org", "https://languagetool.org/api"}
+PUBLIC_MIN_INTERVAL = 3.0  # seconds between requests: the anonymous API allows ~20 a minute
+DEFAULT_TIMEOUT = 10.0
+_DEAD_SERVER_PAUSE = 60.0  # after a refusal or timeout, do not wait on the same server again for this long
+_DEFAULT_RATE_PAUSE = 60.0  # after HTTP 429/426 without a usable Retry-After
+_MAX_BODY = 8 * 1024 * 1024
+
+NO_SERVER_MESSAGE = (
+    "no LanguageTool server: set --lt-url http://host:8081 or LIHUA_LT_URL; see `lihua doctor`"
+)
+
+# Rules that are not mistakes in a handwritten-style exam letter: curly quotes and dashes are
+# typography, and the signature line ("Li Hua") has no full stop by design.
+DISABLED_RULES = frozenset({"EN_QUOTES", "DASH_RULE", "PUNCTUATION_PARAGRAPH_END"})
+
+_CATEGORIES: dict[str, tuple[Category, Severity]] = {
+    "TYPOS": (Category.SPELLING, Severity.ERROR),
+    "GRAMMAR": (Category.GRAMMAR, Severity.ERROR),
+    "CASING": (Category.GRAMMAR, Severity.ERROR),
+    "PUNCTUATION": (Category.PUNCTUATION, Severity.WARNING),
+    "TYPOGRAPHY": (Category.PUNCTUATION, Severity.SUGGESTION),
+    "CONFUSED_WORDS": (Category.WORD_CHOICE, Severity.ERROR),
+    "FALSE_FRIENDS": (Category.WORD_CHOICE, Severity.ERROR),
+    "COLLOCATIONS": (Category.WORD_CHOICE, Severity.WARNING),
+    "SEMANTICS": (Category.WORD_CHOICE, Severity.WARNING),
+    "NONSTANDARD_PHRASES": (Category.WORD_CHOICE, Severity.WARNING),
+    "COMPOUNDING": (Category.SPELLING, Severity.WARNING),
+    "MISC": (Category.GRAMMAR, Severity.WARNING),
+    "REPETITIONS": (Category.GRAMMAR, Severity.WARNING),
+    "REDUNDANCY": (Category.STYLE, Severity.SUGGESTION),
+    "STYLE": (Category.STYLE, Severity.SUGGESTION),
+    "REPETITIONS_STYLE": (Category.STYLE, Severity.SUGGESTION),
+    "PLAIN_ENGLISH": (Category.STYLE, Severity.SUGGESTION),
+    "BRITISH_ENGLISH": (Category.WORD_CHOICE, Severity.SUGGESTION),
+    "AMERICAN_ENGLISH": (Category.WORD_CHOICE, Severity.SUGGESTION),
+}
+_ISSUE_TYPES: dict[str, tuple[Category, Severity]] = {
+    "misspelling": (Category.SPELLING, Severity.ERROR),
+    "grammar": (Category.GRAMMAR, Severity.ERROR),
+    "typographical": (Category.PUNCTUATION, Severity.WARNING),
+    "whitespace": (Category.PUNCTUATION, Severity.SUGGESTION),
+    "style": (Category.STYLE, Severity.SUGGESTION),
+    "locale-violation": (Category.WORD_CHOICE, Severity.SUGGESTION),
+}
+_HTTP_CAUSES = {
+    400: "HTTP 400, the server rejected the request",
+    413: "HTTP 413, the letter is too long for this server",
+    426: "HTTP 426, rate limit reached",
+    429: "HTTP 429, rate limit reached",
+    500: "HTTP 500, the server failed",
+    502: "HTTP 502, bad gateway in front of the server",
+    503: "HTTP 503, the server is unavailable",
+    504: "HTTP 504, gateway timeout in front of the server",
+}
+
+_notice_lock = threading.Lock()
+_public_notice_given = False
+
+
+def is_public_api(url: str | None) -> bool:
+    """True when `url` names LanguageTool's public API (`public` or its documented URL)."""
+    return bool(url) and url.strip().rstrip("/").lower() in _PUBLIC_ALIASES
+
+
+def resolve_url(url: str | None = None) -> str | None:
+    """The server to use: the explicit URL (flag or config file), else `LIHUA_LT_URL`, else None."""
+    for candidate in (url, os.environ.get("LIHUA_LT_URL")):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    return None
+
+
+def local_install() -> tuple[str, Path] | None:
+    """(version, folder) of a LanguageTool release that language-tool-python already downloaded.
+
+    Only looks at the folder (`LTP_PATH` or ~/.cache/language_tool_python); never creates it
+    and never calls a download function.
+    """
+    folder = Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
+    if not folder.is_dir():
+        return None
+    found = []
+    for path in folder.glob("LanguageTool-*"):
+        version = path.name.removeprefix("LanguageTool-")
+        jars = ("languagetool-server.jar", "languagetool.jar")
+        if re.fullmatch(r"\d+\.\d+", version) and any((path / jar).is_file() for jar in jars):
+            found.append((tuple(int(p) for p in version.split(".")), version, path))
+    if not found:
+        return None
+    _, version, path = max(found)
+    return version, path
+
+
+def utf16_to_index(text: str):
+    """A function mapping LanguageTool's UTF-16 offsets in `text` to Python string indices."""
+    if text.isascii() or all(ord(c) < 0x10000 for c in text):
+        return lambda offset: max(0, min(offset, len(text)))
+    starts: list[int] = []  # UTF-16 offset where each Python character starts
+    position = 0
+    for char in text:
+        starts.append(position)
+        position += 2 if ord(char) > 0xFFFF else 1
+
+    def convert(offset: int) -> int:
+        if offset >= position:
+            return len(text)
+        return max(0, bisect_right(starts, offset) - 1)  # inside a surrogate pair → its character
+
+    return convert
+
+
+class _Client:
+    """language-tool-python's `LanguageTool` with lihua's HTTP: one bounded try, status-aware."""
+
+    def __init__(self, url: str | None, language: str, mother_tongue: str, timeout: float,
+                 local_version: str | None = None) -> None:
+        import requests
+        from language_tool_python import LanguageTool
+
+        engine_timeout = timeout
+        session = requests.Session()
+
+        class BoundedLanguageTool(LanguageTool):
+            _TIMEOUT = engine_timeout  # read by the base class; our _query_server uses it too
+
+            def _get_languages(self) -> set[str]:
+                cached = self.__dict__.get("_lihua_languages")
+                if cached is None:
+                    cached = super()._get_languages()
+                    self.__dict__["_lihua_languages"] = cached
+                return cached
+
+            def _query_server(self, url: str, params: dict[str, str] | None = None, num_tries: int = 1,
+                              method: str = "get") -> Any:
+                return _send(session, url, params, method, engine_timeout)
+
+            def _start_server_on_free_port(self) -> None:
+                self._start_local_server()  # one try: the base class tries ~900 ports if Java fails
+
+        if url is not None:
+            self.tool = BoundedLanguageTool(language=language, remote_server=url)
+        else:
+            self.tool = BoundedLanguageTool(language=language, language_tool_download_version=local_version)
+        if mother_tongue:
+            try:
+                self.tool.mother_tongue = mother_tongue
+                _ = self.tool.mother_tongue  # checked against /v2/languages (cached)
+            except ValueError:
+                self.tool.mother_tongue = None  # a server without that language: still check
+        self.tool.disabled_rules = set(DISABLED_RULES)
+        self.base = self.tool.url
+
+    def check(self, text: str) -> dict[str, Any]:
+        import urllib.parse
+
+        answer = self.tool._query_server(
+            urllib.parse.urljoin(self.base, "check"), self.tool._create_params(text), method="post"
+        )
+        if not isinstance(answer, dict) or not isinstance(answer.get("matches"), list):
+            raise _Failure("the answer is not LanguageTool JSON (no matches)")
+        return answer
+
+    def close(self) -> None:
+        self.tool.close()
+
+
+class _Failure(Exception):
+    """A request failed; `cause` is a few words for the user, `pause` seconds to wait before retrying."""
+
+    def __init__(self, cause: str, pause: float = 0.0) -> None:
+        super().__init__(cause)
+        self.cause = cause
+        self.pause = pause
+
+
+def _send(session, url: str, params: dict[str, str] | None, method: str, timeout: float) -> Any:
+    """One request, bounded by `timeout` from start to last byte; the JSON, or `_Failure`."""
+    import json
+
+    import requests
+
+    deadline = time.monotonic() + timeout
+    try:
+        if method == "post":
+            response = session.post(url, data=params, timeout=(timeout, timeout), stream=True)
+        else:
+            response = session.get(url, params=params, timeout=(timeout, timeout), stream=True)
+        with response:
+            body = bytearray()
+            for chunk in response.iter_content(chunk_size=65536):
+                body.extend(chunk)
+                if time.monotonic() > deadline:
+                    raise requests.Timeout
+                if len(body) > _MAX_BODY:
+                    raise _Failure("the answer is too large")
+    except requests.exceptions.ConnectionError as error:
+        if isinstance(error, requests.exceptions.ConnectTimeout) or "timed out" in str(error):
+            raise _Failure(f"no answer within {timeout:g} s", _DEAD_SERVER_PAUSE) from None
+        raise _Failure("cannot connect (is the server running?)", _DEAD_SERVER_PAUSE) from None
+    except requests.Timeout:
+        raise _Failure(f"no answer within {timeout:g} s", _DEAD_SERVER_PAUSE) from None
+    except requests.RequestException as error:
+        raise _Failure(f"request failed ({type(error).__name__})") from None
+    status = response.status_code
+    if status in (426, 429):
+        raise _Failure(_HTTP_CAUSES[status], _retry_after(response.headers.get("Retry-After")))
+    if status >= 400:
+        cause = _HTTP_CAUSES.get(status, f"HTTP {status}")
+        detail = _first_line(bytes(body))
+        raise _Failure(f"{cause}: {detail}" if detail else cause, 5.0 if status >= 500 else 0.0)
+    try:
+        return json.loads(bytes(body).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise _Failure("the answer is not JSON") from None
+
+
+def _retry_after(value: str | None) -> float:
+    try:
+        seconds = float(value) if value else _DEFAULT_RATE_PAUSE
+    except ValueError:
+        seconds = _DEFAULT_RATE_PAUSE
+    return min(max(seconds, 1.0), 600.0)
+
+
+def _first_line(body: bytes, limit: int = 80) -> str:
+    text = body.decode("utf-8", "replace").strip()
+    line = text.splitlines()[0].strip() if text else ""
+    if line.startswith(("<", "{")):
+        return ""  # an HTML or JSON error page says nothing useful in one line
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+class LanguageToolEngine:
+    """lihua's view of LanguageTool: Findings in Python string offsets, names and pinyin allowed."""
+
+    name = "languagetool"
+
+    def __init__(self, url: str | None = None, *, language: str = "en-US", mother_tongue: str = "zh",
+                 timeout: float = DEFAULT_TIMEOUT, public_api: bool = False) -> None:
+        url = resolve_url(url)
+        self.public = public_api or is_public_api(url)
+        self.url = PUBLIC_API_URL if self.public else url
+        self.language = language
+        self.mother_tongue = mother_tongue
+        self.timeout = timeout
+        self.local_version: str | None = None
+        if self.url is None:
+            installed = local_install()
+            if installed is None or shutil.which("java") is None:
+                raise EngineUnavailable(NO_SERVER_MESSAGE)
+            self.local_version = installed[0]
+        self.notices: list[str] = []
+        if self.public:
+            self._give_public_notice()
+        self._client: _Client | None = None
+        self._lock = threading.Lock()
+        self._paused_until = 0.0
+        self._pause_cause = ""
+        self._last_request = 0.0
+
+    @property
+    def label(self) -> str:
+        """The server as the user knows it, for messages."""
+        return self.url or f"local LanguageTool {self.local_version}"
+
+    def take_notices(self) -> list[str]:
+        """Notices for the report (e.g. that the letter went to the public API), each given once."""
+        notices, self.notices = self.notices, []
+        return notices
+
+    def server_info(self) -> dict[str, Any]:
+        """The `software` block of a one-line check (name, version…), for `lihua doctor`."""
+        return self._request("Li Hua.").get("software") or {}
+
+    def check(self, text: str, *, names: Collection[str] = ()) -> list[Finding]:
+        if not text.strip():
+            return []
+        answer = self._request(text)
+        findings: list[Finding] = []
+        to_index = _offset_converter(answer["matches"], text)
+        for match in answer["matches"]:
+            finding = self._to_finding(match, text, to_index, names)
+            if finding is not None:
+                findings.append(finding)
+        return findings
+
+    def close(self) -> None:
+        """Stop a local server this engine started (a remote one is left alone)."""
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+
+    def _request(self, text: str) -> dict[str, Any]:
+        with self._lock:
+            now = time.monotonic()
+            if now < self._paused_until:
+                raise EngineUnavailable(
+                    f"{self.label}: {self._pause_cause}; not asked again for {self._paused_until - now:.0f} s"
+                )
+            if self.public:
+                wait = self._last_request + PUBLIC_MIN_INTERVAL - now
+                if wait > 0:
+                    time.sleep(wait)
+            try:
+                if self._client is None:
+                    self._client = self._connect()
+                self._last_request = time.monotonic()
+                return self._client.check(text)
+            except _Failure as failure:
+                if failure.pause:
+                    self._paused_until = time.monotonic() + failure.pause
+                    self._pause_cause = failure.cause
+                raise EngineUnavailable(f"{self.label}: {failure.cause}") from None
+
+    def _connect(self) -> _Client:
+        try:
+            from language_tool_python.exceptions import LanguageToolError
+        except ImportError:
+            raise _Failure("language-tool-python is not installed: pip install language-tool-python") from None
+        try:
+            return _Client(self.url, self.language, self.mother_tongue, self.timeout, self.local_version)
+        except _Failure:
+            raise
+        except ValueError as error:  # the server does not know the language tag
+            raise _Failure(f"{error} (try --variant en-US or en-GB)") from None
+        except (LanguageToolError, OSError) as error:
+            first = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise _Failure(f"could not start LanguageTool ({first[:80]})", _DEAD_SERVER_PAUSE) from None
+
+    def _give_public_notice(self) -> None:
+        global _public_notice_given
+        with _notice_lock:
+            if _public_notice_given:
+                return
+            _public_notice_given = True
+        self.notices.append(
+            f"your letter is sent to the public LanguageTool API ({PUBLIC_API_URL}): it leaves this "
+            "machine; run your own server and use --lt-url to keep it here"
+        )
+
+    def _to_finding(self, match: dict[str, Any], text: str, to_index, names: Collection[str]) -> Finding | None:
+        try:
+            offset, length = int(match["offset"]), int(match["length"])
+            rule = match.get("rule") or {}
+            rule_id = str(rule["id"])
+        except (KeyError, TypeError, ValueError):
+            return None  # a match we cannot place is worth less than the rest of the answer
+        start = to_index(offset)
+        end = max(start, to_index(offset + length))
+        word = text[start:end]
+        category = rule.get("category")
+        category_id = str(category.get("id", "")) if isinstance(category, dict) else ""
+        issue_type = str(rule.get("issueType", ""))
+        spelling = category_id == "TYPOS" or rule_id.startswith("MORFOLOGIK_") or issue_type == "misspelling"
+        if spelling and (is_chinese_name_or_pinyin(word, names) or not _has_latin_letter(word)):
+            return None
+        category, severity = _CATEGORIES.get(category_id) or _ISSUE_TYPES.get(
+            issue_type, (Category.GRAMMAR, Severity.WARNING)
+        )
+        replacements = tuple(
+            dict.fromkeys(
+                str(r["value"]) for r in match.get("replacements") or [] if isinstance(r, dict) and r.get("value")
+            )
+        )[:5]
+        message = str(match.get("message") or match.get("shortMessage") or rule.get("description") or rule_id)
+        return Finding(
+            rule_id=f"languagetool.{rule_id}",
+            source=Source.LANGUAGETOOL,
+            category=category,
+            severity=severity,
+            message=message,
+            span=Span(start, end),
+            replacements=replacements,
+            explanation=str(rule.get("description") or ""),
+        )
+
+
+def _offset_converter(matches: list[Any], text: str):
+    """How to turn this answer's offsets into Python indices: UTF-16 (as documented) or code points.
+
+    Some LanguageTool versions counted code points. A server uses one way for the whole answer,
+    and the matched text in each `context` tells which: a match whose context agrees only with the
+    code-point reading settles it (when no other match agrees only with UTF-16).
+    """
+    to_index = utf16_to_index(text)
+    if all(ord(c) < 0x10000 for c in text):
+        return to_index
+    only_utf16 = only_code_points = 0
+    for match in matches:
+        try:
+            offset, length = int(match["offset"]), int(match["length"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        as_utf16, as_code_points = _context_readings(match)
+        utf16_agrees = as_utf16 is not None and text[to_index(offset) : to_index(offset + length)] == as_utf16
+        code_points_agree = as_code_points is not None and text[offset : offset + length] == as_code_points
+        only_utf16 += utf16_agrees and not code_points_agree
+        only_code_points += code_points_agree and not utf16_agrees
+    if only_code_points and not only_utf16:
+        return lambda offset: max(0, min(offset, len(text)))
+    return to_index
+
+
+def _context_readings(match: Any) -> tuple[str | None, str | None]:
+    """The matched text as the context shows it, read with UTF-16 and with code-point offsets."""
+    context = match.get("context") if isinstance(match, dict) else None
+    if not isinstance(context, dict):
+        return None, None
+    try:
+        ctext, coffset, clength = str(context["text"]), int(context["offset"]), int(context["length"])
+    except (KeyError, TypeError, ValueError):
+        return None, None
+    convert = utf16_to_index(ctext)
+    return ctext[convert(coffset) : convert(coffset + clength)], ctext[coffset : coffset + clength]
+
+
+def _has_latin_letter(word: str) -> bool:
+    return any(c.isascii() and c.isalpha() for c in word)
+
+
+@lru_cache(maxsize=8)
+def engine_for(url: str | None = None, language: str = "en-US", timeout: float = DEFAULT_TIMEOUT) -> LanguageToolEngine:
+    """One engine (one client, one HTTP session) per server and variant per process, reused."""
+    return LanguageToolEngine(url, language=language, timeout=timeout)
