@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from lihua import __version__
+from lihua.cli_doctor import doctor_command
 from lihua.cli_grade import grade_command
 from lihua.cli_prompts import app as prompts_app
 from lihua.cli_reply import model_command, reply_command
@@ -49,6 +50,7 @@ def _root(
 app.command("grade", help=grade_command.__doc__, no_args_is_help=True)(grade_command)
 app.command("reply", help=reply_command.__doc__, no_args_is_help=True)(reply_command)
 app.command("model", help=model_command.__doc__, no_args_is_help=True)(model_command)
+app.command("doctor", help=doctor_command.__doc__)(doctor_command)
 app.add_typer(prompts_app, name="prompts")
 
 
