@@ -63,7 +63,7 @@ def _check_languagetool(lt_url: str | None, variant: str) -> tuple[bool, str]:
         software = engine.server_info()
         elapsed = time.perf_counter() - started
     except EngineUnavailable as error:
-        return False, str(error)
+        return False, str(error).removesuffix("; see `lihua doctor`")
     name = software.get("name") or "LanguageTool"
     where = engine.label if engine.url else f"{engine.label} (started by language-tool-python)"
     notice = "; your letter leaves this machine" if engine.public else ""
