@@ -1,0 +1,268 @@
+"""Rubric scoring: the number a gaokao marker would give, and every reason for it.
+
+Letters are original fixtures in tests/fixtures/scoring/; findings come from the real checks
+(`lihua.pipeline.grade`) except where a test says it builds them from the exam's answer key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lihua.cli import app
+from lihua.findings import Category, Finding, Severity, Source, Span
+from lihua.letter import count_words, parse_letter
+from lihua.pipeline import grade
+from lihua.prompts import load_bank
+from lihua.scoring import Score, score_letter
+from tests.conftest import FIXTURES, SHARED
+
+BANK = load_bank(use_env=False)
+DRAGON = BANK.get("invite-dragon-boat")
+LETTERS = FIXTURES / "scoring"
+GOOD = (LETTERS / "good_dragon_boat.txt").read_text(encoding="utf-8")
+DEV = [json.loads(line) for line in (SHARED / "eval" / "gaokao_corrections_dev.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def score_of(text: str, prompt=DRAGON, scale: int | None = None) -> Score:
+    return grade(text, prompt=prompt, scale=scale).extras["score"]
+
+
+def reasons(score: Score) -> str:
+    return "\n".join(d.reason for d in score.deductions)
+
+
+@pytest.fixture(scope="module")
+def good() -> Score:
+    return score_of(GOOD)
+
+
+# --- the bands the rubric describes -------------------------------------------------------------
+
+def test_good_original_letter_is_in_the_top_band(good: Score) -> None:
+    assert good.scale == 15 and good.band == 5 and 13 <= good.total <= 15
+    assert all(point.covered for point in good.coverage)
+    assert good.components["content"].score == good.components["content"].max
+
+
+def test_letter_with_many_errors_and_one_content_point_is_band_two_or_below() -> None:
+    weak = score_of((LETTERS / "weak_dragon_boat.txt").read_text(encoding="utf-8"))
+    assert [p.id for p in weak.coverage if p.covered] == ["activities"]
+    assert weak.band <= 2 and weak.total <= 6
+    assert "Overused: “very”" in reasons(weak)
+
+
+def test_empty_body_scores_zero() -> None:
+    empty = score_of((LETTERS / "empty_body.txt").read_text(encoding="utf-8"))
+    assert (empty.total, empty.band) == (0, 0)
+    assert "no body" in reasons(empty)
+
+
+def test_a_letter_for_another_task_is_noticed_and_stays_low() -> None:
+    thanks = (LETTERS / "thanks_host_family.txt").read_text(encoding="utf-8")
+    assert score_of(thanks, BANK.get("thank-host-family")).band == 5
+    wrong = score_of(thanks, DRAGON)
+    assert wrong.band <= 2
+    assert "reads as a thank-you letter, but the task asks for an invitation" in reasons(wrong)
+    assert any("different task" in note["en"] for note in wrong.notes)
+
+
+# --- each degradation of a good letter costs points, for the reason the rubric gives ---------------
+
+def _body_without(text: str, sentence: str) -> str:
+    assert sentence in text
+    return text.replace(sentence, "")
+
+
+@pytest.mark.parametrize(
+    ("name", "degrade", "reason"),
+    [
+        ("drop a content point", lambda t: _body_without(t, " I sincerely hope you can join us. Please let me know soon."),
+         "Content point not covered: your hope that he will come."),
+        ("colon salutation", lambda t: t.replace("Dear Chris,", "Dear Chris:"), "Colon after the salutation"),
+        ("Chinese punctuation", lambda t: t.replace(". ", "。").replace(", ", "，"), "Chinese (full-width) punctuation"),
+        ("no signature", lambda t: t.replace("Yours,\nLi Hua\n", "Yours,\n"), "No signature"),
+        ("real name as signature", lambda t: t.replace("Li Hua\n", "Wang Fang\n"), "signed “Li Hua”"),
+    ],
+)
+def test_degradation_lowers_the_score(good: Score, name: str, degrade, reason: str) -> None:
+    worse = score_of(degrade(GOOD))
+    assert worse.total < good.total, name
+    assert worse.raw < good.raw
+    assert reason in reasons(worse), reasons(worse)
+
+
+def test_dropping_a_content_point_keeps_the_letter_out_of_band_five(good: Score) -> None:
+    worse = score_of(_body_without(GOOD, " I sincerely hope you can join us. Please let me know soon."))
+    assert worse.band <= 4
+    cut = next(d for d in worse.deductions if d.content_points == ["hope"])
+    assert cut.component == "content" and cut.points > 0
+
+
+def test_cutting_to_forty_words_costs_length_points(good: Score) -> None:
+    words = re.findall(r"\S+", "\n".join(p.text for p in parse_letter(GOOD).paragraphs))
+    body = " ".join(words[:40])
+    worse = score_of("Dear Chris,\n\n" + body + "\n\nYours,\nLi Hua\n")
+    assert worse.word_count == count_words(body) < 45
+    assert worse.total <= good.total - 2
+    assert any(d.component == "length" and d.points == 2 for d in worse.deductions)
+
+
+def test_twenty_five_point_scale_takes_two_off_outside_80_to_120_words(good: Score) -> None:
+    on_25 = score_of(GOOD, scale=25)
+    assert on_25.scale == 25 and on_25.band == 5 and not any(d.component == "length" for d in on_25.deductions)
+    words = re.findall(r"\S+", "\n".join(p.text for p in parse_letter(GOOD).paragraphs))
+    short = score_of("Dear Chris,\n\n" + " ".join(words[:70]) + "\n\nYours,\nLi Hua\n", scale=25)
+    assert any(d.component == "length" and "fewer than 80" in d.reason for d in short.deductions)
+
+
+def test_given_opening_sentence_is_not_counted() -> None:
+    prompt = DRAGON.model_copy(update={"given_opening": "Dear Chris,\nI hope this email finds you well."})
+    text = GOOD.replace("Dear Chris,\n\n", "Dear Chris,\n\nI hope this email finds you well. ")
+    assert score_of(text, prompt).word_count == score_of(GOOD).word_count
+
+
+# --- language: errors weigh more than range -------------------------------------------------------
+
+def _answer_key_findings(passage: dict) -> list[Finding]:
+    """The exam's own ten corrections as error findings (perfect detection)."""
+    return [Finding(f"key.{edit['type'].replace(' ', '-').replace('/', '-')}", Source.LIHUA, Category.GRAMMAR,
+                    Severity.ERROR, edit["key"], Span(edit["start"], edit["end"])) for edit in passage["edits"]]
+
+
+@pytest.mark.parametrize("passage", DEV, ids=[p["id"] for p in DEV])
+def test_corrected_passage_outranks_its_errors_given_the_answer_key(passage: dict) -> None:
+    erroneous = score_letter(parse_letter(passage["text"]), None, _answer_key_findings(passage))
+    corrected = grade(passage["corrected"]).extras["score"]
+    assert corrected.components["language"].score > erroneous.components["language"].score
+    assert corrected.total > erroneous.total
+
+
+def _load(score: Score) -> float:
+    return sum(d.points for d in score.deductions if d.component == "language" and d.findings)
+
+
+@pytest.mark.parametrize("passage", DEV, ids=[p["id"] for p in DEV])
+def test_corrected_passage_never_ranks_below_with_lihuas_own_checks(passage: dict) -> None:
+    """End to end: never below, and strictly above wherever the checks see more errors in `text`."""
+    erroneous, corrected = grade(passage["text"]).extras["score"], grade(passage["corrected"]).extras["score"]
+    language_e, language_c = erroneous.components["language"].score, corrected.components["language"].score
+    assert language_c >= language_e
+    if _load(erroneous) > _load(corrected):
+        assert language_c > language_e
+
+
+def test_range_alone_cannot_outweigh_errors() -> None:
+    text = DEV[0]["corrected"]
+    clean = grade(text).extras["score"]
+    two = [Finding("key.x", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(0, 1)),
+           Finding("key.y", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "y", Span(5, 6))]
+    flawed = score_letter(parse_letter(text), None, two)
+    range_budget = 0.3 * clean.components["language"].max
+    assert clean.components["language"].score - flawed.components["language"].score > 0
+    assert sum(d.points for d in flawed.deductions if d.component == "language" and not d.findings) <= range_budget + 1e-9
+
+
+def test_errors_that_hinder_meaning_weigh_more() -> None:
+    letter = parse_letter(GOOD)
+    plain = Finding("learner.article.a-an", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(20, 21))
+    blocking = Finding("script.chinese-characters", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(20, 21))
+    assert score_letter(letter, DRAGON, [blocking]).raw < score_letter(letter, DRAGON, [plain]).raw
+    spelling = Finding("harper.Spelling", Source.HARPER, Category.SPELLING, Severity.ERROR, "x", Span(20, 21))
+    assert score_letter(letter, DRAGON, [spelling]).raw > score_letter(letter, DRAGON, [plain]).raw
+
+
+# --- content without a prompt, explanations, the contract -----------------------------------------
+
+def test_without_a_prompt_content_is_not_scored_and_the_report_says_so() -> None:
+    score = score_of(GOOD, prompt=None)
+    data = score.to_dict()
+    assert data["content_scored"] is False and data["content_coverage"] == []
+    assert data["components"]["content"]["scored"] is False
+    assert "content is not scored" in data["content_note"]["en"] and data["content_note"]["zh"]
+    assert data["components"]["language"]["max"] + data["components"]["organisation"]["max"] == pytest.approx(15)
+
+
+def test_every_point_lost_is_explained(good: Score) -> None:
+    for text in (GOOD, (LETTERS / "weak_dragon_boat.txt").read_text(encoding="utf-8")):
+        score = score_of(text)
+        explained = sum(d.points for d in score.deductions if d.component != "length")
+        assert score.scale - explained == pytest.approx(score.raw)
+        assert all(d.reason and d.reason_zh and d.points > 0 for d in score.deductions)
+
+
+def test_coverage_quotes_the_sentence_that_covers_each_point(good: Score) -> None:
+    evidence = {p.id: p.evidence.text for p in good.coverage}
+    assert evidence["activities"] == "First, we will watch an exciting dragon boat race."
+    assert evidence["hope"] == "I sincerely hope you can join us."
+    for point in good.coverage:
+        assert GOOD[point.evidence.start:point.evidence.end] == point.evidence.text
+
+
+def test_inflected_keywords_cover_a_point() -> None:
+    text = GOOD.replace("how to make zongzi", "the making of zongzi").replace("we will watch an exciting dragon boat race",
+                                                                            "we watched dragon boat races")
+    matched = next(p for p in score_of(text).coverage if p.id == "activities").matched
+    assert {"make", "watch", "dragon boat race"} <= set(matched)
+
+
+def test_chat_words_cost_more_when_writing_to_a_teacher() -> None:
+    friend = score_of(GOOD.replace("Please let me know soon.", "Pls let me know, it's gonna be cool."))
+    teacher_prompt = DRAGON.model_copy(update={"recipient": "Mr. Smith"})
+    teacher = score_of(GOOD.replace("Please let me know soon.", "Pls let me know, it's gonna be cool."), teacher_prompt)
+    friend_cut, teacher_cut = (next(d.points for d in s.deductions if d.reason.startswith("Chat words"))
+                               for s in (friend, teacher))
+    assert teacher_cut > friend_cut > 0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("abc DEF,.:;!?\n。，Li Hua Dear Yours")), max_size=300))
+def test_any_text_gets_a_score_within_the_scale(text: str) -> None:
+    score = score_letter(parse_letter(text), DRAGON, [])
+    assert 0 <= score.total <= score.scale and 0 <= score.band <= 5
+    for component in score.components.values():
+        assert 0 <= component.score <= component.max
+    json.dumps(score.to_dict())
+
+
+# --- CLI ----------------------------------------------------------------------------------------------
+
+def test_cli_text_report_shows_the_score_table(runner, tmp_path) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_text(GOOD.replace("Dear Chris,", "Dear Chris:"), encoding="utf-8")
+    result = runner.invoke(app, ["grade", str(path), "--prompt", "invite-dragon-boat"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"Score: \d+(\.5)?/15 · band [45] \(\d+–\d+\)", result.stdout)
+    assert "Colon after the salutation" in result.stdout
+    assert "✓ hope: your hope that he will come" in result.stdout
+
+
+def test_cli_chinese_explanations_and_25_point_scale(runner, tmp_path) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_text(GOOD.replace("Dear Chris,", "Dear Chris:"), encoding="utf-8")
+    result = runner.invoke(app, ["grade", str(path), "--prompt", "invite-dragon-boat", "--lang", "zh", "--scale", "25"])
+    assert result.exit_code == 0, result.output
+    assert "得分" in result.stdout and "/25 · 第" in result.stdout and "称呼后用了冒号" in result.stdout
+
+
+def test_cli_json_has_the_score(runner, tmp_path) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    result = runner.invoke(app, ["grade", str(path), "--format", "json"])
+    score = json.loads(result.stdout)["score"]
+    assert score["scale"] == 15 and score["content_scored"] is False
+    assert set(score["components"]) == {"content", "language", "organisation"}
+    assert score["band_descriptor"]["en"] and score["band_descriptor"]["zh"]
+    for deduction in score["deductions"]:
+        assert {"reason", "reason_zh", "points", "findings", "rule_ids", "content_points"} <= set(deduction)
+
+
+def test_cli_refuses_another_scale(runner, tmp_path) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    result = runner.invoke(app, ["grade", str(path), "--scale", "20"])
+    assert result.exit_code == 2 and "15 or 25" in result.stderr
