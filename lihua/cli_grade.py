@@ -59,6 +59,7 @@ def grade_command(
     lt_url: Annotated[str | None, typer.Option("--lt-url", help="LanguageTool server, e.g. http://localhost:8081 (also LIHUA_LT_URL).")] = None,
     variant: Annotated[str, typer.Option("--variant", help="English variant for LanguageTool: en-US or en-GB (Harper accepts both spellings).")] = "en-US",
     lang: Annotated[Lang, typer.Option("--lang", help="Language of explanations: en or zh.")] = Lang.en,
+    scale: Annotated[int | None, typer.Option("--scale", help="Marking scale: 15 (应用文) or 25 (书面表达); default from the prompt, else 15.")] = None,
     with_reply: Annotated[bool, typer.Option("--reply", help="Also write the pen pal's reply: after the report, or under \"reply\" in JSON.")] = False,
 ) -> None:
     """Grade a letter: every problem with its line:column and fix.
@@ -75,6 +76,8 @@ def grade_command(
 
     Exit codes: 0 graded · 1 graded, but more errors than --max-errors · 2 usage or input error.
     """
+    if scale not in (None, 15, 25):
+        raise fail(f"--scale must be 15 or 25, not {scale}")
     engines = split_list([engine])
     unknown = [name for name in engines if name not in ("harper", "languagetool")]
     if unknown or not engines:
@@ -96,7 +99,7 @@ def grade_command(
 
     options = {"lt_url": lt_url or os.environ.get("LIHUA_LT_URL"), "lt_language": variant}
     report = grade(source.text, source=source.name, encoding=source.encoding, prompt=task,
-                   engines=engines, disabled=split_list(disable), engine_options=options)
+                   engines=engines, disabled=split_list(disable), engine_options=options, scale=scale)
     for note in report.notes:
         typer.echo(f"lihua: warning: {note}", err=True)
     if len(report.notes) == len(engines) and not report.findings and all(n.split(":")[0] in engines for n in report.notes):
@@ -121,7 +124,13 @@ def grade_command(
 
         from lihua.render.text import render_text
 
-        render_text(report, Console(highlight=False), lang=lang.value)
+        console = Console(highlight=False)
+        render_text(report, console, lang=lang.value)
+        if "score" in report.extras:
+            from lihua.render.score_text import render_score
+
+            console.print()
+            render_score(report.extras["score"], console, lang=lang.value, findings=report.findings)
         if with_reply:
             typer.echo(f"\nA reply from your pen pal ({reply.signer}):\n")
             typer.echo(reply.text, nl=False)

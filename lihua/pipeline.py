@@ -55,10 +55,12 @@ def run_checks(text: str, *, prompt: Any = None, engines: Sequence[str] = DEFAUL
 
 def grade(text: str, *, source: str = "<text>", encoding: str = "utf-8", prompt: Any = None,
           engines: Sequence[str] = DEFAULT_ENGINES, disabled: Collection[str] = (),
-          engine_options: dict[str, Any] | None = None) -> Report:
-    """Grade one letter: the Report that `lihua grade` renders."""
+          engine_options: dict[str, Any] | None = None, scale: int | None = None) -> Report:
+    """Grade one letter: the Report that `lihua grade` renders, with its rubric score in extras["score"]."""
+    from lihua.scoring import score_letter
+
     result = run_checks(text, prompt=prompt, engines=engines, disabled=disabled, engine_options=engine_options)
-    return Report(
+    report = Report(
         source=source,
         encoding=encoding,
         letter=result.letter,
@@ -66,6 +68,8 @@ def grade(text: str, *, source: str = "<text>", encoding: str = "utf-8", prompt:
         prompt_id=getattr(prompt, "id", None),
         notes=result.notes,
     )
+    report.extras["score"] = score_letter(result.letter, prompt, result.findings, scale=scale)
+    return report
 
 
 def get_engine(name: str, **options: Any):
