@@ -10,6 +10,7 @@ of "Dear …") need no salutation or closing, and are signed by whoever gives th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,7 +25,7 @@ FULL_WIDTH_RULES = ("punctuation.full-width",)
 
 def organisation_deductions(letter: Letter, prompt: Any, findings: Sequence[Finding], maximum: float) -> list[Deduction]:
     """Every organisation deduction for `letter`, in points of a component worth `maximum`."""
-    found = _format(letter, prompt, findings) + _paragraphs(letter) + _linking(letter) + _register(letter, prompt)
+    found = _format(letter, prompt, findings) + _paragraphs(letter) + _linking(letter, findings) + _register(letter, prompt)
     cuts, spent = [], 0.0
     for share, reason, reason_zh, indices in found:
         share = min(share, 1.0 - spent)
@@ -98,10 +99,26 @@ def _paragraphs(letter: Letter) -> Found:
     return []
 
 
-def _linking(letter: Letter) -> Found:
-    counts = scoring_words().linking.counts(read_body(letter))
-    distinct = len(counts)
+_PAIRS = (("although/though … but", "but", re.compile(r"\b(?:al)?though\b[^.!?]*?,\s*(but)\b", re.I)),
+          ("because … so", "so", re.compile(r"\bbecause\b[^.!?]*?,\s*(so)\b(?!\s+that)", re.I)))
+
+
+def _linking(letter: Letter, findings: Sequence[Finding]) -> Found:
+    body = read_body(letter)
+    counts = scoring_words().linking.counts(body)
     out: Found = []
+    for sentence in body.sentences:
+        for pair, closer, pattern in _PAIRS:
+            match = pattern.search(sentence.text)
+            if not match or not counts.get(closer):
+                continue
+            counts[closer] -= 1  # "Although …, but …": the second linking word is a mistake, not range
+            start = sentence.start + match.start(1)
+            if not any(f.span.start <= start < max(f.span.end, f.span.start + 1) for f in findings):
+                out.append((0.05, f"“{pair}” in one sentence: English uses one linking word, not both.",
+                            f"“{pair}”连用：英语中二者只用其一。", []))  # no finding already costs it
+    counts = {w: c for w, c in counts.items() if c > 0}
+    distinct = len(counts)
     if distinct == 0:
         out.append((0.25, "No linking words: join ideas with first, besides, however, so that, finally…",
                     "没有使用连接词：可用 first, besides, however, finally 等衔接句子。", []))

@@ -66,7 +66,8 @@ class Body:
 
 def tokens_of(text: str) -> list[str]:
     """Lower-case words ("p.m." gives "p", "m"; curly apostrophes made straight)."""
-    return [m.group().lower().replace("’", "'") for m in WORD_RE.finditer(text)]
+    words = WORD_RE.findall(text.lower())
+    return [w.replace("’", "'") for w in words] if "’" in text else words
 
 
 @lru_cache(maxsize=32)

@@ -266,3 +266,12 @@ def test_cli_refuses_another_scale(runner, tmp_path) -> None:
     path.write_text(GOOD, encoding="utf-8")
     result = runner.invoke(app, ["grade", str(path), "--scale", "20"])
     assert result.exit_code == 2 and "15 or 25" in result.stderr
+
+
+def test_although_but_is_a_mistake_not_a_linking_word() -> None:
+    sentence = "Since you are keen on Chinese culture, I am sure you will enjoy it."
+    right = score_letter(parse_letter(GOOD.replace(sentence, "Although it may rain, I am sure you will enjoy it.")), DRAGON, [])
+    paired = score_letter(parse_letter(GOOD.replace(sentence, "Although it may rain, but I am sure you will enjoy it.")),
+                          DRAGON, [])
+    assert paired.raw < right.raw
+    assert "“although/though … but” in one sentence" in reasons(paired)
