@@ -275,3 +275,17 @@ def test_although_but_is_a_mistake_not_a_linking_word() -> None:
                           DRAGON, [])
     assert paired.raw < right.raw
     assert "“although/though … but” in one sentence" in reasons(paired)
+
+
+def test_colour_table_keeps_finding_positions_and_chinese(tmp_path) -> None:
+    from rich.console import Console
+
+    from lihua.render.score_text import render_score
+
+    report = grade(GOOD.replace("Dear Chris,", "Dear Chris:").replace(". After", "。After"), prompt=DRAGON)
+    for lang, expected in (("en", "Chinese (full-width) punctuation × 1"), ("zh", "使用中文标点1处")):
+        console = Console(force_terminal=True, width=160, record=True)
+        render_score(report.extras["score"], console, lang=lang, findings=report.findings)
+        shown = console.export_text()
+        assert expected in shown
+        assert re.search(r"\[(at|位置) \d+:\d+\]", shown), shown

@@ -32,7 +32,7 @@ def render_score(score: Any, console: Console, *, lang: str = "en", findings: li
     lines = _summary(score, labels, zh)
     if fancy:
         console.print(Text(lines[0], style="bold"))
-        console.print(Text(lines[1], style="dim"))
+        console.print(Text(lines[1], style="dim"))  # Text, never markup: reasons may hold [brackets]
         console.print(_table(score, labels, zh, findings or []))
     else:
         for line in lines:
@@ -87,10 +87,10 @@ def _table(score: Any, labels: dict[str, str], zh: bool, findings: list) -> Tabl
         value = f"{component.score:.1f} / {component.max:g}" if component.scored else labels["not_scored"]
         cuts = [d for d in score.deductions if d.component == name]
         reasons = "\n".join(f"-{d.points:.1f} {_reason(d, zh)}{_refs(d, findings, labels)}" for d in cuts)
-        table.add_row(labels[name], value, reasons or "—")
+        table.add_row(Text(labels[name]), Text(value), Text(reasons or "—"))
     for d in score.deductions:
         if d.component in ("band", "length"):
-            table.add_row(_component(d.component, labels), f"-{d.points:.1f}", _reason(d, zh))
+            table.add_row(Text(_component(d.component, labels)), Text(f"-{d.points:.1f}"), Text(_reason(d, zh) + _refs(d, findings, labels)))
     return table
 
 
