@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lihua.findings import Finding
-from lihua.letter import WORD_RE, Letter
+from lihua.letter import WORD_RE, Letter, Part
 from lihua.scoring import Deduction
 from lihua.scoring_words import scoring_words
 from lihua.sentences import read_body
@@ -26,6 +26,7 @@ FULL_WIDTH_RULES = ("punctuation.full-width",)
 def organisation_deductions(letter: Letter, prompt: Any, findings: Sequence[Finding], maximum: float) -> list[Deduction]:
     """Every organisation deduction for `letter`, in points of a component worth `maximum`."""
     found = _format(letter, prompt, findings) + _paragraphs(letter) + _linking(letter, findings) + _register(letter, prompt)
+    found += _other_format(findings, {i for *_, cited in found for i in cited})
     cuts, spent = [], 0.0
     for share, reason, reason_zh, indices in found:
         share = min(share, 1.0 - spent)
@@ -40,8 +41,19 @@ def organisation_deductions(letter: Letter, prompt: Any, findings: Sequence[Find
 Found = list[tuple[float, str, str, list[int]]]
 
 
-def _cited(findings: Sequence[Finding], *prefixes: str) -> list[int]:
-    return [i for i, f in enumerate(findings) if f.rule_id.startswith(prefixes)]
+def _cited(findings: Sequence[Finding], *prefixes: str, part: Part | None = None) -> list[int]:
+    """Findings with these rule-id prefixes, or any `format.*` finding inside `part`."""
+    return [i for i, f in enumerate(findings) if f.rule_id.startswith(prefixes) or (
+        part is not None and f.rule_id.startswith("format.") and part.start <= f.span.start <= part.end)]
+
+
+def _other_format(findings: Sequence[Finding], cited: set[int]) -> Found:
+    """Format findings no deduction above speaks for (a rule lihua's own checks may add later)."""
+    out: Found = []
+    for i, f in enumerate(findings):
+        if f.rule_id.startswith("format.") and i not in cited and f.severity.value != "suggestion":
+            out.append((0.05, f"Letter format: {f.message}", f"书信格式：{f.message_zh or f.message}", [i]))
+    return out[:3]
 
 
 def _is_notice(prompt: Any) -> bool:
@@ -62,7 +74,7 @@ def _format(letter: Letter, prompt: Any, findings: Sequence[Finding]) -> Found:
     out: Found = []
     notice = _is_notice(prompt)
     if not notice:
-        cited = _cited(findings, "format.salutation")
+        cited = _cited(findings, "format.salutation", part=letter.salutation)
         if letter.salutation is None:
             out.append((0.15, "No salutation: begin with “Dear Chris,”.", "缺少称呼：应以“Dear Chris,”开头。", cited))
         else:
@@ -77,10 +89,11 @@ def _format(letter: Letter, prompt: Any, findings: Sequence[Finding]) -> Found:
             out.append((0.10, "No complimentary close: end with “Yours,” or “Best wishes,”.",
                         "缺少结束语：应以“Yours,”或“Best wishes,”结尾。", _cited(findings, "format.closing")))
     expected = _expected_signature(prompt)
-    cited = _cited(findings, "format.signature")
+    cited = _cited(findings, "format.signature", part=letter.signature)
     if letter.signature is None:
         who = "“Li Hua”" if expected else "who gives the notice"
-        out.append((0.15, f"No signature: sign {who} on its own line.", "缺少署名：应另起一行署名 Li Hua。", cited))
+        who_zh = "Li Hua" if expected else "发布通知的单位"
+        out.append((0.15, f"No signature: sign {who} on its own line.", f"缺少署名：应另起一行署名 {who_zh}。", cited))
     elif expected and " ".join(WORD_RE.findall(letter.signature.text)).lower() != expected:
         out.append((0.10, f"Signed “{letter.signature.text}”: the exam letter is signed “Li Hua”, never a real name.",
                     f"署名为“{letter.signature.text}”：应署名 Li Hua，不可出现真实姓名。", cited))

@@ -289,3 +289,19 @@ def test_colour_table_keeps_finding_positions_and_chinese(tmp_path) -> None:
         shown = console.export_text()
         assert expected in shown
         assert re.search(r"\[(at|位置) \d+:\d+\]", shown), shown
+
+
+def test_format_findings_are_cited_once_and_unknown_ones_still_count() -> None:
+    text = GOOD.replace("Dear Chris,", "Dear Chris:")
+    letter = parse_letter(text)
+    colon = Finding("format.salutation.colon", Source.LIHUA, Category.FORMAT, Severity.ERROR, "Use a comma.",
+                    Span(letter.salutation.end - 1, letter.salutation.end))
+    other = Finding("format.closing.capital", Source.LIHUA, Category.FORMAT, Severity.ERROR, "Capitalise the close.",
+                    Span(letter.closing.start, letter.closing.start + 1))
+    alone = score_letter(letter, DRAGON, [])
+    cited = score_letter(letter, DRAGON, [colon])
+    assert cited.raw == pytest.approx(alone.raw)  # the colon costs once, whoever noticed it
+    assert next(d for d in cited.deductions if "Colon" in d.reason).findings == [0]
+    extra = score_letter(letter, DRAGON, [colon, other])
+    assert extra.raw < cited.raw
+    assert next(d for d in extra.deductions if d.reason.startswith("Letter format")).findings == [1]
