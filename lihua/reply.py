@@ -100,7 +100,7 @@ def build_context(text: str, *, prompt: Any = None, seed: int = 0,
     questions = [Question(q, answer_question(q, time_noun, index=i, formal=formal))
                  for i, q in enumerate(asked[:_MAX_QUESTIONS])]
     terms = find_terms(text)
-    covered = points_covered(body, prompt)
+    covered = points_covered(text, prompt)
     tips = advice_tips(quotable)
     thanks = thanked_for(sentences)
     return {

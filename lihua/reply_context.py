@@ -137,23 +137,19 @@ def flagged_sentences(text: str, sentences: list[str], spans: Sequence[tuple[int
     return flagged
 
 
-def keyword_pattern(keyword: str) -> re.Pattern[str]:
-    """A keyword as a whole word or phrase, allowing common endings on its last word (invite → invited)."""
-    words = [re.escape(w) for w in keyword.split()]
-    body = r"\s+".join(words)
-    return re.compile(rf"(?<![A-Za-z]){body}(?:s|es|d|ed|ing)?(?![A-Za-z])", re.IGNORECASE)
-
-
 def points_covered(text: str, prompt: Any) -> list[dict[str, Any]]:
-    """Each content point with the keywords the letter used for it (empty list: not covered)."""
+    """Each content point of the prompt, covered or not, with the keywords the letter used for it.
+
+    Coverage is the scorer's own (`lihua.content`: lemma-aware keywords in the body), so the
+    reply thanks Li Hua for exactly the points the grade gives credit for.
+    """
     if prompt is None:
         return []
-    points = []
-    for point in prompt.content_points:
-        words = [*point.keywords, *getattr(point, "synonyms", [])]
-        used = [word for word in words if keyword_pattern(word).search(text)]
-        points.append({"id": point.id, "en": point.en, "zh": point.zh, "used": used, "covered": bool(used)})
-    return points
+    from lihua.content import read_content
+    from lihua.letter import parse_letter
+
+    reading = read_content(parse_letter(text), prompt)
+    return [{"id": p.id, "en": p.en, "zh": p.zh, "used": list(p.matched), "covered": p.covered} for p in reading.points]
 
 
 def find_time(text: str) -> str | None:
