@@ -25,6 +25,9 @@ PER_UNIT = 0.065  # share of the component lost per weighted error per 100 words
 ACCURACY_CAP = 0.7
 RANGE_CAP = 0.3
 MIN_WORDS = 50
+#: Weighted errors per 100 words above which a band is out of reach: band 5 allows "a few errors",
+#: band 3 "some errors that do not block understanding", band 2 "errors that hinder understanding".
+DENSITY_CAPS = ((12.0, 2), (8.0, 3), (5.0, 4))
 ORGANISATION_RULES = ("punctuation.full-width", "format.")  # marked under organisation, not here
 
 _CATEGORY_ZH = {"grammar": "语法", "word-choice": "用词", "spelling": "拼写", "style": "文体", "punctuation": "标点"}
@@ -40,8 +43,9 @@ def finding_weight(finding: Finding) -> tuple[float, bool]:
 
 
 def language_deductions(letter: Letter, findings: Sequence[Finding], maximum: float,
-                        names: set[str]) -> tuple[list[Deduction], RangeProfile]:
-    """Accuracy deductions (one per category) and range deductions, within their caps."""
+                        names: set[str]) -> tuple[list[Deduction], RangeProfile, float]:
+    """Accuracy deductions (one per category) and range deductions, within their caps; also the
+    weighted error density (per 100 words) that caps the band."""
     words = max(letter.word_count, MIN_WORDS)
     groups: dict[str, list[tuple[int, float, bool]]] = {}
     for index, finding in enumerate(findings):
@@ -65,7 +69,7 @@ def language_deductions(letter: Letter, findings: Sequence[Finding], maximum: fl
                for word in tokens_of(letter.text[f.span.start:f.span.end])}
     profile = range_profile(letter, names=names, flagged=flagged)
     cuts += _range_deductions(profile, maximum)
-    return cuts, profile
+    return cuts, profile, load * 100 / words
 
 
 def _range_deductions(profile: RangeProfile, maximum: float) -> list[Deduction]:

@@ -153,7 +153,7 @@ def band_for(total: float, scale: int) -> tuple[int, int, int]:
 
 def score_letter(letter: Letter, prompt: Any, findings: Sequence[Finding], *, scale: int | None = None) -> Score:
     """Score one letter on the gaokao rubric; `prompt` may be None (content is then not scored)."""
-    from lihua.score_language import language_deductions
+    from lihua.score_language import DENSITY_CAPS, language_deductions
     from lihua.score_organisation import organisation_deductions
     from lihua.scoring_words import scoring_words
 
@@ -183,8 +183,19 @@ def score_letter(letter: Letter, prompt: Any, findings: Sequence[Finding], *, sc
         deductions += content_cuts
         notes += content_notes
     names = _names(prompt)
-    language_cuts, profile = language_deductions(letter, findings, maxima["language"], names)
+    language_cuts, profile, density = language_deductions(letter, findings, maxima["language"], names)
     deductions += language_cuts
+    cap_reason = None
+    if content_scored and band_cap < 5:
+        cap_reason = ("Content keeps the letter in band {band} at most ({low}–{high}).",
+                      "内容要点不全或偏题，最高只能评为第{band}档（{low}–{high}分）。",
+                      [p.id for p in coverage if not p.covered], [])
+    error_cap = next((band for limit, band in DENSITY_CAPS if density >= limit), 5)
+    if error_cap < band_cap:
+        band_cap = error_cap
+        cap_reason = (f"{density:.1f} weighted errors per 100 words keep the letter in band {{band}} at most ({{low}}–{{high}}).",
+                      f"每百词约{density:.1f}处（加权）错误，最高只能评为第{{band}}档（{{low}}–{{high}}分）。",
+                      [], sorted({i for d in language_cuts for i in d.findings}))
     deductions += organisation_deductions(letter, prompt, findings, maxima["organisation"])
 
     components = {}
@@ -193,13 +204,13 @@ def score_letter(letter: Letter, prompt: Any, findings: Sequence[Finding], *, sc
         components[name] = Component(name, max(0.0, maxima[name] - lost), maxima[name], name != "content" or content_scored)
     raw = sum(c.score for c in components.values())
     band, low, high = band_for(_round(raw), points_scale)
-    if band > band_cap:
-        cap_band, cap_low, cap_high = next(b for b in BANDS[points_scale] if b[0] == band_cap)
-        missing = [p.id for p in coverage if not p.covered]
+    if band > band_cap and cap_reason:
+        _, cap_low, cap_high = next(b for b in BANDS[points_scale] if b[0] == band_cap)
+        reason, reason_zh, point_ids, indices = cap_reason
         deductions.append(Deduction(
-            "band", f"Content keeps the letter in band {band_cap} at most ({cap_low}–{cap_high}).",
-            f"内容要点不全或偏题，最高只能评为第{band_cap}档（{cap_low}–{cap_high}分）。",
-            raw - cap_high, content_points=missing))
+            "band", reason.format(band=band_cap, low=cap_low, high=cap_high),
+            reason_zh.format(band=band_cap, low=cap_low, high=cap_high), raw - cap_high,
+            findings=indices, rule_ids=sorted({findings[i].rule_id for i in indices}), content_points=point_ids))
         raw = float(cap_high)
     total = _round(raw)
     length_cut = _length_deduction(words, limit, points_scale)

@@ -305,3 +305,16 @@ def test_format_findings_are_cited_once_and_unknown_ones_still_count() -> None:
     extra = score_letter(letter, DRAGON, [colon, other])
     assert extra.raw < cited.raw
     assert next(d for d in extra.deductions if d.reason.startswith("Letter format")).findings == [1]
+
+
+def test_many_errors_keep_a_letter_with_every_point_out_of_the_top_bands() -> None:
+    letter = parse_letter(GOOD)
+    starts = [m.start() for m in re.finditer(r"\b\w+\b", GOOD)][5:95:9]
+    errors = [Finding("learner.verb.form", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(s, s + 2))
+              for s in starts]
+    assert len(errors) == 10
+    score = score_letter(letter, DRAGON, errors)
+    assert all(p.covered for p in score.coverage)
+    assert score.band <= 3
+    cap = next(d for d in score.deductions if d.component == "band")
+    assert "weighted errors per 100 words" in cap.reason and cap.findings == list(range(10))
