@@ -102,8 +102,8 @@ def grade_command(
                    engines=engines, disabled=split_list(disable), engine_options=options, scale=scale)
     for note in report.notes:
         typer.echo(f"lihua: warning: {note}", err=True)
-    if len(report.notes) == len(engines) and not report.findings and all(n.split(":")[0] in engines for n in report.notes):
-        raise fail("no engine could run; see the warnings above or `lihua doctor`")
+    if set(engines) <= set(report.failed_engines):
+        raise fail("no engine you asked for could run; see the warning above or `lihua doctor`")
     if with_reply:
         from lihua.reply import ReplyError, write_reply
 

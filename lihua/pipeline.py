@@ -27,6 +27,7 @@ class CheckResult:
     letter: Letter
     findings: list[Finding]
     notes: list[str] = field(default_factory=list)
+    failed_engines: list[str] = field(default_factory=list)
 
 
 def check_text(text: str, *, prompt: Any = None, engines: Sequence[str] = DEFAULT_ENGINES,
@@ -42,6 +43,7 @@ def run_checks(text: str, *, prompt: Any = None, engines: Sequence[str] = DEFAUL
     names = _names_for(prompt)
     collected: list[Finding] = list(check_letter(text, letter, disabled=disabled))
     notes: list[str] = []
+    failed: list[str] = []
     for name in engines:
         engine = None
         try:
@@ -49,8 +51,9 @@ def run_checks(text: str, *, prompt: Any = None, engines: Sequence[str] = DEFAUL
             collected.extend(f for f in engine.check(text, names=names) if not is_disabled(f, disabled))
         except EngineUnavailable as error:
             notes.append(f"{name}: {error}")
+            failed.append(name)
         notes.extend(f"{name} notice: {notice}" for notice in getattr(engine, "take_notices", list)())
-    return CheckResult(letter, locate(merge_findings(collected), text), notes)
+    return CheckResult(letter, locate(merge_findings(collected), text), notes, failed)
 
 
 def grade(text: str, *, source: str = "<text>", encoding: str = "utf-8", prompt: Any = None,
@@ -67,6 +70,7 @@ def grade(text: str, *, source: str = "<text>", encoding: str = "utf-8", prompt:
         findings=result.findings,
         prompt_id=getattr(prompt, "id", None),
         notes=result.notes,
+        failed_engines=result.failed_engines,
     )
     report.extras["score"] = score_letter(result.letter, prompt, result.findings, scale=scale)
     return report

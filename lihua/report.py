@@ -25,6 +25,7 @@ class Report:
     findings: list[Finding]
     prompt_id: str | None = None
     notes: list[str] = field(default_factory=list)  # engine warnings, e.g. a server that was down
+    failed_engines: list[str] = field(default_factory=list)  # engines asked for that could not run
     extras: dict[str, Any] = field(default_factory=dict)  # score, reply… added by later stages
 
     @property
@@ -49,6 +50,7 @@ class Report:
             "summary": {s.value: self.count(s) for s in Severity},
             "findings": [f.to_dict() for f in self.findings],
             "notes": list(self.notes),
+            "failed_engines": list(self.failed_engines),
         }
         for key, value in self.extras.items():
             data[key] = value.to_dict() if hasattr(value, "to_dict") else value

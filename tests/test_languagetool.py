@@ -394,8 +394,6 @@ def test_grade_with_only_languagetool_down_exits_2(lt_server, runner, tmp_path) 
     assert url in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="cli_grade exits 2 only when the report has no findings at all, "
-                   "but lihua's own rules still find things when every engine failed")
 def test_grade_with_only_languagetool_down_exits_2_even_when_lihua_rules_find_something(lt_server, runner, tmp_path) -> None:
     from lihua.cli import app
 
@@ -403,6 +401,8 @@ def test_grade_with_only_languagetool_down_exits_2_even_when_lihua_rules_find_so
     server.mode = "500"
     result = runner.invoke(app, ["grade", write_letter(tmp_path, EMOJI_LETTER), "--engine", "languagetool", "--lt-url", url])
     assert result.exit_code == 2
+    assert result.stdout == ""
+    assert url in result.stderr
 
 
 def test_doctor_reports_each_engine_with_version_and_time(lt_server, runner) -> None:
