@@ -1,0 +1,160 @@
+"""Grading many letters: find the files, grade them in worker processes, stream the results.
+
+- Inputs: files, folders (recursively) and glob patterns (expanded here too, for shells and
+  Windows terminals that do not); duplicates removed; natural sort order (s2 before s10).
+- Workers: a process pool whose initializer builds the prompt, the engines and the templates
+  once per process; they are sent file paths in small chunks and send back compact results.
+- Streaming: at most a few chunks per worker are in flight and results are taken in input
+  order, so memory stays flat for 10 000 letters and the outputs come out sorted.
+- Ctrl-C: stop submitting, terminate the workers, keep what was finished (`interrupted=True`).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from lihua.batch_worker import BatchSettings, failure_result, grade_chunk, init_worker
+
+LETTER_SUFFIXES = (".txt", ".md", ".docx")
+CHUNK = 4  # letters per task: few enough to keep workers balanced, enough to amortise IPC
+IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounded, so results never pile up
+CHUNK_TIMEOUT = 300  # seconds; a few letters take milliseconds, so only a dead worker gets here
+
+
+class BatchInputError(Exception):
+    """A PATH argument that names nothing (a usage error, reported before any grading)."""
+
+
+def natural_key(path: str) -> list[Any]:
+    """Sort key that puts 'student2' before 'student10'."""
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path)]
+
+
+def discover(paths: Sequence[str]) -> list[str]:
+    """Letter files named by `paths` (files, folders, globs): deduplicated, naturally sorted.
+
+    Files named directly are always taken; inside folders only .txt/.md/.docx are, skipping
+    hidden files and Word's `~$` lock files. Entries that only *look* like letters (a dangling
+    symlink `x.txt`) are kept, so they are reported as failures instead of silently vanishing.
+    """
+    found: dict[str, str] = {}
+    for raw in paths:
+        matches = [raw] if os.path.lexists(raw) else sorted(glob.glob(raw, recursive=True))
+        if not matches:
+            raise BatchInputError(f"{raw}: no such file or folder, and no file matches it as a pattern")
+        for match in matches:
+            for file in _expand(match, explicit=match == raw):
+                found.setdefault(os.path.realpath(file), os.path.normpath(file))
+    return sorted(found.values(), key=natural_key)
+
+
+def _expand(path: str, *, explicit: bool) -> Iterator[str]:
+    if os.path.isdir(path):
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in files:
+                if _is_letter_name(name):
+                    yield os.path.join(root, name)
+    elif explicit or _is_letter_name(os.path.basename(path)):
+        yield path
+
+
+def _is_letter_name(name: str) -> bool:
+    return name.lower().endswith(LETTER_SUFFIXES) and not name.startswith((".", "~$"))
+
+
+def default_jobs() -> int:
+    """All cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_batch(files: Sequence[str], settings: BatchSettings, *, jobs: int,
+              on_result: Callable[[dict[str, Any]], None]) -> bool:
+    """Grade `files`, calling `on_result` for each in input order. Returns False if interrupted.
+
+    With one job the letters are graded in this process (no pool to start); otherwise in a pool
+    of `jobs` worker processes.
+    """
+    indexed = list(enumerate(files))
+    chunks = [indexed[i:i + CHUNK] for i in range(0, len(indexed), CHUNK)]
+    if jobs <= 1 or len(files) <= CHUNK:
+        return _run_inline(chunks, settings, on_result)
+    return _run_pool(chunks, settings, jobs, on_result)
+
+
+def start_engines(settings: BatchSettings, jobs: int) -> None:
+    """With one job, start building Harper's Linter on a thread while files are found.
+
+    Never with a pool: forking a process that holds a built Linter (or a thread building one)
+    deadlocks the workers, so each worker builds its own, all in parallel.
+    """
+    if jobs <= 1 and "harper" in settings.engines:
+        from lihua.engines.harper import prewarm
+
+        prewarm()
+
+
+def _run_inline(chunks: list[list[tuple[int, str]]], settings: BatchSettings,
+                on_result: Callable[[dict[str, Any]], None]) -> bool:
+    try:
+        init_worker(settings, ignore_sigint=False)
+        for chunk in chunks:
+            for result in grade_chunk(chunk):
+                on_result(result)
+    except KeyboardInterrupt:
+        return False
+    return True
+
+
+def _run_pool(chunks: list[list[tuple[int, str]]], settings: BatchSettings, jobs: int,
+              on_result: Callable[[dict[str, Any]], None]) -> bool:
+    import multiprocessing
+
+    # fork: workers start in milliseconds with lihua already imported (no engine is built yet in
+    # this process, so nothing heavy is copied); elsewhere the platform default.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    pool = context.Pool(processes=jobs, initializer=init_worker, initargs=(settings,))
+    pending: deque = deque()
+    queue = iter(chunks)
+    limit = jobs * IN_FLIGHT_PER_WORKER
+    stuck = False
+    try:
+        for chunk in queue:
+            pending.append((chunk, pool.apply_async(grade_chunk, (chunk,))))
+            if len(pending) >= limit:
+                break
+        while pending:
+            chunk, waiting = pending.popleft()
+            try:
+                results = waiting.get(timeout=CHUNK_TIMEOUT)
+            except multiprocessing.TimeoutError:  # a worker died or hung: fail these files, go on
+                stuck = True
+                results = [failure_result(i, path, f"not graded within {CHUNK_TIMEOUT} s (the worker stopped)")
+                           for i, path in chunk]
+            next_chunk = next(queue, None)
+            if next_chunk is not None:
+                pending.append((next_chunk, pool.apply_async(grade_chunk, (next_chunk,))))
+            for result in results:
+                on_result(result)
+        if stuck:
+            pool.terminate()
+        else:
+            pool.close()
+        pool.join()
+        return True
+    except KeyboardInterrupt:
+        pool.terminate()
+        pool.join()
+        return False
+    except BaseException:
+        pool.terminate()
+        raise
