@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from lihua import __version__
+from lihua.cli_batch import batch_command, config_app
 from lihua.cli_doctor import doctor_command
 from lihua.cli_grade import grade_command
 from lihua.cli_prompts import app as prompts_app
@@ -52,6 +53,8 @@ app.command("reply", help=reply_command.__doc__, no_args_is_help=True)(reply_com
 app.command("model", help=model_command.__doc__, no_args_is_help=True)(model_command)
 app.command("doctor", help=doctor_command.__doc__)(doctor_command)
 app.add_typer(prompts_app, name="prompts")
+app.command("batch", help=batch_command.__doc__, no_args_is_help=True)(batch_command)
+app.add_typer(config_app, name="config")
 
 
 def main() -> None:
