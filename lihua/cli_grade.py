@@ -55,7 +55,7 @@ def grade_command(
     prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).")] = None,
     max_errors: Annotated[int | None, typer.Option("--max-errors", min=0, help="Exit 1 when the letter has more error-level findings than this.")] = None,
     disable: Annotated[list[str] | None, typer.Option("--disable", "-d", help="Rule id, rule-id prefix or category to switch off (repeat or comma-separate).")] = None,
-    engine: Annotated[str, typer.Option("--engine", "-e", help="Engines, comma-separated: harper, languagetool.")] = "harper",
+    engine: Annotated[str | None, typer.Option("--engine", "-e", help="Engines, comma-separated: harper, languagetool (default: harper).")] = None,
     lt_url: Annotated[str | None, typer.Option("--lt-url", help="LanguageTool server, e.g. http://localhost:8081 (also LIHUA_LT_URL).")] = None,
     variant: Annotated[str, typer.Option("--variant", help="English variant for LanguageTool: en-US or en-GB (Harper accepts both spellings).")] = "en-US",
     lang: Annotated[Lang, typer.Option("--lang", help="Language of explanations: en or zh.")] = Lang.en,
@@ -76,9 +76,18 @@ def grade_command(
 
     Exit codes: 0 graded · 1 graded, but more errors than --max-errors · 2 usage or input error.
     """
+    from lihua.config import ConfigError, load_config
+
+    try:  # lihua.toml / [tool.lihua] defaults; the command line wins (see `lihua config show`)
+        config = load_config({"prompt": prompt, "scale": scale, "disable": split_list(disable), "prompts_dir": prompts_dir,
+                              "lt_url": lt_url, "engines": split_list([engine] if engine else [])})
+    except ConfigError as error:
+        raise fail(str(error)) from None
+    prompt, scale, lt_url, disable = config["prompt"], config["scale"], config["lt_url"], config["disable"]
+    prompts_dir = None if config.settings["prompts_dir"].source.startswith("env") else config["prompts_dir"]
     if scale not in (None, 15, 25):
         raise fail(f"--scale must be 15 or 25, not {scale}")
-    engines = split_list([engine])
+    engines = list(config["engines"])
     unknown = [name for name in engines if name not in ("harper", "languagetool")]
     if unknown or not engines:
         raise fail(f"unknown engine {', '.join(unknown) or '(none)'}; choose from: harper, languagetool")
