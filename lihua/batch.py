@@ -14,11 +14,14 @@ from __future__ import annotations
 import glob
 import os
 import re
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from lihua.batch_worker import BatchSettings, failure_result, grade_chunk, init_worker
+from lihua.batch_worker import BatchSettings, failure_result, grade_chunk, grade_one, init_worker
 
 LETTER_SUFFIXES = (".txt", ".md", ".docx")
 CHUNK = 4  # letters per task: few enough to keep workers balanced, enough to amortise IPC
@@ -76,20 +79,6 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_batch(files: Sequence[str], settings: BatchSettings, *, jobs: int,
-              on_result: Callable[[dict[str, Any]], None]) -> bool:
-    """Grade `files`, calling `on_result` for each in input order. Returns False if interrupted.
-
-    With one job the letters are graded in this process (no pool to start); otherwise in a pool
-    of `jobs` worker processes.
-    """
-    indexed = list(enumerate(files))
-    chunks = [indexed[i:i + CHUNK] for i in range(0, len(indexed), CHUNK)]
-    if jobs <= 1 or len(files) <= CHUNK:
-        return _run_inline(chunks, settings, on_result)
-    return _run_pool(chunks, settings, jobs, on_result)
-
-
 def start_engines(settings: BatchSettings, jobs: int) -> None:
     """With one job, start building Harper's Linter on a thread while files are found.
 
@@ -102,24 +91,53 @@ def start_engines(settings: BatchSettings, jobs: int) -> None:
         prewarm()
 
 
-def _run_inline(chunks: list[list[tuple[int, str]]], settings: BatchSettings,
-                on_result: Callable[[dict[str, Any]], None]) -> bool:
+def run_batch(files: Sequence[str], settings: BatchSettings, *, jobs: int,
+              on_result: Callable[[dict[str, Any]], None]) -> bool:
+    """Grade `files`, calling `on_result` for each in input order. Returns False if interrupted.
+
+    With one job the letters are graded in this process (no pool to start); otherwise in a pool
+    of `jobs` worker processes. Ctrl-C only sets a flag that is checked between results, so a
+    result is always written whole to every output, never half.
+    """
+    indexed = list(enumerate(files))
+    chunks = [indexed[i:i + CHUNK] for i in range(0, len(indexed), CHUNK)]
+    stop = threading.Event()
+    with _sigint_sets(stop):
+        if jobs <= 1 or len(files) <= CHUNK:
+            return _run_inline(chunks, settings, on_result, stop)
+        return _run_pool(chunks, settings, jobs, on_result, stop)
+
+
+@contextmanager
+def _sigint_sets(stop: threading.Event) -> Iterator[None]:
+    """While grading, Ctrl-C sets `stop` instead of raising KeyboardInterrupt somewhere mid-write."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
     try:
-        init_worker(settings, ignore_sigint=False)
-        for chunk in chunks:
-            for result in grade_chunk(chunk):
-                on_result(result)
-    except KeyboardInterrupt:
-        return False
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _run_inline(chunks: list[list[tuple[int, str]]], settings: BatchSettings,
+                on_result: Callable[[dict[str, Any]], None], stop: threading.Event) -> bool:
+    init_worker(settings, ignore_sigint=False)
+    for chunk in chunks:
+        for index, path in chunk:
+            if stop.is_set():
+                return False
+            on_result(grade_one(index, path))
     return True
 
 
 def _run_pool(chunks: list[list[tuple[int, str]]], settings: BatchSettings, jobs: int,
-              on_result: Callable[[dict[str, Any]], None]) -> bool:
+              on_result: Callable[[dict[str, Any]], None], stop: threading.Event) -> bool:
     import multiprocessing
 
-    # fork: workers start in milliseconds with lihua already imported (no engine is built yet in
-    # this process, so nothing heavy is copied); elsewhere the platform default.
+    # fork: workers start in milliseconds with lihua already imported; each builds its own engines
+    # (a Linter built before the fork would deadlock them). Elsewhere: the platform default.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
     pool = context.Pool(processes=jobs, initializer=init_worker, initargs=(settings,))
@@ -134,9 +152,16 @@ def _run_pool(chunks: list[list[tuple[int, str]]], settings: BatchSettings, jobs
                 break
         while pending:
             chunk, waiting = pending.popleft()
-            try:
-                results = waiting.get(timeout=CHUNK_TIMEOUT)
-            except multiprocessing.TimeoutError:  # a worker died or hung: fail these files, go on
+            waited = 0.0
+            while not waiting.ready() and not stop.is_set() and waited < CHUNK_TIMEOUT:
+                waiting.wait(0.1)
+                waited += 0.1
+            if stop.is_set():
+                pool.terminate()
+                return False
+            if waiting.ready():
+                results = waiting.get()
+            else:  # a worker died or hung: fail these files, go on
                 stuck = True
                 results = [failure_result(i, path, f"not graded within {CHUNK_TIMEOUT} s (the worker stopped)")
                            for i, path in chunk]
@@ -149,12 +174,9 @@ def _run_pool(chunks: list[list[tuple[int, str]]], settings: BatchSettings, jobs
             pool.terminate()
         else:
             pool.close()
-        pool.join()
         return True
-    except KeyboardInterrupt:
-        pool.terminate()
-        pool.join()
-        return False
     except BaseException:
         pool.terminate()
         raise
+    finally:
+        pool.join()
