@@ -198,7 +198,7 @@ EMPTY_FIELDS: dict[str, Any] = dict.fromkeys(("total", "band", "scale", "content
 def _number(value: Any) -> float | int | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return value
+    return int(value) if float(value).is_integer() else round(value, 2)  # 15, not 15.0, in the CSV
 
 
 def missed_points(data: dict[str, Any], text: str) -> list[str]:
