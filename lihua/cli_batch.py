@@ -77,7 +77,10 @@ def batch_command(
     from lihua.batch_summary import ClassSummary
 
     summary = ClassSummary(total_files=len(files))
-    writer = BatchWriter(out, force=force)
+    try:
+        writer = BatchWriter(out, force=force)
+    except OSError as error:  # --out is a file, or a folder we may not write to
+        raise fail(f"{out}: cannot write the reports there ({error.strerror or error}); choose another --out") from None
     started = time.perf_counter()
     try:
         with _progress(len(files)) as advance:

@@ -135,6 +135,10 @@ def test_usage_errors_exit_2_before_grading(tmp_path: Path) -> None:
     unknown = run_lihua("batch", str(BATCH), "--prompt", "no-such-task", "--out", str(tmp_path / "o"))
     assert unknown.returncode == 2
     assert not (tmp_path / "o").exists()
+    (tmp_path / "a-file").write_text("mine", encoding="utf-8")
+    not_a_folder = run_lihua("batch", str(BATCH), "--prompt", PROMPT, "--out", str(tmp_path / "a-file"))
+    assert not_a_folder.returncode == 2 and "cannot write the reports there" in not_a_folder.stderr.decode()
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "mine"
 
 
 def test_discover_takes_folders_globs_and_files_once_in_natural_order(tmp_path: Path) -> None:
