@@ -87,7 +87,8 @@ writer.finish(summary, prompt=prompt)
 seconds = time.perf_counter() - start
 steady = (len(stamps) - 1) / (stamps[-1] - stamps[0])
 kb = lambda who: resource.getrusage(who).ru_maxrss
-print(json.dumps({"seconds": seconds, "steady": steady, "graded": summary.graded,
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"seconds": seconds, "steady": steady, "graded": summary.graded, "parent_cpu": usage.ru_utime + usage.ru_stime,
                   "parent_kb": kb(resource.RUSAGE_SELF), "worker_kb": kb(resource.RUSAGE_CHILDREN)}))
 """
 
@@ -115,7 +116,7 @@ def main() -> None:
             figures = run(folder, jobs, options.reply)
             rate = options.letters / figures["seconds"]
             print(f"--jobs {jobs}: {figures['graded']} graded in {figures['seconds']:.2f} s = {rate:.0f} letters/s "
-                  f"(after start-up: {figures['steady']:.0f} letters/s); peak RSS parent "
+                  f"(after start-up: {figures['steady']:.0f} letters/s); parent CPU {figures['parent_cpu']:.1f} s; peak RSS parent "
                   f"{figures['parent_kb'] / 1024:.0f} MB, largest worker {figures['worker_kb'] / 1024:.0f} MB"
                   + ("  (target >= 300 letters/s)" if jobs == 2 else ""))
 
