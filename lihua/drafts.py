@@ -1,0 +1,98 @@
+"""Drafts: what the student is writing, saved as they type so no Ctrl-C or crash can lose it.
+
+One file per prompt, `$LIHUA_HOME/drafts/<prompt-id>.txt`, always replaced atomically (temp file
++ os.replace) so a reader never sees half a draft. An old draft the student chooses not to
+continue is renamed aside with a timestamp, never overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from lihua.history import data_home
+
+FREE_PRACTICE = "free-practice"  # the draft name when no prompt was chosen
+
+
+def drafts_dir() -> Path:
+    return data_home() / "drafts"
+
+
+def draft_path(prompt_id: str | None) -> Path:
+    """The draft file for a prompt (prompt ids are slugs, so they are safe file names)."""
+    return drafts_dir() / f"{prompt_id or FREE_PRACTICE}.txt"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step: the old content or the new, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def load_draft(prompt_id: str | None) -> str | None:
+    """The saved draft, or None when there is none (or it is only whitespace)."""
+    path = draft_path(prompt_id)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+    return text if text.strip() else None
+
+
+def set_aside(prompt_id: str | None) -> Path | None:
+    """Rename the current draft to `<id>-<UTC time>.txt` (a fresh start must not overwrite it)."""
+    path = draft_path(prompt_id)
+    if not path.exists():
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}-{stamp}.txt")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}-{stamp}-{n}.txt")
+    os.replace(path, target)
+    return target
+
+
+def discard(prompt_id: str | None) -> None:
+    """Remove the draft once its text is safely stored as a graded attempt in the history."""
+    draft_path(prompt_id).unlink(missing_ok=True)
+
+
+class DraftWriter:
+    """Saves the text as it changes, at most every `interval` seconds; `flush()` saves the latest."""
+
+    def __init__(self, prompt_id: str | None, *, interval: float = 0.5) -> None:
+        self.path = draft_path(prompt_id)
+        self.interval = interval
+        self.latest: str | None = None
+        self._saved: str | None = None
+        self._last_write = 0.0
+
+    def update(self, text: str) -> None:
+        self.latest = text
+        if time.monotonic() - self._last_write >= self.interval:
+            self.flush()
+
+    def flush(self) -> Path | None:
+        """Write the latest text if it changed; returns the draft path when there is a draft."""
+        if self.latest is None:
+            return self.path if self.path.exists() else None
+        if self.latest != self._saved:
+            write_atomic(self.path, self.latest)
+            self._saved = self.latest
+            self._last_write = time.monotonic()
+        return self.path
