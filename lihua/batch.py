@@ -6,7 +6,7 @@
   once per process; they are sent file paths in small chunks and send back compact results.
 - Streaming: at most a few chunks per worker are in flight and results are taken in input
   order, so memory stays flat for 10 000 letters and the outputs come out sorted.
-- Ctrl-C: stop submitting, terminate the workers, keep what was finished (`interrupted=True`).
+- Ctrl-C: checked between results; stop submitting, terminate the workers, keep what was finished.
 """
 
 from __future__ import annotations

@@ -83,7 +83,7 @@ def batch_command(
         raise fail(f"{out}: cannot write the reports there ({error.strerror or error}); choose another --out") from None
     started = time.perf_counter()
     try:
-        with _progress(len(files)) as advance:
+        with _Progress(len(files)) as advance:
             def on_result(result: dict[str, Any]) -> None:
                 writer.add(result)
                 summary.add(result)
@@ -145,7 +145,7 @@ def _discover(paths: list[str]) -> list[str]:
     return files
 
 
-class _progress:
+class _Progress:
     """A rich progress bar on stderr when it is a terminal; nothing otherwise.
 
     It is refreshed by hand (no background thread), because worker processes are forked while
