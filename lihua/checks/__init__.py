@@ -14,8 +14,11 @@ from lihua.letter import Letter
 
 def check_letter(text: str, letter: Letter, *, disabled: Collection[str] = ()) -> list[Finding]:
     """All lihua checks on one letter; `disabled` holds rule ids or categories to skip."""
-    findings = check_chinese_text(text)
-    return [f for f in findings if not is_disabled(f, disabled)]
+    from lihua.checks.rulebook import run_rules
+
+    findings = [f for f in check_chinese_text(text) if not is_disabled(f, disabled)]
+    findings.extend(run_rules(text, letter, disabled=disabled))
+    return findings
 
 
 def is_disabled(finding: Finding, disabled: Collection[str]) -> bool:

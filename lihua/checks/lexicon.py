@@ -1,0 +1,165 @@
+"""Word facts for the learner rules: which forms a word can be, and how to inflect it.
+
+Everything comes from lemminflect's lexicon (shipped in its wheel; no model download). Lookups
+are cached: a letter asks about the same few hundred words again and again.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+def _load_uncountable() -> frozenset[str]:
+    """Uncountable nouns are data (lihua/data/uncountable.yaml), so teachers can read and extend them."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("lihua").joinpath("data/uncountable.yaml").read_text(encoding="utf-8")
+    return frozenset(yaml.safe_load(text)["uncountable"])
+
+
+_UNCOUNTABLE = _load_uncountable()
+
+
+@lru_cache(maxsize=8192)
+def readings(word: str) -> dict[str, tuple[str, ...]]:
+    """Parts of speech a word can be, with their lemmas: {"VERB": ("go",), "NOUN": (...)}."""
+    from lemminflect import getAllLemmas
+
+    return dict(getAllLemmas(word.lower()))
+
+
+@lru_cache(maxsize=8192)
+def verb_tags(word: str) -> frozenset[str]:
+    """Penn verb tags this word form can carry (VB, VBD, VBN, VBG, VBZ, VBP)."""
+    from lemminflect import getAllInflections
+
+    lowered = word.lower()
+    tags = set()
+    for lemma in readings(lowered).get("VERB", ()) + readings(lowered).get("AUX", ()):
+        inflections = getAllInflections(lemma, upos="VERB")
+        inflections.setdefault("VBN", inflections.get("VBD", ()))  # lemminflect omits VBN when it equals VBD
+        for tag, forms in inflections.items():
+            if lowered in forms:
+                tags.add(tag)
+        if lowered == lemma:
+            tags.update({"VB", "VBP"})
+    return frozenset(tags)
+
+
+@lru_cache(maxsize=8192)
+def verb_form(word: str, tag: str) -> str | None:
+    """The `tag` form (VB, VBD, VBN, VBG, VBZ) of the verb `word` belongs to."""
+    from lemminflect import getInflection
+
+    lemmas = readings(word).get("VERB") or readings(word).get("AUX")
+    if not lemmas:
+        return None
+    forms = getInflection(lemmas[0], tag=tag) or (getInflection(lemmas[0], tag="VBD") if tag == "VBN" else ())
+    return _same_case(word, forms[0]) if forms else None
+
+
+def is_noun(word: str) -> bool:
+    return "NOUN" in readings(word)
+
+
+def is_adjective(word: str) -> bool:
+    return "ADJ" in readings(word)
+
+
+def is_adverb(word: str) -> bool:
+    return "ADV" in readings(word)
+
+
+@lru_cache(maxsize=8192)
+def noun_number(word: str) -> str | None:
+    """'singular', 'plural' or None (not a noun, or both, like 'sheep')."""
+    from lemminflect import getAllInflections
+
+    lowered = word.lower()
+    lemmas = readings(lowered).get("NOUN")
+    if not lemmas:
+        return None
+    forms = getAllInflections(lemmas[0], upos="NOUN")
+    singular, plural = lowered in forms.get("NN", ()), lowered in forms.get("NNS", ())
+    if singular and not plural:
+        return "singular"
+    if plural and not singular:
+        return "plural"
+    return None
+
+
+def is_uncountable(word: str) -> bool:
+    return word.lower() in _UNCOUNTABLE
+
+
+def is_countable_singular(word: str) -> bool:
+    """A singular noun that has a distinct plural and is not a known uncountable noun."""
+    return noun_number(word) == "singular" and not is_uncountable(word) and plural_of(word) is not None
+
+
+@lru_cache(maxsize=8192)
+def plural_of(word: str) -> str | None:
+    from lemminflect import getInflection
+
+    forms = getInflection(word.lower(), tag="NNS")
+    if not forms or forms[0] == word.lower():
+        return None
+    return _same_case(word, forms[0])
+
+
+@lru_cache(maxsize=8192)
+def singular_of(word: str) -> str | None:
+    lemmas = readings(word).get("NOUN")
+    return _same_case(word, lemmas[0]) if lemmas else None
+
+
+@lru_cache(maxsize=4096)
+def adjective_of_adverb(word: str) -> str | None:
+    """helpfully → helpful, steadily → steady, terribly → terrible, basically → basic."""
+    lowered = word.lower()
+    if not lowered.endswith("ly"):
+        return None
+    stem = lowered[:-2]
+    candidates = [stem]
+    if lowered.endswith("ily"):
+        candidates.append(lowered[:-3] + "y")
+    candidates.append(lowered[:-1] + "e")  # gently → gentle, terribly → terrible, simply → simple
+    if lowered.endswith("ically"):
+        candidates.append(lowered[:-4])
+    if lowered.endswith("lly"):
+        candidates.append(lowered[:-1])
+    candidates.append(stem + "e")
+    for candidate in candidates:
+        if is_adjective(candidate):
+            return _same_case(word, candidate)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def adverb_of_adjective(word: str) -> str | None:
+    """terrible → terribly, steady → steadily, serious → seriously, basic → basically."""
+    lowered = word.lower()
+    if lowered.endswith("ly") or not is_adjective(lowered):
+        return None
+    if lowered.endswith("le") and len(lowered) > 3:
+        candidate = lowered[:-1] + "y"
+    elif lowered.endswith("y"):
+        candidate = lowered[:-1] + "ily"
+    elif lowered.endswith("ic"):
+        candidate = lowered + "ally"
+    elif lowered.endswith("ll"):
+        candidate = lowered + "y"
+    elif lowered.endswith("ue"):
+        candidate = lowered[:-1] + "ly"
+    else:
+        candidate = lowered + "ly"
+    return _same_case(word, candidate) if is_adverb(candidate) else None
+
+
+def _same_case(model: str, word: str) -> str:
+    """Give `word` the capitalisation of `model` (Interesting → Interestingly)."""
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

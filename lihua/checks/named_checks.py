@@ -1,0 +1,218 @@
+"""Rule checks that a regular expression cannot express, named from the YAML packs.
+
+Each check is `check(text, letter, options) -> iterable of (start, end, replacement | None, values)`;
+the rule in the YAML gives it its id, wording, severity and examples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from lihua.checks import lexicon
+from lihua.letter import Letter, parse_letter
+
+Hit = tuple[int, int, str | None, dict[str, str]]
+Check = Callable[[str, Letter | None, dict[str, Any]], Iterator[Hit]]
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_SUBJECTS = {"i", "you", "he", "she", "it", "we", "they"}
+_SUBORDINATORS = {
+    "if", "when", "whenever", "because", "although", "though", "as", "since", "while", "after", "before",
+    "unless", "until", "once", "where", "wherever", "whether", "so", "and", "but", "or", "that", "which", "who",
+}
+_FINITE = {"am", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "can", "could",
+           "will", "would", "shall", "should", "may", "might", "must"}
+_PRESENT_AUX = {"am", "is", "are", "do", "does", "has"}
+_PAST_AUX = {"was", "were", "did", "had"}
+_STATIVE = {"think", "hope", "believe", "know", "want", "like", "love", "wish", "feel", "remember", "miss",
+            "need", "suppose", "guess", "mean", "agree", "understand", "prefer", "hate", "thank", "look",
+            "see", "hear", "seem", "enjoy", "forget", "expect", "live", "work", "study", "say", "tell"}
+_PRESENT_MARKERS = re.compile(r"\b(now|today|nowadays|every|always|usually|often|still|these days|"
+                              r"at present|currently|sometimes|never)\b|[“”\"]", re.IGNORECASE)
+_PAST_MARKERS = re.compile(r"\b(yesterday|ago|last|once|before|then|later|in (?:18|19|20)\d\d|when (?:i|we|he|she|they) "
+                           r"(?:was|were)|just|already|used to|had)\b|[“”\"]", re.IGNORECASE)
+
+
+def _words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(text)]
+
+
+def _is_finite(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in _FINITE or bool(lexicon.verb_tags(lowered) & {"VBD", "VBZ"})
+
+
+def comma_splice(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """Two full clauses joined by a bare comma: ", he was…" after a clause with its own verb."""
+    for sentence in _SENTENCE.finditer(text):
+        body, base = sentence.group(), sentence.start()
+        words = _words(body)
+        if not words or words[0][0].lower() in _SUBORDINATORS or "“" in body or '"' in body:
+            continue
+        for comma in re.finditer(r",\s+", body):
+            before = [w for w in words if w[2] <= comma.start()]
+            after = [w for w in words if w[1] >= comma.end()]
+            if len(before) < 3 or len(after) < 3:
+                continue
+            subject, verb = after[0][0].lower(), after[1][0].lower()
+            if subject not in _SUBJECTS | {"there", "this"} or not _is_finite(verb):
+                continue
+            if any(w[0].lower() in _SUBORDINATORS for w in before) or not any(_is_finite(w[0]) for w in before[1:]):
+                continue
+            if len(after) > 2 and body[after[1][2] : after[1][2] + 1] == ",":
+                continue  # ", I think, …" is an aside, not a second clause
+            start, end = base + comma.start(), base + after[0][2]
+            pronoun = text[base + after[0][1] : end]
+            yield start, end, f", and {pronoun}", {"subject": pronoun}
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for match in re.finditer(r"\n\s*\n", text):
+        yield start, text[start : match.start()]
+        start = match.end()
+    yield start, text[start:]
+
+
+def _tense_counts(words: list[tuple[str, int, int]]) -> tuple[list[int], list[int]]:
+    """Indices of clearly past and clearly present finite verbs (subject + verb pairs and auxiliaries)."""
+    past, present = [], []
+    for i, (word, _, _) in enumerate(words):
+        lowered = word.lower()
+        previous = words[i - 1][0].lower() if i else ""
+        if lowered in _PAST_AUX:
+            past.append(i)
+        elif lowered in _PRESENT_AUX:
+            present.append(i)
+        elif previous in _SUBJECTS:
+            tags = lexicon.verb_tags(lowered)
+            if tags == {"VBD"} or tags == {"VBD", "VBN"}:
+                past.append(i)
+            elif "VBZ" in tags or ("VB" in tags and previous not in {"he", "she", "it"}):
+                present.append(i)
+    return past, present
+
+
+def tense_shift(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """A present-tense verb in a story told in the past ("When I tear it apart, my father said…")."""
+    minimum = int(options.get("minimum_past", 5))
+    for offset, paragraph in _paragraphs(text):
+        words = _words(paragraph, offset)
+        past, present = _tense_counts(words)
+        if len(past) < minimum or len(past) < 3 * len(present):
+            continue
+        for i in present:
+            word, start, end = words[i]
+            lowered = word.lower()
+            previous = words[i - 1][0].lower() if i else ""
+            if previous not in _SUBJECTS or lowered in _PRESENT_AUX | {"have"}:
+                continue
+            lemma = (lexicon.readings(lowered).get("VERB") or ("",))[0]
+            if lemma in _STATIVE:
+                continue
+            sentence = _sentence_around(text, start)
+            if _PRESENT_MARKERS.search(sentence):
+                continue
+            past_form = lexicon.verb_form(word, "VBD")
+            if past_form and past_form.lower() != lowered:
+                yield start, end, past_form, {"verb": word}
+
+
+def _sentence_around(text: str, position: int) -> str:
+    left = max(text.rfind(c, 0, position) for c in ".!?\n")
+    rights = [i for i in (text.find(c, position) for c in ".!?\n") if i != -1]
+    return text[left + 1 : min(rights) if rights else len(text)]
+
+
+def pronoun_person(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'We must protect your environment': the writer switched person inside one sentence."""
+    swaps = {("we", "your"): "our", ("we", "yourself"): "ourselves", ("we", "yourselves"): "ourselves",
+             ("i", "yourself"): "myself"}
+    for sentence in _SENTENCE.finditer(text):
+        words = _words(sentence.group(), sentence.start())
+        lowered = [w[0].lower() for w in words]
+        if "you" in lowered or "“" in sentence.group() or '"' in sentence.group():
+            continue
+        for subject_index, subject in enumerate(lowered):
+            if subject not in ("we", "i"):
+                continue
+            for word, start, end in words[subject_index + 1 :]:
+                fix = swaps.get((subject, word.lower()))
+                if fix:
+                    yield start, end, fix[:1].upper() + fix[1:] if word[:1].isupper() else fix, {"word": word}
+            break
+
+
+def _letter(text: str, letter: Letter | None) -> Letter:
+    return letter if letter is not None else parse_letter(text)
+
+
+def salutation_punctuation(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'Dear Chris:' or 'Dear Chris.' — a letter's greeting ends with a comma."""
+    salutation = _letter(text, letter).salutation
+    if salutation is None:
+        return
+    last = salutation.text.rstrip()[-1:]
+    if last in (":", "：", ".", "。", "!", "！", ";", "；"):
+        end = salutation.start + len(salutation.text.rstrip())
+        yield end - 1, end, ",", {"mark": last}
+
+
+def salutation_missing_comma(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    salutation = _letter(text, letter).salutation
+    if salutation is None or not salutation.text.rstrip()[-1:].isalpha():
+        return
+    words = _words(salutation.text, salutation.start)
+    word, start, end = words[-1]
+    yield start, end, word + ",", {"word": word}
+
+
+def closing_missing(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """A letter with a greeting but no 'Yours,' / 'Best wishes,' before the signature."""
+    parsed = _letter(text, letter)
+    if parsed.salutation is None or parsed.closing is not None or not parsed.paragraphs:
+        return
+    anchor = parsed.signature or parsed.paragraphs[-1]
+    yield anchor.start, anchor.end, None, {}
+
+
+def closing_punctuation(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    closing = _letter(text, letter).closing
+    if closing is None:
+        return
+    stripped = closing.text.rstrip()
+    if stripped[-1:].isalpha():
+        yield closing.start, closing.start + len(stripped), stripped + ",", {"closing": stripped}
+    elif stripped[-1:] in (".", "。", ":", "：", "!"):
+        end = closing.start + len(stripped)
+        yield end - 1, end, ",", {"closing": stripped}
+
+
+def signature(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """The exam letter is signed 'Li Hua': no signature, or a real name, costs marks."""
+    parsed = _letter(text, letter)
+    if parsed.salutation is None or not parsed.paragraphs:
+        return
+    expected = options.get("name", "Li Hua")
+    if parsed.signature is None:
+        if parsed.closing is not None:
+            yield parsed.closing.start, parsed.closing.end, None, {"name": expected, "problem": "missing"}
+        return
+    name = parsed.signature.text.strip(" .,!")
+    if name.lower().replace(" ", "") != expected.lower().replace(" ", ""):
+        yield parsed.signature.start, parsed.signature.end, expected, {"name": expected, "problem": name}
+
+
+NAMED_CHECKS: dict[str, Check] = {
+    "comma-splice": comma_splice,
+    "tense-shift": tense_shift,
+    "pronoun-person": pronoun_person,
+    "salutation-punctuation": salutation_punctuation,
+    "salutation-missing-comma": salutation_missing_comma,
+    "closing-missing": closing_missing,
+    "closing-punctuation": closing_punctuation,
+    "signature": signature,
+}

@@ -1,0 +1,231 @@
+"""The learner-rule engine: YAML rules in, findings with exact spans and fixes out.
+
+A rule is data (see `lihua/checks/rules/*.yaml`). Two kinds cover most needs:
+
+- `pattern`: a regular expression, kept inside one sentence by the pack author (`[^.!?\\n]`
+  gaps). The named group `mark` is what gets flagged (the whole match if absent). `when` and
+  `unless` put word-class conditions on named groups (e.g. `mark: [verb-past-only]`), answered
+  from lemminflect's lexicon; `fix` says how to correct the mark: a transform (`verb-base`,
+  `plural`, `adverb`…), a literal, or a template with `{group}` references.
+- `check`: a named sentence- or letter-level check written in code (`lihua/checks/sentence_checks.py`,
+  `lihua/checks/format_checks.py`) — comma splices, tense shifts, the letter's salutation and
+  signature — whose wording, severity and examples still live in the YAML.
+
+Every rule carries `examples`: `{bad, fix}` pairs and `{good}` sentences; one test runs them all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from lihua.checks import lexicon
+from lihua.findings import Category, Finding, Severity, Source, Span
+from lihua.letter import Letter
+
+Predicate = Callable[[str], bool]
+
+PREDICATES: dict[str, Predicate] = {
+    "verb": lambda w: bool(lexicon.verb_tags(w)),
+    "verb-base": lambda w: "VB" in lexicon.verb_tags(w),
+    "not-verb-base": lambda w: "VB" not in lexicon.verb_tags(w),
+    "verb-past-only": lambda w: lexicon.verb_tags(w) == {"VBD"},
+    "verb-past": lambda w: "VBD" in lexicon.verb_tags(w),
+    "verb-past-not-participle": lambda w: "VBD" in (t := lexicon.verb_tags(w)) and "VBN" not in t and "VB" not in t,
+    "verb-participle-only": lambda w: "VBN" in (t := lexicon.verb_tags(w)) and "VBD" not in t and "VB" not in t,
+    "verb-3sg": lambda w: "VBZ" in lexicon.verb_tags(w),
+    "verb-ing": lambda w: "VBG" in lexicon.verb_tags(w),
+    "verb-finite-nonbase": lambda w: bool(lexicon.verb_tags(w) & {"VBD", "VBZ"}) and "VB" not in lexicon.verb_tags(w),
+    "verb-nonbase": lambda w: bool(lexicon.verb_tags(w) & {"VBD", "VBZ", "VBG", "VBN"}) and "VB" not in lexicon.verb_tags(w),
+    "noun": lexicon.is_noun,
+    "not-noun": lambda w: not lexicon.is_noun(w),
+    "plural-noun": lambda w: lexicon.noun_number(w) == "plural",
+    "singular-count": lexicon.is_countable_singular,
+    "uncountable": lexicon.is_uncountable,
+    "adjective": lexicon.is_adjective,
+    "not-adjective": lambda w: not lexicon.is_adjective(w),
+    "adverb-from-adjective": lambda w: not lexicon.is_adjective(w) and lexicon.adjective_of_adverb(w) is not None,
+    "adjective-with-adverb": lambda w: lexicon.adverb_of_adjective(w) is not None,
+}
+
+TRANSFORMS: dict[str, Callable[[str], str | None]] = {
+    "verb-base": lambda w: lexicon.verb_form(w, "VB"),
+    "verb-past": lambda w: lexicon.verb_form(w, "VBD"),
+    "verb-participle": lambda w: lexicon.verb_form(w, "VBN"),
+    "verb-ing": lambda w: lexicon.verb_form(w, "VBG"),
+    "verb-3sg": lambda w: lexicon.verb_form(w, "VBZ"),
+    "plural": lexicon.plural_of,
+    "singular": lexicon.singular_of,
+    "adjective": lexicon.adjective_of_adverb,
+    "adverb": lexicon.adverb_of_adjective,
+    "delete": lambda w: "",
+}
+
+
+@dataclass(frozen=True)
+class Example:
+    bad: str | None = None
+    fix: str | None = None
+    good: str | None = None
+
+
+@dataclass
+class Rule:
+    """One learner rule, loaded from a YAML pack."""
+
+    id: str
+    category: Category
+    severity: Severity
+    description: str
+    message: str
+    message_zh: str
+    examples: tuple[Example, ...]
+    pack: str
+    pattern: re.Pattern[str] | None = None
+    when: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    unless: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    fix: Any = None
+    check: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def findings(self, text: str, letter: Letter | None = None) -> Iterator[Finding]:
+        """Every place this rule fires in `text`."""
+        if self.check is not None:
+            from lihua.checks.named_checks import NAMED_CHECKS
+
+            for start, end, replacement, values in NAMED_CHECKS[self.check](text, letter, self.options):
+                yield self._finding(start, end, (replacement,) if replacement is not None else (), values)
+            return
+        assert self.pattern is not None
+        for match in self.pattern.finditer(text):
+            if not self._conditions_hold(match):
+                continue
+            start, end = match.span("mark") if "mark" in self.pattern.groupindex else match.span()
+            replacement = self._replacement(match)
+            if replacement is False:
+                continue
+            values = {k: v for k, v in match.groupdict().items() if v is not None}
+            yield self._finding(start, end, (replacement,) if replacement is not None else (), values)
+
+    def _conditions_hold(self, match: re.Match[str]) -> bool:
+        for group, names in self.when.items():
+            word = match.group(group)
+            if word is None or not all(PREDICATES[name](word) for name in names):
+                return False
+        for group, names in self.unless.items():
+            word = match.group(group)
+            if word is not None and any(PREDICATES[name](word) for name in names):
+                return False
+        return True
+
+    def _replacement(self, match: re.Match[str]) -> str | None | bool:
+        """The fix for a match; False when a transform has no answer (the rule then stays quiet)."""
+        if self.fix is None:
+            return None
+        groups = {k: (v or "") for k, v in match.groupdict().items()}
+        if isinstance(self.fix, str):
+            return self.fix.format(**groups)
+        group = self.fix.get("group", "mark")
+        word = match.group(group) or ""
+        flagged = match.group("mark") if "mark" in self.pattern.groupindex else match.group()
+        if "lookup" in self.fix:
+            found = self.fix["lookup"].get(word.lower())
+            if found is None:
+                return False
+            fixed = _match_case(flagged or word, found)
+        else:
+            fixed = TRANSFORMS[self.fix["transform"]](word)
+            if fixed is None:
+                return False
+        template = self.fix.get("template")
+        return template.format(**{**groups, "fixed": fixed}) if template else fixed
+
+    def _finding(self, start: int, end: int, replacements: tuple[str, ...], values: dict[str, str]) -> Finding:
+        fix = replacements[0] if replacements else ""
+        safe = _SafeDict(values, fix=fix)
+        return Finding(
+            rule_id=self.id,
+            source=Source.LIHUA,
+            category=self.category,
+            severity=self.severity,
+            message=self.message.format_map(safe),
+            message_zh=self.message_zh.format_map(safe),
+            span=Span(start, end),
+            replacements=replacements,
+            explanation=self.description,
+        )
+
+
+class _SafeDict(dict):
+    def __init__(self, values: dict[str, str], **extra: str) -> None:
+        super().__init__(values, **extra)
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _match_case(model: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[Rule, ...]:
+    """Every rule of every bundled pack, in pack then file order."""
+    import yaml
+
+    rules: list[Rule] = []
+    folder = resources.files("lihua.checks").joinpath("rules")
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+        pack = entry.name.removesuffix(".yaml")
+        defaults = data.get("defaults", {})
+        for raw in data.get("rules", []):
+            rules.append(_rule_from(raw, defaults, pack))
+    ids = [r.id for r in rules]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise ValueError(f"duplicate rule ids: {sorted(duplicates)}")
+    return tuple(rules)
+
+
+def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str) -> Rule:
+    merged = {**defaults, **raw}
+    flags = 0 if merged.get("case_sensitive") else re.IGNORECASE
+    pattern = re.compile(merged["pattern"], flags) if "pattern" in merged else None
+    if pattern is None and "check" not in merged:
+        raise ValueError(f"rule {merged.get('id')}: needs a pattern or a check")
+    return Rule(
+        id=merged["id"],
+        category=Category(merged["category"]),
+        severity=Severity(merged.get("severity", "error")),
+        description=merged["description"],
+        message=merged["message"],
+        message_zh=merged.get("message_zh", ""),
+        examples=tuple(Example(**e) for e in merged.get("examples", [])),
+        pack=pack,
+        pattern=pattern,
+        when={k: tuple(v) for k, v in (merged.get("when") or {}).items()},
+        unless={k: tuple(v) for k, v in (merged.get("unless") or {}).items()},
+        fix=merged.get("fix"),
+        check=merged.get("check"),
+        options=merged.get("options") or {},
+    )
+
+
+def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[str] = ()) -> list[Finding]:
+    """All learner-rule findings for `text` (spans into `text`), skipping disabled rules/categories."""
+    from lihua.checks import is_disabled
+
+    findings: list[Finding] = []
+    for rule in load_rules():
+        if disabled and (rule.id in disabled or rule.category.value in disabled
+                         or any(rule.id.startswith(d + ".") for d in disabled)):
+            continue
+        findings.extend(f for f in rule.findings(text, letter) if not is_disabled(f, disabled))
+    return findings

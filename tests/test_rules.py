@@ -1,0 +1,71 @@
+"""Learner rules: every example of every rule, the packs' shape, and the rules on correct English."""
+
+from __future__ import annotations
+
+import pytest
+
+from lihua.checks.rulebook import Example, Rule, load_rules
+from lihua.findings import Severity
+from lihua.letter import parse_letter
+
+RULES = load_rules()
+
+
+def _apply(text: str, rule: Rule) -> tuple[str, list[str]]:
+    """`text` with every fix of `rule` applied (right to left), and the flagged spans."""
+    findings = sorted(rule.findings(text, parse_letter(text)), key=lambda f: f.span.start)
+    flagged = [text[f.span.start:f.span.end] for f in findings]
+    fixed = text
+    for finding in reversed(findings):
+        if finding.replacements:
+            fixed = fixed[:finding.span.start] + finding.replacements[0] + fixed[finding.span.end:]
+    return fixed, flagged
+
+
+def _cases() -> list:
+    cases = []
+    for rule in RULES:
+        for number, example in enumerate(rule.examples):
+            cases.append(pytest.param(rule, example, id=f"{rule.id}#{number}"))
+    return cases
+
+
+@pytest.mark.parametrize(("rule", "example"), _cases())
+def test_rule_example(rule: Rule, example: Example) -> None:
+    if example.bad is not None:
+        fixed, flagged = _apply(example.bad, rule)
+        assert flagged, f"{rule.id} missed its own example: {example.bad!r}"
+        if example.fix is not None and rule.fix is not None:
+            assert fixed == example.fix, f"{rule.id}: fix gives {fixed!r}"
+    if example.good is not None:
+        _, flagged = _apply(example.good, rule)
+        assert not flagged, f"{rule.id} flags correct English {example.good!r} at {flagged}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_every_rule_has_a_wrong_and_a_right_example(rule: Rule) -> None:
+    assert any(e.bad is not None for e in rule.examples), f"{rule.id}: no wrong example"
+    assert any(e.good is not None for e in rule.examples), f"{rule.id}: no correct example"
+    if rule.fix is not None:
+        assert any(e.fix is not None for e in rule.examples), f"{rule.id}: has a fix but no example of it"
+    assert rule.message_zh, f"{rule.id}: no Chinese explanation"
+
+
+def test_packs_cover_the_issue_minimum() -> None:
+    packs = {rule.pack for rule in RULES}
+    assert len(RULES) >= 80, len(RULES)
+    assert len(packs) >= 12, sorted(packs)
+
+
+def test_rule_ids_are_unique_and_namespaced() -> None:
+    ids = [rule.id for rule in RULES]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith(("learner.", "format.")) for i in ids), [i for i in ids if "." not in i]
+
+
+def test_rule_without_examples_is_refused_by_the_test() -> None:
+    """The shape test above is what fails a rule added without examples; prove it would."""
+    bare = Rule(id="learner.test.bare", category=RULES[0].category, severity=Severity.ERROR,
+                description="d", message="m", message_zh="z", examples=(), pack="test")
+    with pytest.raises(AssertionError):
+        test_every_rule_has_a_wrong_and_a_right_example(bare)
