@@ -16,6 +16,7 @@ from lihua.cli_doctor import doctor_command
 from lihua.cli_grade import grade_command
 from lihua.cli_prompts import app as prompts_app
 from lihua.cli_reply import model_command, reply_command
+from lihua.cli_rules import app as rules_app
 
 EXIT_CODES_HELP = "Exit codes: 0 done · 1 done, but a limit you set (--max-errors) was exceeded · 2 usage or input error."
 
@@ -53,6 +54,7 @@ app.command("reply", help=reply_command.__doc__, no_args_is_help=True)(reply_com
 app.command("model", help=model_command.__doc__, no_args_is_help=True)(model_command)
 app.command("doctor", help=doctor_command.__doc__)(doctor_command)
 app.add_typer(prompts_app, name="prompts")
+app.add_typer(rules_app, name="rules")
 app.command("batch", help=batch_command.__doc__, no_args_is_help=True)(batch_command)
 app.add_typer(config_app, name="config")
 

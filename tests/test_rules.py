@@ -69,3 +69,61 @@ def test_rule_without_examples_is_refused_by_the_test() -> None:
                 description="d", message="m", message_zh="z", examples=(), pack="test")
     with pytest.raises(AssertionError):
         test_every_rule_has_a_wrong_and_a_right_example(bare)
+
+
+# ------------------------------------------------------------------------------ lihua rules …
+
+
+def test_rules_list_names_every_rule(runner) -> None:
+    from lihua.cli import app
+
+    result = runner.invoke(app, ["rules", "list"])
+    assert result.exit_code == 0
+    listed = [line.split()[0] for line in result.stdout.splitlines()[1:]]
+    assert listed == [rule.id for rule in RULES]
+
+
+def test_rules_list_filters_by_category_and_prints_json(runner) -> None:
+    import json
+
+    from lihua.cli import app
+
+    result = runner.invoke(app, ["rules", "list", "--category", "grammar", "--format", "json"])
+    data = json.loads(result.stdout)
+    assert data and {row["category"] for row in data} == {"grammar"}
+    assert len(data) == sum(rule.category.value == "grammar" for rule in RULES)
+    assert all(row["examples"] for row in data)
+
+
+def test_rules_show_prints_description_and_examples(runner) -> None:
+    from lihua.cli import app
+
+    rule = next(r for r in RULES if r.fix is not None)
+    result = runner.invoke(app, ["rules", "show", rule.id])
+    assert result.exit_code == 0
+    assert rule.description in result.stdout
+    first_bad = next(e for e in rule.examples if e.bad is not None)
+    assert first_bad.bad in result.stdout
+
+
+def test_rules_show_unknown_id_suggests_and_exits_2(runner) -> None:
+    from lihua.cli import app
+
+    rule = RULES[0]
+    result = runner.invoke(app, ["rules", "show", rule.id[:-2]])
+    assert result.exit_code == 2
+    assert f"did you mean '{rule.id}'" in result.stderr
+    assert runner.invoke(app, ["rules", "list", "--category", "nonsense"]).exit_code == 2
+
+
+def test_grade_disable_turns_a_rule_off(runner) -> None:
+    import json
+
+    from lihua.cli import app
+
+    letter = "Dear Tom,\n\nI can went to your party on Sunday.\n\nYours,\nLi Hua\n"
+    on = json.loads(runner.invoke(app, ["grade", "-", "--format", "json"], input=letter).stdout)
+    assert "learner.verb.modal-base" in {f["rule_id"] for f in on["findings"]}
+    off = json.loads(runner.invoke(app, ["grade", "-", "--format", "json", "--disable", "learner.verb.modal-base"],
+                                   input=letter).stdout)
+    assert "learner.verb.modal-base" not in {f["rule_id"] for f in off["findings"]}

@@ -1,0 +1,160 @@
+"""`lihua rules …`: list the learner rules and show one with its examples. Wiring and display only.
+
+The rule packs (YAML, lihua/checks/rules/) load inside the commands, so `lihua --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from lihua.exitcodes import ExitCode
+
+if TYPE_CHECKING:
+    from lihua.checks.rulebook import Rule
+
+app = typer.Typer(
+    name="rules",
+    help=(
+        "lihua's learner rules: the errors Chinese students make, each with examples.\n\n"
+        "All rules:  lihua rules list\n\n"
+        "One category:  lihua rules list --category punctuation\n\n"
+        "One rule:  lihua rules show learner.verb.modal-base\n\n"
+        "Turn a rule or category off when grading:  lihua grade letter.txt --disable learner.verb.tense-shift"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text (default) or json.")]
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"lihua: {message}", err=True)
+    return typer.Exit(int(ExitCode.USAGE))
+
+
+def _rules() -> tuple[Rule, ...]:
+    from lihua.checks.rulebook import load_rules
+
+    return load_rules()
+
+
+def rule_json(rule: Rule) -> dict[str, Any]:
+    """A rule as plain data: what `rules list/show --format json` print."""
+    return {
+        "id": rule.id,
+        "pack": rule.pack,
+        "category": rule.category.value,
+        "severity": rule.severity.value,
+        "kind": "check" if rule.check else "pattern",
+        "description": rule.description,
+        "message_zh": rule.message_zh,
+        "examples": [{k: v for k, v in vars(e).items() if v is not None} for e in rule.examples],
+    }
+
+
+@app.command("list")
+def list_command(
+    category: Annotated[str | None, typer.Option("--category", "-c", metavar="CATEGORY",
+                                                 help="Only this category: grammar, punctuation, format…")] = None,
+    pack: Annotated[str | None, typer.Option("--pack", "-p", metavar="PACK",
+                                             help="Only this pack, e.g. verb-form, prepositions.")] = None,
+    output: FormatOption = OutputFormat.text,
+) -> None:
+    """List the learner rules: id, category, severity, description.
+
+    Examples:
+
+      lihua rules list
+
+      lihua rules list --category punctuation
+
+      lihua rules list --pack prepositions --format json
+    """
+    rules = _rules()
+    categories = sorted({r.category.value for r in rules})
+    packs = sorted({r.pack for r in rules})
+    if category is not None and category not in categories:
+        raise _fail(f"unknown category '{category}'; {_did_you_mean(category, categories)}"
+                    f"choose from: {', '.join(categories)}")
+    if pack is not None and pack not in packs:
+        raise _fail(f"unknown pack '{pack}'; {_did_you_mean(pack, packs)}choose from: {', '.join(packs)}")
+    chosen = [r for r in rules if (category is None or r.category.value == category)
+              and (pack is None or r.pack == pack)]
+    if output is OutputFormat.json:
+        typer.echo(json.dumps([rule_json(r) for r in chosen], ensure_ascii=False, indent=2))
+        return
+    rows = [(r.id, r.category.value, r.severity.value, r.description) for r in chosen]
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("id", "category", "severity", "description", box=None, header_style="bold", pad_edge=False)
+        for row in rows:
+            table.add_row(*row)
+        console = Console(highlight=False)
+        console.print(table)
+        console.print(f"[dim]{len(rows)} rules in {len({r.pack for r in chosen})} packs · lihua rules show ID[/dim]")
+        return
+    widths = [max(len(row[i]) for row in [("ID", "CATEGORY", "SEVERITY"), *rows]) for i in range(3)]
+    for row in [("ID", "CATEGORY", "SEVERITY", "DESCRIPTION"), *rows]:
+        typer.echo("  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)) + "  " + row[3])
+
+
+@app.command("show")
+def show_command(
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help="A rule id from `lihua rules list`.")],
+    output: FormatOption = OutputFormat.text,
+) -> None:
+    """Show one rule: what it checks, why (in Chinese too), and its examples.
+
+    Examples:
+
+      lihua rules show learner.preposition.discuss-about
+
+      lihua rules show format.signature --format json
+    """
+    rules = {r.id: r for r in _rules()}
+    rule = rules.get(rule_id.strip())
+    if rule is None:
+        raise _fail(f"no rule '{rule_id}'; {_did_you_mean(rule_id, list(rules))}see `lihua rules list`")
+    if output is OutputFormat.json:
+        typer.echo(json.dumps(rule_json(rule), ensure_ascii=False, indent=2))
+        return
+    lines = [rule.id, f"  {rule.description}"]
+    if rule.message_zh:
+        lines.append(f"  {rule.message_zh}")
+    lines += [f"  category: {rule.category.value} · severity: {rule.severity.value} · pack: {rule.pack}",
+              "", "  Examples:"]
+    for example in rule.examples:
+        if example.bad is not None:
+            lines.append(f"    ✗ {example.bad}")
+            if example.fix is not None:
+                lines.append(f"    → {example.fix}")
+        if example.good is not None:
+            lines.append(f"    ✓ {example.good}  (not flagged)")
+    typer.echo("\n".join(lines))
+    typer.echo(f"\n  Turn it off:  lihua grade FILE --disable {rule.id}")
+
+
+def _did_you_mean(wanted: str, choices: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(wanted.strip(), choices, n=1, cutoff=0.6)
+    if not close:
+        tail = wanted.strip().rsplit(".", 1)[-1]
+        close = [c for c in choices if tail and c.rsplit(".", 1)[-1].startswith(tail)][:1]
+    return f"did you mean '{close[0]}'? " if close else ""
