@@ -35,6 +35,7 @@ def test_rule_example(rule: Rule, example: Example) -> None:
     if example.bad is not None:
         fixed, flagged = _apply(example.bad, rule)
         assert flagged, f"{rule.id} missed its own example: {example.bad!r}"
+        assert rule.may_fire(example.bad, example.bad.lower()), f"{rule.id}: its triggers skip its own example"
         if example.fix is not None and rule.fix is not None:
             assert fixed == example.fix, f"{rule.id}: fix gives {fixed!r}"
     if example.good is not None:
@@ -69,6 +70,34 @@ def test_rule_without_examples_is_refused_by_the_test() -> None:
                 description="d", message="m", message_zh="z", examples=(), pack="test")
     with pytest.raises(AssertionError):
         test_every_rule_has_a_wrong_and_a_right_example(bare)
+
+
+# ------------------------------------------------------------------------------ triggers
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\b(?P<m>can|could)\s+(?P<v>[a-z]+)", {"can", "could"}),
+    (r"(?:(?<!.)|(?<=,\s))(?:my|the)\s+friend", {"my", "the"}),  # up to the first non-literal
+    (r"\bdiscuss(?:es|ed)?\s+about\b", {"discuss"}),
+    (r"\b[a-z]+ly\b", None),          # no literal start: the rule always runs
+    (r"\b(?:the\s+|a\s+)?hour", None),  # an optional start: no trigger
+    (r"\b(?:x|about)\b", None),        # a one-letter prefix filters nothing
+])
+def test_literal_prefixes_of_a_pattern(pattern: str, expected: set[str] | None) -> None:
+    import re
+
+    from lihua.checks.triggers import literal_prefixes
+
+    found = literal_prefixes(re.compile(pattern, re.IGNORECASE))
+    assert (set(found) if found is not None else None) == expected
+
+
+def test_a_rule_whose_triggers_are_absent_is_skipped_and_present_runs() -> None:
+    from lihua.checks.rulebook import run_rules
+
+    rule = next(r for r in RULES if r.id == "learner.verb.modal-base")
+    assert rule.triggers and not rule.may_fire("We went home.", "we went home.")
+    assert "learner.verb.modal-base" in {f.rule_id for f in run_rules("We CAN went home.")}
 
 
 # ------------------------------------------------------------------------------ lihua rules …

@@ -91,6 +91,14 @@ class Rule:
     fix: Any = None
     check: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    triggers: frozenset[str] | None = None  # literal text every match starts with (None: always run)
+
+    def may_fire(self, text: str, lowered: str) -> bool:
+        """False when none of the rule's trigger strings is in the text: the regex cannot match."""
+        if self.triggers is None:
+            return True
+        haystack = lowered if self.pattern is not None and self.pattern.flags & re.IGNORECASE else text
+        return any(trigger in haystack for trigger in self.triggers)
 
     def findings(self, text: str, letter: Letter | None = None) -> Iterator[Finding]:
         """Every place this rule fires in `text`."""
@@ -200,6 +208,8 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str) -> Rule
     pattern = re.compile(merged["pattern"], flags) if "pattern" in merged else None
     if pattern is None and "check" not in merged:
         raise ValueError(f"rule {merged.get('id')}: needs a pattern or a check")
+    from lihua.checks.triggers import literal_prefixes
+
     return Rule(
         id=merged["id"],
         category=Category(merged["category"]),
@@ -215,6 +225,7 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str) -> Rule
         fix=merged.get("fix"),
         check=merged.get("check"),
         options=merged.get("options") or {},
+        triggers=literal_prefixes(pattern) if pattern is not None else None,
     )
 
 
@@ -223,7 +234,10 @@ def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[s
     from lihua.checks import is_disabled
 
     findings: list[Finding] = []
+    lowered = text.lower()  # only searched for trigger strings; offsets come from `text` itself
     for rule in load_rules():
+        if not rule.may_fire(text, lowered):
+            continue
         if disabled and (rule.id in disabled or rule.category.value in disabled
                          or any(rule.id.startswith(d + ".") for d in disabled)):
             continue
