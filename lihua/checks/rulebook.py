@@ -39,6 +39,8 @@ PREDICATES: dict[str, Predicate] = {
     "verb-participle-only": lambda w: "VBN" in (t := lexicon.verb_tags(w)) and "VBD" not in t and "VB" not in t,
     "verb-3sg": lambda w: "VBZ" in lexicon.verb_tags(w),
     "verb-ing": lambda w: "VBG" in lexicon.verb_tags(w),
+    "verb-participle": lambda w: "VBN" in lexicon.verb_tags(w),
+    "any": lambda w: True,  # with `unless`: the optional group matched at all
     "verb-finite-nonbase": lambda w: bool(lexicon.verb_tags(w) & {"VBD", "VBZ"}) and "VB" not in lexicon.verb_tags(w),
     "verb-nonbase": lambda w: bool(lexicon.verb_tags(w) & {"VBD", "VBZ", "VBG", "VBN"}) and "VB" not in lexicon.verb_tags(w),
     "noun": lexicon.is_noun,
