@@ -29,6 +29,16 @@ def test_prompt_names_are_accepted(engine: HarperEngine) -> None:
     assert "Krzysztof" not in flagged_words(engine, text, names={"Krzysztof"})
 
 
+def test_words_of_chinese_life_that_harper_does_not_know_are_accepted(engine: HarperEngine) -> None:
+    text = "My deskmate and I made mooncakes, ate tangyuan and shared photos on RedNote and WeChat."
+    assert flagged_words(engine, text) == set()
+    assert "mooncaeks" in flagged_words(engine, "We made mooncaeks.")  # near misses are still wrong
+
+
+def test_a_title_abbreviation_does_not_end_a_sentence(engine: HarperEngine) -> None:
+    assert flagged_words(engine, "Dear Mr. and Mrs. Brown, thank you for everything.") == set()
+
+
 def test_real_misspellings_are_still_found(engine: HarperEngine) -> None:
     assert {"recieve", "beautifull"} <= flagged_words(engine, "I recieve a beautifull gift.")
 

@@ -140,6 +140,11 @@ def _quiet_fd1() -> Iterator[None]:
         os.close(devnull)
 
 
+def _after_abbreviation(chunk: str, start: int) -> bool:
+    before = chunk[max(0, start - 12):start]
+    return any(m.end() == len(before.rstrip()) for m in _ABBREVIATION.finditer(before))
+
+
 def paragraph_chunks(text: str) -> list[tuple[int, str]]:
     """Split text at blank lines into (offset, paragraph) pairs."""
     chunks, start = [], 0
@@ -197,6 +202,8 @@ class HarperEngine:
                 for lint in linter.lint(chunk, language=Language.PLAINTEXT):
                     if any(a <= lint.span.start and lint.span.end <= b for a, b in abbreviations):
                         continue  # "8 a.m." is not a wrong article; Harper reads the "a" alone
+                    if lint.lint_kind == "Capitalization" and _after_abbreviation(chunk, lint.span.start):
+                        continue  # "Dear Mr. and Mrs. Brown": no sentence ended at "Mr."
                     finding = self._to_finding(lint, offset, names, linter)
                     if finding is not None:
                         findings.append(finding)
@@ -205,10 +212,11 @@ class HarperEngine:
     def _to_finding(self, lint, offset: int, names: Collection[str], linter) -> Finding | None:
         kind = lint.lint_kind
         word = lint.problem_text
-        if kind == "Spelling" and (
-            is_chinese_name_or_pinyin(word, names) or _is_british_spelling(word, linter)
+        if kind in ("Spelling", "Typo") and (
+            is_chinese_name_or_pinyin(word, names) or _is_known_word(word)
+            or (kind == "Spelling" and _is_british_spelling(word, linter))
         ):
-            return None
+            return None  # Typo: Harper also splits pinyin ("tangyuan" → "tang yuan")
         if not word.isascii() and not any(c.isascii() and c.isalpha() for c in word):
             return None  # Harper has nothing useful to say about Chinese text; lihua's checks do
         category, severity = _KIND.get(kind, (Category.GRAMMAR, Severity.WARNING))
@@ -224,6 +232,22 @@ class HarperEngine:
             span=Span(offset + lint.span.start, offset + lint.span.end),
             replacements=replacements,
         )
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """lihua/data/known_words.yaml: mooncake, deskmate, WeChat… (data, so a teacher can add to it)."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("lihua").joinpath("data/known_words.yaml").read_text(encoding="utf-8")
+    return frozenset(yaml.safe_load(text)["known_words"])
+
+
+def _is_known_word(word: str) -> bool:
+    lowered = word.strip(".,!?;:'\"()[]“”‘’").lower()
+    return lowered in _known_words() or (lowered.endswith("s") and lowered[:-1] in _known_words())
 
 
 def _is_british_spelling(word: str, linter) -> bool:
