@@ -25,6 +25,7 @@ _SUBORDINATORS = {
 }
 _FINITE = {"am", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "can", "could",
            "will", "would", "shall", "should", "may", "might", "must"}
+_MODALS = {"can", "will", "shall", "may", "must"}
 _PRESENT_AUX = {"am", "is", "are", "do", "does", "has"}
 _PAST_AUX = {"was", "were", "did", "had"}
 _STATIVE = {"think", "hope", "believe", "know", "want", "like", "love", "wish", "feel", "remember", "miss",
@@ -108,8 +109,8 @@ def tense_shift(text: str, letter: Letter | None, options: dict[str, Any]) -> It
             word, start, end = words[i]
             lowered = word.lower()
             previous = words[i - 1][0].lower() if i else ""
-            if previous not in _SUBJECTS or lowered in _PRESENT_AUX | {"have"}:
-                continue
+            if previous not in _SUBJECTS or lowered in _PRESENT_AUX | _MODALS | {"have"}:
+                continue  # "I can tell you…": the writer speaking now, not a slip in the story
             lemma = (lexicon.readings(lowered).get("VERB") or ("",))[0]
             if lemma in _STATIVE:
                 continue
