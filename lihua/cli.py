@@ -14,6 +14,7 @@ from lihua import __version__
 from lihua.cli_batch import batch_command, config_app
 from lihua.cli_doctor import doctor_command
 from lihua.cli_grade import grade_command
+from lihua.cli_practice import history_app, practice_command
 from lihua.cli_prompts import app as prompts_app
 from lihua.cli_reply import model_command, reply_command
 from lihua.cli_rules import app as rules_app
@@ -57,6 +58,8 @@ app.add_typer(prompts_app, name="prompts")
 app.add_typer(rules_app, name="rules")
 app.command("batch", help=batch_command.__doc__, no_args_is_help=True)(batch_command)
 app.add_typer(config_app, name="config")
+app.command("practice", help=practice_command.__doc__)(practice_command)
+app.add_typer(history_app, name="history")
 
 
 def main() -> None:
