@@ -9,17 +9,18 @@ from __future__ import annotations
 from functools import lru_cache
 
 
-def _load_uncountable() -> frozenset[str]:
-    """Uncountable nouns are data (lihua/data/uncountable.yaml), so teachers can read and extend them."""
+def _load_data() -> dict:
+    """Word facts kept as data (lihua/data/lexicon.yaml), so teachers can read and extend them."""
     from importlib import resources
 
     import yaml
 
-    text = resources.files("lihua").joinpath("data/uncountable.yaml").read_text(encoding="utf-8")
-    return frozenset(yaml.safe_load(text)["uncountable"])
+    return yaml.safe_load(resources.files("lihua").joinpath("data/lexicon.yaml").read_text(encoding="utf-8"))
 
 
-_UNCOUNTABLE = _load_uncountable()
+_DATA = _load_data()
+_UNCOUNTABLE = frozenset(_DATA["uncountable"])
+_PAST_FIRST: dict[str, str] = _DATA["past_first"]
 
 
 @lru_cache(maxsize=8192)
@@ -36,6 +37,8 @@ def verb_tags(word: str) -> frozenset[str]:
     from lemminflect import getAllInflections
 
     lowered = word.lower()
+    if lowered in _PAST_FIRST:
+        return frozenset({"VBD", "VBN"})
     tags = set()
     for lemma in readings(lowered).get("VERB", ()) + readings(lowered).get("AUX", ()):
         inflections = getAllInflections(lemma, upos="VERB")
@@ -53,7 +56,8 @@ def verb_form(word: str, tag: str) -> str | None:
     """The `tag` form (VB, VBD, VBN, VBG, VBZ) of the verb `word` belongs to."""
     from lemminflect import getInflection
 
-    lemmas = readings(word).get("VERB") or readings(word).get("AUX")
+    past_of = _PAST_FIRST.get(word.lower())
+    lemmas = (past_of,) if past_of else readings(word).get("VERB") or readings(word).get("AUX")
     if not lemmas:
         return None
     forms = getInflection(lemmas[0], tag=tag) or (getInflection(lemmas[0], tag="VBD") if tag == "VBN" else ())

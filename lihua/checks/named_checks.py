@@ -26,6 +26,9 @@ _SUBORDINATORS = {
 _FINITE = {"am", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "can", "could",
            "will", "would", "shall", "should", "may", "might", "must"}
 _MODALS = {"can", "will", "shall", "may", "must"}
+_ALL_MODALS = _MODALS | {"could", "would", "should", "might"}
+_TIME_CONJUNCTIONS = {"when", "after", "before", "until", "till", "while", "once"}
+_FUTURE = re.compile(r"\b(?:will|won[’']t|going to|shall)\b|['’]ll\b", re.IGNORECASE)
 _PRESENT_AUX = {"am", "is", "are", "do", "does", "has"}
 _PAST_AUX = {"was", "were", "did", "had"}
 _STATIVE = {"think", "hope", "believe", "know", "want", "like", "love", "wish", "feel", "remember", "miss",
@@ -88,10 +91,12 @@ def _tense_counts(words: list[tuple[str, int, int]]) -> tuple[list[int], list[in
             past.append(i)
         elif lowered in _PRESENT_AUX:
             present.append(i)
-        elif previous in _SUBJECTS:
+        elif previous in _SUBJECTS and lowered not in _ALL_MODALS:
             tags = lexicon.verb_tags(lowered)
             if tags == {"VBD"} or tags == {"VBD", "VBN"}:
                 past.append(i)
+            elif "VBD" in tags and "VB" in tags:
+                continue  # "I read", "we put": either tense
             elif "VBZ" in tags or ("VB" in tags and previous not in {"he", "she", "it"}):
                 present.append(i)
     return past, present
@@ -120,6 +125,34 @@ def tense_shift(text: str, letter: Letter | None, options: dict[str, Any]) -> It
             past_form = lexicon.verb_form(word, "VBD")
             if past_form and past_form.lower() != lowered:
                 yield start, end, past_form, {"verb": word}
+
+
+def time_clause_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'I was only four when she passes away': a present verb in the time clause of a past sentence."""
+    for sentence in _SENTENCE.finditer(text):
+        body = sentence.group()
+        if _PRESENT_MARKERS.search(body) or _FUTURE.search(body):
+            continue
+        words = _words(body, sentence.start())
+        lowered = [w[0].lower() for w in words]
+        past, present = _tense_counts(words)
+        for i in range(len(words) - 2):
+            if lowered[i] not in _TIME_CONJUNCTIONS or lowered[i + 1] not in _SUBJECTS:
+                continue
+            if "that" in lowered[:i]:
+                break  # reported speech: "he told me that when he feels sad, he…" keeps its present
+            verb, start, end = words[i + 2]
+            tags = lexicon.verb_tags(lowered[i + 2])
+            third = lowered[i + 1] in {"he", "she", "it"}
+            is_present = ("VBZ" in tags and third) or ("VB" in tags and not third and "VBD" not in tags)
+            if (not is_present or lowered[i + 2] in _ALL_MODALS or lowered[i + 2] in _PRESENT_AUX
+                    or lexicon.is_adverb(lowered[i + 2])):
+                continue
+            if not past or [p for p in present if p != i + 2]:
+                continue  # the sentence must be plainly past apart from this verb
+            past_form = lexicon.verb_form(verb, "VBD")
+            if past_form and past_form.lower() != lowered[i + 2]:
+                yield start, end, past_form, {"verb": verb}
 
 
 def _sentence_around(text: str, position: int) -> str:
@@ -210,6 +243,7 @@ def signature(text: str, letter: Letter | None, options: dict[str, Any]) -> Iter
 NAMED_CHECKS: dict[str, Check] = {
     "comma-splice": comma_splice,
     "tense-shift": tense_shift,
+    "time-clause-tense": time_clause_tense,
     "pronoun-person": pronoun_person,
     "salutation-punctuation": salutation_punctuation,
     "salutation-missing-comma": salutation_missing_comma,
