@@ -87,6 +87,8 @@ def is_chinese_name_or_pinyin(word: str, extra_names: Iterable[str] = ()) -> boo
     if bare.lower() in {n.lower() for n in extra_names}:
         return True
     parts = pinyin_split(bare)
+    if parts is None and bare.endswith("s") and len(bare) > 4:
+        parts = pinyin_split(bare[:-1])  # an English plural of a pinyin word: "hutongs", "zongzis"
     if parts is None:
         return False
     if bare[0].isupper():

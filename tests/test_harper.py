@@ -30,7 +30,7 @@ def test_prompt_names_are_accepted(engine: HarperEngine) -> None:
 
 
 def test_words_of_chinese_life_that_harper_does_not_know_are_accepted(engine: HarperEngine) -> None:
-    text = "My deskmate and I made mooncakes, ate tangyuan and shared photos on RedNote and WeChat."
+    text = "My deskmate and I made mooncakes, ate tangyuan in two old hutongs and shared photos on RedNote and WeChat."
     assert flagged_words(engine, text) == set()
     assert "mooncaeks" in flagged_words(engine, "We made mooncaeks.")  # near misses are still wrong
 

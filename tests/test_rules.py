@@ -7,6 +7,7 @@ import pytest
 from lihua.checks.rulebook import Example, Rule, load_rules
 from lihua.findings import Severity
 from lihua.letter import parse_letter
+from tests.conftest import FIXTURES, SHARED
 
 RULES = load_rules()
 
@@ -156,3 +157,36 @@ def test_grade_disable_turns_a_rule_off(runner) -> None:
     off = json.loads(runner.invoke(app, ["grade", "-", "--format", "json", "--disable", "learner.verb.modal-base"],
                                    input=letter).stdout)
     assert "learner.verb.modal-base" not in {f["rule_id"] for f in off["findings"]}
+
+
+# ------------------------------------------------------------------------------ precision guard
+
+CORRECT_LETTERS = sorted((FIXTURES / "correct_letters").glob("*.txt"))
+
+
+def test_the_correct_letter_corpus_is_there() -> None:
+    assert len(CORRECT_LETTERS) >= 10
+
+
+@pytest.mark.parametrize("path", CORRECT_LETTERS, ids=lambda p: p.stem)
+def test_correct_letters_get_no_error_level_finding(path) -> None:
+    """Harper and every learner rule together: correct English is never marked wrong."""
+    from lihua.pipeline import check_text
+
+    text = path.read_text(encoding="utf-8")
+    errors = [(f.rule_id, text[f.span.start:f.span.end]) for f in check_text(text) if f.severity is Severity.ERROR]
+    assert errors == []
+
+
+def test_learner_rules_stay_quiet_on_the_corrected_dev_passages() -> None:
+    """The exam setters' corrected passages: at most one learner-rule error in the whole set (~1 000 words)."""
+    import json
+
+    from lihua.checks import check_letter
+
+    rows = [json.loads(line) for line in (SHARED / "eval" / "gaokao_corrections_dev.jsonl").read_text(
+        encoding="utf-8").splitlines()]
+    alarms = [(f.rule_id, row["corrected"][f.span.start:f.span.end]) for row in rows
+              for f in check_letter(row["corrected"], parse_letter(row["corrected"]))
+              if f.severity is Severity.ERROR and f.rule_id.startswith("learner.")]
+    assert len(alarms) <= 1, alarms
