@@ -162,6 +162,71 @@ def adverb_of_adjective(word: str) -> str | None:
     return _same_case(word, candidate) if is_adverb(candidate) else None
 
 
+# Nouns whose plural is the same word, or that count as measures after a number (two hundred).
+_NO_PLURAL_AFTER_NUMBER = frozenset({"fish", "aircraft", "staff", "hundred", "thousand", "million", "billion",
+                                     "dozen", "percent", "score", "foot", "yuan", "crossroads"})
+
+
+@lru_cache(maxsize=8192)
+def is_singular_noun(word: str) -> bool:
+    """A noun in its own dictionary form with a distinct plural, and not a known uncountable noun.
+
+    Looser than `is_countable_singular`: lemminflect lists some very common nouns (day, thing,
+    question) among their own plurals, which makes `noun_number` answer None for them.
+    """
+    lowered = word.lower()
+    if lowered in _NO_PLURAL_AFTER_NUMBER or is_uncountable(lowered):
+        return False
+    if lowered not in readings(lowered).get("NOUN", ()):
+        return False
+    return plural_of(lowered) is not None
+
+
+@lru_cache(maxsize=4096)
+def adjective_degree(word: str) -> str | None:
+    """'comparative' (easier, better), 'superlative' (happiest, best) or None (easy, clever, outer)."""
+    from lemminflect import getInflection
+
+    lowered = word.lower()
+    for lemma in readings(lowered).get("ADJ", ()):
+        if lemma == lowered:
+            continue
+        if lowered in getInflection(lemma, tag="JJR"):
+            return "comparative"
+        if lowered in getInflection(lemma, tag="JJS"):
+            return "superlative"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def adjective_positive(word: str) -> str | None:
+    """easier → easy, better → good, happiest → happy: the plain adjective of a comparative/superlative."""
+    from lemminflect import getInflection
+
+    lowered = word.lower()
+    for lemma in readings(lowered).get("ADJ", ()):
+        if lemma != lowered and lowered in getInflection(lemma, tag="JJR") + getInflection(lemma, tag="JJS"):
+            return _same_case(word, lemma)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def comparative_of(word: str) -> str | None:
+    """cheap → cheaper, big → bigger, easy → easier (lemminflect's JJR form)."""
+    from lemminflect import getInflection
+
+    forms = getInflection(word.lower(), tag="JJR")
+    return _same_case(word, forms[0]) if forms and forms[0] != word.lower() else None
+
+
+@lru_cache(maxsize=4096)
+def superlative_of(word: str) -> str | None:
+    """cheap → cheapest, big → biggest, easy → easiest (lemminflect's JJS form)."""
+    from lemminflect import getInflection
+
+    forms = getInflection(word.lower(), tag="JJS")
+    return _same_case(word, forms[0]) if forms and forms[0] != word.lower() else None
+
 def _same_case(model: str, word: str) -> str:
     """Give `word` the capitalisation of `model` (Interesting → Interestingly)."""
     if model[:1].isupper():

@@ -52,6 +52,9 @@ PREDICATES: dict[str, Predicate] = {
     "not-adjective": lambda w: not lexicon.is_adjective(w),
     "adverb-from-adjective": lambda w: not lexicon.is_adjective(w) and lexicon.adjective_of_adverb(w) is not None,
     "adjective-with-adverb": lambda w: lexicon.adverb_of_adjective(w) is not None,
+    "singular-noun": lexicon.is_singular_noun,
+    "comparative": lambda w: lexicon.adjective_degree(w) == "comparative",
+    "superlative": lambda w: lexicon.adjective_degree(w) == "superlative",
 }
 
 TRANSFORMS: dict[str, Callable[[str], str | None]] = {
@@ -64,6 +67,9 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "singular": lexicon.singular_of,
     "adjective": lexicon.adjective_of_adverb,
     "adverb": lexicon.adverb_of_adjective,
+    "adjective-positive": lexicon.adjective_positive,
+    "comparative": lexicon.comparative_of,
+    "superlative": lexicon.superlative_of,
     "delete": lambda w: "",
 }
 
