@@ -195,11 +195,19 @@ class _Session:
             _warn(note)
         return report
 
-    def keep(self, report: Any, revision_of: int | None) -> int:
+    def keep(self, report: Any, revision_of: int | None) -> int | None:
         """Store the attempt; then its draft is no longer needed (the history holds the text)."""
+        import sqlite3
+
         from lihua import drafts
 
-        attempt_id = self.history.add_report(report, revision_of=revision_of)
+        try:
+            attempt_id = self.history.add_report(report, revision_of=revision_of)
+        except sqlite3.Error as error:  # e.g. a full disk: the letter stays in its draft file
+            path = self.writer.flush() if self.writer is not None else None
+            _warn(f"could not save this attempt in {self.history.path}: {error}"
+                  + (f"; your letter is kept in {path}" if path else ""))
+            return revision_of
         self.saved_ids.append(attempt_id)
         drafts.discard(self.prompt.id)
         self.writer = None
@@ -355,6 +363,17 @@ def _open_history() -> History:
         raise _fail(str(error)) from None
 
 
+def _read_attempts(prompt: str | None = None, limit: int | None = None) -> list[Attempt]:
+    """Every stored attempt (oldest first); a database error is one line and exit 2, not a traceback."""
+    import sqlite3
+
+    with _open_history() as history:
+        try:
+            return history.attempts(prompt_id=prompt, limit=limit)
+        except sqlite3.Error as error:
+            raise _fail(f"cannot read the practice history {history.path}: {error}") from None
+
+
 def _score(attempt: Attempt) -> str:
     if attempt.total is None:
         return "-"
@@ -441,8 +460,7 @@ def history_command(
     """List your graded attempts, oldest first (or --stats for the trend)."""
     if ctx.invoked_subcommand:
         return
-    with _open_history() as history:
-        attempts = history.attempts(prompt_id=prompt, limit=limit)
+    attempts = _read_attempts(prompt, limit)
     if not attempts:
         if prompt:
             typer.echo(f"No attempts at {prompt} yet. Start with: lihua practice {prompt}")
@@ -500,8 +518,7 @@ def export_command(
 
       lihua history export --format json | jq '.attempts[-1].total'
     """
-    with _open_history() as history:
-        attempts = history.attempts()
+    attempts = _read_attempts()
     if not attempts:
         _warn("no attempts yet, so the export is empty; start with: lihua practice")
     text = _export_text(attempts, fmt)

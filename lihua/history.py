@@ -26,6 +26,10 @@ class HistoryError(Exception):
     """The history cannot be used (e.g. written by a newer lihua); the message is for the user."""
 
 
+class CorruptHistory(sqlite3.DatabaseError):
+    """`PRAGMA quick_check` found damage that opening the file did not."""
+
+
 def data_home() -> Path:
     """Where lihua keeps the student's data: `LIHUA_HOME`, else the platform's user data folder."""
     override = os.environ.get("LIHUA_HOME")
@@ -139,20 +143,28 @@ class History:
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._refuse_newer(db)  # before anything writes to the file, even the journal mode
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA foreign_keys = ON")
+            # every page, cheaply (a student's history is small): a damaged table page would otherwise
+            # surface only later, in the middle of a listing
+            problems = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+            if problems != ["ok"]:
+                raise CorruptHistory("; ".join(problems[:3]))
             self._migrate(db)
-            db.execute("SELECT count(*) FROM attempts").fetchone()  # reads a page: finds most corruption
         except BaseException:
             db.close()
             raise
         return db
 
-    def _migrate(self, db: sqlite3.Connection) -> None:
+    def _refuse_newer(self, db: sqlite3.Connection) -> None:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise HistoryError(f"{self.path} was written by a newer lihua (schema {version}, this one knows "
                                f"{SCHEMA_VERSION}); upgrade lihua or set LIHUA_HOME to another folder")
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             return
         db.execute("BEGIN IMMEDIATE")  # one writer migrates; others wait, then see the new version
@@ -220,6 +232,8 @@ class History:
 
 def _is_corrupt(error: sqlite3.DatabaseError) -> bool:
     """Not a database, or a damaged one (a locked database is *not* corrupt: that just waits)."""
+    if isinstance(error, CorruptHistory):
+        return True
     code = getattr(error, "sqlite_errorcode", None)
     if code is not None:
         return code & 0xFF in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
