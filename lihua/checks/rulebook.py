@@ -46,6 +46,7 @@ PREDICATES: dict[str, Predicate] = {
     "noun": lexicon.is_noun,
     "not-noun": lambda w: not lexicon.is_noun(w),
     "plural-noun": lambda w: lexicon.noun_number(w) == "plural",
+    "not-plural-noun": lambda w: lexicon.noun_number(w) != "plural",
     "singular-count": lexicon.is_countable_singular,
     "uncountable": lexicon.is_uncountable,
     "adjective": lexicon.is_adjective,
