@@ -122,4 +122,6 @@ def _pad(text: str, width: int) -> str:
 
 
 def _short(text: str, width: int = 70) -> str:
+    """One line: a sentence quoted from a letter typed with line breaks keeps its words, not its breaks."""
+    text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
