@@ -220,16 +220,25 @@ def test_an_unsupported_variant_is_one_clear_line(lt_server) -> None:
 
 def test_same_span_from_harper_and_languagetool_is_one_finding(lt_server) -> None:
     url, _ = lt_server
-    report = grade(HE_GO, engines=("harper", "languagetool"), engine_options={"lt_url": url, "lt_timeout": 5})
+    report = grade(HE_GO, engines=("harper", "languagetool"), engine_options={"lt_url": url, "lt_timeout": 5},
+                   disabled=["learner"])
     on_go = [f for f in report.findings if f.text == "go"]
     assert len(on_go) == 1 and on_go[0].source is Source.LANGUAGETOOL
     assert report.notes == []
 
 
+def test_a_learner_rule_on_the_same_span_wins_over_both_engines(lt_server) -> None:
+    """Same words, same kind of problem: one finding, lihua's (it has the Chinese explanation)."""
+    url, _ = lt_server
+    report = grade(HE_GO, engines=("harper", "languagetool"), engine_options={"lt_url": url, "lt_timeout": 5})
+    on_go = [f for f in report.findings if f.text == "go"]
+    assert len(on_go) == 1 and on_go[0].source is Source.LIHUA and on_go[0].message_zh
+
+
 def test_lihua_lt_url_is_used_without_a_flag(lt_server, monkeypatch) -> None:
     url, server = lt_server
     monkeypatch.setenv("LIHUA_LT_URL", url)
-    report = grade(HE_GO, engines=("languagetool",), engine_options={"lt_timeout": 5})
+    report = grade(HE_GO, engines=("languagetool",), engine_options={"lt_timeout": 5}, disabled=["learner"])
     assert [f.rule_id for f in report.findings if f.text == "go"] == ["languagetool.HE_VERB_AGR"]
     assert server.forms
 
@@ -298,7 +307,7 @@ def test_each_failure_is_one_note_naming_the_server_and_grading_goes_on(lt_serve
     url, server = lt_server
     server.mode = mode
     started = time.monotonic()
-    report = grade(HE_GO, engines=("harper", "languagetool"),
+    report = grade(HE_GO, engines=("harper", "languagetool"), disabled=["learner"],
                    engine_options={"lt_url": url, "lt_timeout": 1.0, "lt_language": "en-GB"})
     assert time.monotonic() - started < NO_HANG_BOUND
     assert len(report.notes) == 1
@@ -365,7 +374,7 @@ def test_grade_with_languagetool_reports_its_findings(lt_server, runner, tmp_pat
 
     url, _ = lt_server
     result = runner.invoke(app, ["grade", write_letter(tmp_path), "--engine", "harper,languagetool",
-                                 "--lt-url", url, "--format", "json"])
+                                 "--lt-url", url, "--format", "json", "--disable", "learner"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert [f["rule_id"] for f in data["findings"] if f["text"] == "go"] == ["languagetool.HE_VERB_AGR"]
