@@ -116,8 +116,10 @@ def _show_graded(report: Any, prompt: Any, lang: str) -> None:
     except ReplyError as error:
         _warn(f"no reply this time: {error}")
         return
-    typer.echo(f"\nA reply from your pen pal ({reply.signer}):\n")
-    typer.echo(reply.text)
+    from rich.text import Text
+
+    console.print(f"\nA reply from your pen pal ({reply.signer}):\n", markup=False)
+    console.print(Text(reply.text))  # wrapped at word boundaries on a terminal; the letter's text is not markup
 
 
 def _choose_prompt(prompt_id: str | None, letter_type: str | None, exam: str | None,
