@@ -49,22 +49,33 @@ def _is_finite(word: str) -> bool:
     return lowered in _FINITE or bool(lexicon.verb_tags(lowered) & {"VBD", "VBZ"})
 
 
+# A sentence whose first clause can be split off starts with its subject (not "In order to…", "For…").
+_CLAUSE_STARTS = _SUBJECTS | {"there", "this", "that", "these", "those", "my", "our", "your", "his", "her",
+                              "their", "the", "its"}
+
+
+def _is_finite_after(word: str, previous: str) -> bool:
+    """`word` is a finite verb here: a finite form, or a base form right after I/we/you/they ("we like")."""
+    return _is_finite(word) or (previous.lower() in {"i", "we", "you", "they"} and "VB" in lexicon.verb_tags(word))
+
+
 def comma_splice(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """Two full clauses joined by a bare comma: ", he was…" after a clause with its own verb."""
     for sentence in _SENTENCE.finditer(text):
         body, base = sentence.group(), sentence.start()
         words = _words(body)
-        if not words or words[0][0].lower() in _SUBORDINATORS or "“" in body or '"' in body:
-            continue
+        if not words or words[0][0].lower() not in _CLAUSE_STARTS or "“" in body or '"' in body:
+            continue  # "In order to…, we", "For these reasons, I": the part before the comma is no clause
         for comma in re.finditer(r",\s+", body):
             before = [w for w in words if w[2] <= comma.start()]
             after = [w for w in words if w[1] >= comma.end()]
             if len(before) < 3 or len(after) < 3:
                 continue
             subject, verb = after[0][0].lower(), after[1][0].lower()
-            if subject not in _SUBJECTS | {"there", "this"} or not _is_finite(verb):
+            if subject not in _SUBJECTS | {"there", "this"} or not _is_finite_after(verb, subject):
                 continue
-            if any(w[0].lower() in _SUBORDINATORS for w in before) or not any(_is_finite(w[0]) for w in before[1:]):
+            if any(w[0].lower() in _SUBORDINATORS for w in before) or not any(
+                    _is_finite_after(w[0], p[0]) for p, w in zip(before, before[1:], strict=False)):
                 continue
             if len(after) > 2 and body[after[1][2] : after[1][2] + 1] == ",":
                 continue  # ", I think, …" is an aside, not a second clause
@@ -186,9 +197,10 @@ def _letter(text: str, letter: Letter | None) -> Letter:
 
 def salutation_punctuation(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'Dear Chris:' or 'Dear Chris.' — a letter's greeting ends with a comma."""
-    salutation = _letter(text, letter).salutation
-    if salutation is None:
-        return
+    parsed = _letter(text, letter)
+    salutation = parsed.salutation
+    if salutation is None or not parsed.paragraphs:
+        return  # one sentence ("To my surprise, …") is not a letter with a greeting
     last = salutation.text.rstrip()[-1:]
     if last in (":", "：", ".", "。", "!", "！", ";", "；"):
         end = salutation.start + len(salutation.text.rstrip())
@@ -196,8 +208,9 @@ def salutation_punctuation(text: str, letter: Letter | None, options: dict[str, 
 
 
 def salutation_missing_comma(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
-    salutation = _letter(text, letter).salutation
-    if salutation is None or not salutation.text.rstrip()[-1:].isalpha():
+    parsed = _letter(text, letter)
+    salutation = parsed.salutation
+    if salutation is None or not parsed.paragraphs or not salutation.text.rstrip()[-1:].isalpha():
         return
     words = _words(salutation.text, salutation.start)
     word, start, end = words[-1]
@@ -214,8 +227,9 @@ def closing_missing(text: str, letter: Letter | None, options: dict[str, Any]) -
 
 
 def closing_punctuation(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
-    closing = _letter(text, letter).closing
-    if closing is None:
+    parsed = _letter(text, letter)
+    closing = parsed.closing
+    if closing is None or not parsed.paragraphs:
         return
     stripped = closing.text.rstrip()
     if stripped[-1:].isalpha():
