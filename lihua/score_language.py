@@ -28,7 +28,7 @@ MIN_WORDS = 50
 #: Weighted errors per 100 words above which a band is out of reach: band 5 allows "a few errors",
 #: band 3 "some errors that do not block understanding", band 2 "errors that hinder understanding".
 DENSITY_CAPS = ((12.0, 2), (8.0, 3), (5.0, 4))
-ORGANISATION_RULES = ("punctuation.full-width", "format.")  # marked under organisation, not here
+ORGANISATION_RULES = ("punctuation.full-width", "format.", "learner.register.")  # marked under organisation
 
 _CATEGORY_ZH = {"grammar": "语法", "word-choice": "用词", "spelling": "拼写", "style": "文体", "punctuation": "标点"}
 

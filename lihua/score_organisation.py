@@ -25,7 +25,7 @@ FULL_WIDTH_RULES = ("punctuation.full-width",)
 
 def organisation_deductions(letter: Letter, prompt: Any, findings: Sequence[Finding], maximum: float) -> list[Deduction]:
     """Every organisation deduction for `letter`, in points of a component worth `maximum`."""
-    found = _format(letter, prompt, findings) + _paragraphs(letter) + _linking(letter, findings) + _register(letter, prompt)
+    found = _format(letter, prompt, findings) + _paragraphs(letter) + _linking(letter, findings) + _register(letter, prompt, findings)
     found += _other_format(findings, {i for *_, cited in found for i in cited})
     cuts, spent = [], 0.0
     for share, reason, reason_zh, indices in found:
@@ -146,19 +146,22 @@ def _linking(letter: Letter, findings: Sequence[Finding]) -> Found:
     return out
 
 
-def _register(letter: Letter, prompt: Any) -> Found:
+def _register(letter: Letter, prompt: Any, findings: Sequence[Finding]) -> Found:
+    """Chat words in a letter: the scoring word list and lihua's register rules, cited once, here."""
     words = scoring_words()
+    cited = _cited(findings, "learner.register.")
     tokens = list(read_body(letter).tokens)
     if letter.salutation is not None:
         first = WORD_RE.findall(letter.salutation.text)[:1]
         tokens += [first[0].lower()] if first and first[0].lower() in ("hey",) else []
-    informal = sorted({t for t in tokens if t in words.informal})
+    informal = sorted({t for t in tokens if t in words.informal} | {findings[i].text.lower() for i in cited
+                                                                    if findings[i].text})
     if not informal:
         return []
     formal = _formal_reader(prompt, letter)
     share = 0.20 if formal else 0.10
     to = " to a teacher or an official" if formal else ""
-    return [(share, f"Chat words{to}: {', '.join(informal)}.", f"使用了口语/网络用语：{', '.join(informal)}。", [])]
+    return [(share, f"Chat words{to}: {', '.join(informal)}.", f"使用了口语/网络用语：{', '.join(informal)}。", cited)]
 
 
 def _formal_reader(prompt: Any, letter: Letter) -> bool:

@@ -318,3 +318,24 @@ def test_many_errors_keep_a_letter_with_every_point_out_of_the_top_bands() -> No
     assert score.band <= 3
     cap = next(d for d in score.deductions if d.component == "band")
     assert "weighted errors per 100 words" in cap.reason and cap.findings == list(range(10))
+
+
+def test_chat_words_are_marked_once_under_organisation_not_again_as_language_errors() -> None:
+    text = ("Dear Tom,\n\nThx for ur letter. I'm gonna visit Beijing next month and I want to see the Great "
+            "Wall with u. My parents will take us there by car, and we will eat roast duck together.\n\n"
+            "Yours,\nLi Hua\n")
+    report = grade(text)
+    score = report.extras["score"]
+    register = [i for i, f in enumerate(report.findings) if f.rule_id.startswith("learner.register.")]
+    assert register, [f.rule_id for f in report.findings]
+    cited_by = {d.component for d in score.deductions for i in register if i in d.findings}
+    assert cited_by == {"organisation"}
+
+
+def test_every_hinders_meaning_entry_names_real_rules() -> None:
+    from lihua.checks.rulebook import load_rules
+    from lihua.scoring_words import scoring_words
+
+    ids = [r.id for r in load_rules()] + ["script.chinese-characters"]
+    for prefix in scoring_words().hinders_meaning:
+        assert any(i == prefix or i.startswith(prefix + ".") for i in ids), prefix
