@@ -64,6 +64,7 @@ def _edit_in_terminal(start: str, writer: DraftWriter, limit: tuple[int, int] | 
 
     session: PromptSession[str] = PromptSession()
     session.default_buffer.on_text_changed += lambda buffer: writer.update(buffer.text)
+    _LEAVING["editor"] = session.app  # a hangup asks this app to leave, as Ctrl-C does
 
     def toolbar() -> str:
         words = _live_words(session.default_buffer.text)
@@ -71,7 +72,10 @@ def _edit_in_terminal(start: str, writer: DraftWriter, limit: tuple[int, int] | 
         return f" {words} words{task} · {FINISH_HINT} "
 
     typer.echo(f"\nWrite your letter below. {FINISH_HINT}.\n")
-    text = session.prompt("", multiline=True, default=start, bottom_toolbar=toolbar)
+    try:
+        text = session.prompt("", multiline=True, default=start, bottom_toolbar=toolbar)
+    finally:
+        _LEAVING.pop("editor", None)
     writer.update(text)
     writer.flush()
     return text
@@ -180,6 +184,7 @@ class _Session:
         from lihua.drafts import DraftWriter
 
         self.writer = DraftWriter(self.prompt.id)
+        _LEAVING["writer"] = self.writer
         if not self.told_draft:
             typer.echo(f"\nYour draft is saved as you write, in {self.writer.path}")
             self.told_draft = True
@@ -260,7 +265,30 @@ def _say(message: str) -> None:
         typer.echo(message)
 
 
-def _raise_interrupt(signum: int, frame: object) -> None:
+_LEAVING: dict[str, Any] = {}  # what a hangup must save and stop: the draft "writer", the running "editor"
+LEAVE_WITHIN = 10  # seconds; should leaving cleanly ever hang, the process ends anyway (the draft is saved)
+
+
+def _on_hangup(signum: int, frame: object) -> None:
+    """SIGHUP (the window closed) or SIGTERM: save the draft first, then leave the way Ctrl-C does."""
+    import signal
+
+    writer = _LEAVING.get("writer")
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.flush()
+    if hasattr(signal, "alarm"):
+        signal.alarm(LEAVE_WITHIN)
+    editor = _LEAVING.get("editor")
+    if editor is not None and editor.is_running and editor.loop is not None:
+        # raising here, at an arbitrary point inside the editor's event loop, can leave it waiting
+        # forever; the editor's own exit path (what its Ctrl-C key uses) always ends it
+        def leave() -> None:
+            if not editor.is_done:
+                editor.exit(exception=KeyboardInterrupt)
+
+        editor.loop.call_soon_threadsafe(leave)
+        return
     raise KeyboardInterrupt
 
 
@@ -270,7 +298,7 @@ def _save_on_hangup() -> None:
 
     for name in ("SIGHUP", "SIGTERM"):
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _raise_interrupt)
+            signal.signal(getattr(signal, name), _on_hangup)
 
 
 def practice_command(
@@ -456,8 +484,8 @@ def _frequent_categories(attempts: list[Attempt], top: int = 5) -> list[str]:
 def history_command(
     ctx: typer.Context,
     stats: Annotated[bool, typer.Option("--stats", help="Show the score trend as a chart and your most frequent mistakes.")] = False,
-    prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="Only attempts at this task.")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Only the latest N attempts.")] = None,
+    prompt: Annotated[str | None, typer.Option("--prompt", "-p", metavar="ID", help="Only attempts at this task.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, metavar="N", help="Only the latest N attempts.")] = None,
 ) -> None:
     """List your graded attempts, oldest first (or --stats for the trend)."""
     if ctx.invoked_subcommand:
