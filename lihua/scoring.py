@@ -196,6 +196,13 @@ def score_letter(letter: Letter, prompt: Any, findings: Sequence[Finding], *, sc
         cap_reason = (f"{density:.1f} weighted errors per 100 words keep the letter in band {{band}} at most ({{low}}–{{high}}).",
                       f"每百词约{density:.1f}处（加权）错误，最高只能评为第{{band}}档（{{low}}–{{high}}分）。",
                       [], sorted({i for d in language_cuts for i in d.findings}))
+    short_cap = 5 if not limit else 1 if words * 4 < limit[0] else 2 if words * 2 < limit[0] else 5
+    if short_cap < band_cap:  # a few lines cannot do the task, however clean they are
+        band_cap = short_cap
+        cap_reason = (f"{words} words, far under the task's {limit[0]}: the task is not done, so band {{band}} at most "
+                      "({low}–{high}).",
+                      f"仅{words}词，远少于要求的{limit[0]}词，未能完成任务，最高只能评为第{{band}}档（{{low}}–{{high}}分）。",
+                      [], [])
     deductions += organisation_deductions(letter, prompt, findings, maxima["organisation"])
 
     components = {}

@@ -339,3 +339,11 @@ def test_every_hinders_meaning_entry_names_real_rules() -> None:
     ids = [r.id for r in load_rules()] + ["script.chinese-characters"]
     for prefix in scoring_words().hinders_meaning:
         assert any(i == prefix or i.startswith(prefix + ".") for i in ids), prefix
+
+
+def test_a_letter_far_too_short_cannot_pass_however_clean() -> None:
+    few = grade("Dear Tom,\n\nI will come to your party on Sunday.\n\nYours,\nLi Hua\n").extras["score"]
+    assert few.band <= 1 and any(d.component == "band" and "far under" in d.reason for d in few.deductions)
+    half = " ".join(["We will watch the dragon boat race by the river and eat zongzi together."] * 2)
+    some = grade(f"Dear Tom,\n\n{half}\n\nYours,\nLi Hua\n").extras["score"]
+    assert some.band <= 2
