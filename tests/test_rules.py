@@ -190,3 +190,12 @@ def test_learner_rules_stay_quiet_on_the_corrected_dev_passages() -> None:
               for f in check_letter(row["corrected"], parse_letter(row["corrected"]))
               if f.severity is Severity.ERROR and f.rule_id.startswith("learner.")]
     assert len(alarms) <= 1, alarms
+
+
+def test_a_fix_that_yaml_read_as_a_boolean_is_refused_at_load() -> None:
+    from lihua.checks.rulebook import _rule_from
+
+    raw = {"id": "learner.test.on", "category": "grammar", "description": "d", "message": "m",
+           "pattern": r"\bin\b", "fix": {"lookup": {"in": True}}}
+    with pytest.raises(ValueError, match="quoted"):
+        _rule_from(raw, {}, "test")

@@ -21,6 +21,7 @@ def _load_data() -> dict:
 _DATA = _load_data()
 _UNCOUNTABLE = frozenset(_DATA["uncountable"])
 _PAST_FIRST: dict[str, str] = _DATA["past_first"]
+LINKING_VERBS = frozenset(_DATA["linking_verbs"])
 
 
 @lru_cache(maxsize=8192)

@@ -54,6 +54,9 @@ PREDICATES: dict[str, Predicate] = {
     "adverb-from-adjective": lambda w: not lexicon.is_adjective(w) and lexicon.adjective_of_adverb(w) is not None,
     "adjective-with-adverb": lambda w: lexicon.adverb_of_adjective(w) is not None,
     "singular-noun": lexicon.is_singular_noun,
+    "adverb": lexicon.is_adverb,
+    "not-verb": lambda w: not lexicon.verb_tags(w),
+    "linking-verb": lambda w: (lexicon.readings(w).get("VERB") or ("",))[0] in lexicon.LINKING_VERBS,
     "comparative": lambda w: lexicon.adjective_degree(w) == "comparative",
     "superlative": lambda w: lexicon.adjective_degree(w) == "superlative",
 }
@@ -186,7 +189,8 @@ class _SafeDict(dict):
 
 
 def _match_case(model: str, word: str) -> str:
-    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+    """'In' → 'On' at a sentence start; but 'I' is upper case only because it is 'I' ('asked I' → 'me')."""
+    return word[:1].upper() + word[1:] if model[:1].isupper() and model != "I" else word
 
 
 @lru_cache(maxsize=1)
@@ -217,6 +221,7 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str) -> Rule
     pattern = re.compile(merged["pattern"], flags) if "pattern" in merged else None
     if pattern is None and "check" not in merged:
         raise ValueError(f"rule {merged.get('id')}: needs a pattern or a check")
+    _check_fix(merged.get("id"), merged.get("fix"))
     from lihua.checks.triggers import literal_prefixes
 
     return Rule(
@@ -236,6 +241,14 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str) -> Rule
         options=merged.get("options") or {},
         triggers=literal_prefixes(pattern) if pattern is not None else None,
     )
+
+
+def _check_fix(rule_id: str | None, fix: Any) -> None:
+    """A fix is text: YAML reads a bare `on`, `no` or `yes` as true/false, which would crash later."""
+    values = fix.get("lookup", {}).values() if isinstance(fix, dict) else [] if fix is None else [fix]
+    bad = [v for v in values if not isinstance(v, str)]
+    if bad:
+        raise ValueError(f"rule {rule_id}: fix values must be quoted text, got {bad!r}")
 
 
 def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[str] = ()) -> list[Finding]:
