@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lihua.checks.rulebook import Example, Rule, load_rules
+from lihua.checks.triggers import word_prefix_index
 from lihua.findings import Severity
 from lihua.letter import parse_letter
 from tests.conftest import FIXTURES, SHARED
@@ -79,10 +80,11 @@ def test_rule_without_examples_is_refused_by_the_test() -> None:
 @pytest.mark.parametrize(("pattern", "expected"), [
     (r"\b(?P<m>can|could)\s+(?P<v>[a-z]+)", {"can", "could"}),
     (r"(?:(?<!.)|(?<=,\s))(?:my|the)\s+friend", {"my", "the"}),  # up to the first non-literal
-    (r"\bdiscuss(?:es|ed)?\s+about\b", {"discuss"}),
+    (r"\bdiscuss(?:es|ed)?\s+about\b", {"discuss", "discusses", "discussed"}),
     (r"\b[a-z]+ly\b", None),          # no literal start: the rule always runs
-    (r"\b(?:the\s+|a\s+)?hour", None),  # an optional start: no trigger
-    (r"\b(?:x|about)\b", None),        # a one-letter prefix filters nothing
+    (r"(?:\b\w+\s+)?about", None),       # an optional part without a literal start: no trigger
+    (r"\b(?:the\s+|a\s+)?hour", {"the", "a", "hour"}),  # an optional start, or what follows it
+    (r"\b(?:[Xx]|about)\b", {"x", "about"}),  # small character classes are spelled out
 ])
 def test_literal_prefixes_of_a_pattern(pattern: str, expected: set[str] | None) -> None:
     import re
@@ -199,3 +201,14 @@ def test_a_fix_that_yaml_read_as_a_boolean_is_refused_at_load() -> None:
            "pattern": r"\bin\b", "fix": {"lookup": {"in": True}}}
     with pytest.raises(ValueError, match="quoted"):
         _rule_from(raw, {}, "test")
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.triggers], ids=lambda r: r.id)
+def test_trigger_search_finds_exactly_what_finditer_finds(rule: Rule) -> None:
+    """The fast path must be finditer in disguise: same matches, same order, on every example."""
+    texts = [t for e in rule.examples for t in (e.bad, e.good) if t]
+    text = "\n\n".join(texts + [t.upper() for t in texts] + [" ".join(texts)])
+    expected = [(m.start(), m.end()) for m in rule.pattern.finditer(text)]
+    assert [(m.start(), m.end()) for m in rule.matches(text)] == expected
+    index = word_prefix_index(text.lower())
+    assert [(m.start(), m.end()) for m in rule.matches(text, text.lower(), index)] == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from lihua.checks import lexicon
@@ -40,8 +41,10 @@ _PAST_MARKERS = re.compile(r"\b(yesterday|ago|last|once|before|then|later|in (?:
                            r"(?:was|were)|just|already|used to|had)\b|[“”\"]", re.IGNORECASE)
 
 
-def _words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    return [(m.group(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(text)]
+@lru_cache(maxsize=512)
+def _words(text: str, offset: int = 0) -> tuple[tuple[str, int, int], ...]:
+    """(word, start, end) of each word; cached, as several checks read the same sentences."""
+    return tuple((m.group(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(text))
 
 
 def _is_finite(word: str) -> bool:

@@ -104,24 +104,61 @@ class Rule:
     check: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
     triggers: frozenset[str] | None = None  # literal text every match starts with (None: always run)
+    heads: frozenset[str] | None = None  # when matches start words: the triggers' first letters, lower-cased
+    ignore_case: bool = True
 
     def may_fire(self, text: str, lowered: str) -> bool:
         """False when none of the rule's trigger strings is in the text: the regex cannot match."""
         if self.triggers is None:
             return True
-        haystack = lowered if self.pattern is not None and self.pattern.flags & re.IGNORECASE else text
+        haystack = lowered if self.ignore_case else text
         return any(trigger in haystack for trigger in self.triggers)
 
-    def findings(self, text: str, letter: Letter | None = None) -> Iterator[Finding]:
-        """Every place this rule fires in `text`."""
+    def matches(self, text: str, lowered: str | None = None,
+                index: dict[str, list[int]] | None = None) -> Iterator[re.Match[str]]:
+        """What `pattern.finditer(text)` yields, found faster when the rule has trigger strings.
+
+        Every match starts where a trigger occurs, so the pattern is tried only at those offsets,
+        left to right, skipping offsets inside the previous match — finditer's own semantics.
+        With `index` (word prefix → word starts, see triggers.word_prefix_index) and a rule whose
+        matches start words, the offsets are looked up instead of searched for.
+        """
+        assert self.pattern is not None
+        if lowered is None:
+            lowered = text.lower()
+        haystack = lowered if self.ignore_case else text
+        if self.triggers is None or len(lowered) != len(text):
+            yield from self.pattern.finditer(text)
+            return
+        starts: set[int] = set()
+        if index is not None and self.heads is not None:
+            for head in self.heads:
+                starts.update(index.get(head, ()))
+        else:
+            for trigger in self.triggers:
+                at = haystack.find(trigger)
+                while at != -1:
+                    starts.add(at)
+                    at = haystack.find(trigger, at + 1)
+        resume = 0
+        for start in sorted(starts):
+            if start < resume:
+                continue
+            match = self.pattern.match(text, start)
+            if match is not None:
+                resume = match.end()
+                yield match
+
+    def findings(self, text: str, letter: Letter | None = None, lowered: str | None = None,
+                 index: dict[str, list[int]] | None = None) -> Iterator[Finding]:
+        """Every place this rule fires in `text` (`lowered`, `index`: shared by the caller, see matches)."""
         if self.check is not None:
             from lihua.checks.named_checks import NAMED_CHECKS
 
             for start, end, replacement, values in NAMED_CHECKS[self.check](text, letter, self.options):
                 yield self._finding(start, end, (replacement,) if replacement is not None else (), values)
             return
-        assert self.pattern is not None
-        for match in self.pattern.finditer(text):
+        for match in self.matches(text, lowered, index):
             if not self._conditions_hold(match):
                 continue
             start, end = match.span("mark") if "mark" in self.pattern.groupindex else match.span()
@@ -222,8 +259,10 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str) -> Rule
     if pattern is None and "check" not in merged:
         raise ValueError(f"rule {merged.get('id')}: needs a pattern or a check")
     _check_fix(merged.get("id"), merged.get("fix"))
-    from lihua.checks.triggers import literal_prefixes
+    from lihua.checks.triggers import literal_prefixes, starts_at_word_boundary, trigger_heads
 
+    triggers = literal_prefixes(pattern) if pattern is not None else None
+    heads = trigger_heads(triggers) if triggers and starts_at_word_boundary(pattern) else None
     return Rule(
         id=merged["id"],
         category=Category(merged["category"]),
@@ -239,7 +278,9 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str) -> Rule
         fix=merged.get("fix"),
         check=merged.get("check"),
         options=merged.get("options") or {},
-        triggers=literal_prefixes(pattern) if pattern is not None else None,
+        triggers=triggers,
+        heads=heads,
+        ignore_case=bool(flags & re.IGNORECASE),
     )
 
 
@@ -256,12 +297,18 @@ def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[s
     from lihua.checks import is_disabled
 
     findings: list[Finding] = []
+    from lihua.checks.triggers import word_prefix_index
+
     lowered = text.lower()  # only searched for trigger strings; offsets come from `text` itself
+    index = word_prefix_index(lowered) if len(lowered) == len(text) else None
     for rule in load_rules():
-        if not rule.may_fire(text, lowered):
+        if index is not None and rule.heads is not None:
+            if not any(head in index for head in rule.heads):
+                continue
+        elif not rule.may_fire(text, lowered):
             continue
         if disabled and (rule.id in disabled or rule.category.value in disabled
                          or any(rule.id.startswith(d + ".") for d in disabled)):
             continue
-        findings.extend(f for f in rule.findings(text, letter) if not is_disabled(f, disabled))
+        findings.extend(f for f in rule.findings(text, letter, lowered, index) if not is_disabled(f, disabled))
     return findings

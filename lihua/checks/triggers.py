@@ -3,7 +3,8 @@
 Most learner rules begin with a handful of words ("can|could|will…", "discuss about"). Reading
 those literal prefixes out of the compiled pattern (Python's own regex parser) lets the engine skip
 a rule with one substring test when none of them is in the letter, instead of running the regex
-at every word boundary. A pattern whose start is not literal gets no triggers and always runs.
+at every word boundary. A pattern whose start is not literal gets no triggers and always runs. The same prefixes give the
+only offsets where a match can begin, so the engine tries the pattern there and nowhere else.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which every match starts with (lower-cased if the pattern ignores case), or None."""
     prefixes, _ = _sequence(list(sre_parse.parse(pattern.pattern, pattern.flags)))
-    if not prefixes or any(len(p) < 2 for p in prefixes) or len(prefixes) > _MAX_PREFIXES:
+    if not prefixes or "" in prefixes or len(prefixes) > _MAX_PREFIXES:
         return None
     if pattern.flags & re.IGNORECASE:
         return frozenset(p.lower() for p in prefixes)
@@ -29,16 +30,26 @@ def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
 def _sequence(items: list) -> tuple[set[str] | None, bool]:
     """(prefixes, complete): complete when the whole sequence is literal text."""
     found = {""}
-    for op, av in items:
+    for index, (op, av) in enumerate(items):
         if op in _ZERO_WIDTH or (op is sre.BRANCH and _all_zero_width(av[1])):
             continue
         if op is sre.LITERAL:
             found = {p + chr(av) for p in found}
             continue
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            # an optional part: a match starts with it or with whatever follows it
+            rest = items[index + 1:]
+            with_it, _ = _sequence(list(av[2]) + rest)
+            without, _ = _sequence(rest)
+            if with_it is None or without is None:
+                return None, False
+            return {p + q for p in found for q in with_it | without}, False
         if op is sre.SUBPATTERN:
             inner, complete = _sequence(list(av[3]))
         elif op is sre.BRANCH:
             inner, complete = _branch(av[1])
+        elif op is sre.IN and 0 < len(av) <= 4 and all(kind is sre.LITERAL for kind, _ in av):
+            inner, complete = {chr(code) for _, code in av}, True  # [Tt]o
         else:
             return found, False
         if inner is None:
@@ -65,3 +76,50 @@ def _branch(alternatives: list) -> tuple[set[str] | None, bool]:
 
 def _all_zero_width(alternatives: list) -> bool:
     return all(all(op in _ZERO_WIDTH for op, _ in alternative) for alternative in alternatives)
+
+
+def starts_at_word_boundary(pattern: re.Pattern[str]) -> bool:
+    """True when every match begins right after a `\\b`, i.e. at the start of a word."""
+    return _bounded(list(sre_parse.parse(pattern.pattern, pattern.flags)), False)
+
+
+def _bounded(items: list, seen: bool) -> bool:
+    for index, (op, av) in enumerate(items):
+        if op is sre.AT:
+            seen = seen or av is sre.AT_BOUNDARY
+        elif op in _ZERO_WIDTH or (op is sre.BRANCH and _all_zero_width(av[1])):
+            continue
+        elif op is sre.SUBPATTERN:
+            return _bounded(list(av[3]) + items[index + 1:], seen)
+        elif op is sre.BRANCH:
+            return all(_bounded(list(alt) + items[index + 1:], seen) for alt in av[1])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            rest = items[index + 1:]
+            return _bounded(list(av[2]) + rest, seen) and _bounded(rest, seen)
+        else:
+            return seen
+    return seen
+
+
+_WORD_RUN = re.compile(r"[^\W\d_]+")
+
+
+def word_prefix_index(lowered: str) -> dict[str, list[int]]:
+    """Every prefix of every word in the text → where words with that prefix start."""
+    index: dict[str, list[int]] = {}
+    for match in _WORD_RUN.finditer(lowered):
+        word, start = match.group(), match.start()
+        for end in range(1, len(word) + 1):
+            index.setdefault(word[:end], []).append(start)
+    return index
+
+
+def trigger_heads(triggers: frozenset[str]) -> frozenset[str] | None:
+    """The leading letters of each trigger, lower-cased; None when a trigger does not start with one."""
+    heads = set()
+    for trigger in triggers:
+        run = _WORD_RUN.match(trigger.lower())
+        if run is None:
+            return None
+        heads.add(run.group())
+    return frozenset(heads)
