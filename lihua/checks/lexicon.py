@@ -22,6 +22,7 @@ _DATA = _load_data()
 _UNCOUNTABLE = frozenset(_DATA["uncountable"])
 _PAST_FIRST: dict[str, str] = _DATA["past_first"]
 LINKING_VERBS = frozenset(_DATA["linking_verbs"])
+PREPOSITIONS = frozenset(_DATA["prepositions"])
 
 
 @lru_cache(maxsize=8192)

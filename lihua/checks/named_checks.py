@@ -18,7 +18,7 @@ Hit = tuple[int, int, str | None, dict[str, str]]
 Check = Callable[[str, Letter | None, dict[str, Any]], Iterator[Hit]]
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")  # "thank-you" is one word, not "you" + a verb
 _SUBJECTS = {"i", "you", "he", "she", "it", "we", "they"}
 _SUBORDINATORS = {
     "if", "when", "whenever", "because", "although", "though", "as", "since", "while", "after", "before",

@@ -55,6 +55,7 @@ PREDICATES: dict[str, Predicate] = {
     "adjective-with-adverb": lambda w: lexicon.adverb_of_adjective(w) is not None,
     "singular-noun": lexicon.is_singular_noun,
     "adverb": lexicon.is_adverb,
+    "preposition": lambda w: w.lower() in lexicon.PREPOSITIONS,
     "not-verb": lambda w: not lexicon.verb_tags(w),
     "linking-verb": lambda w: (lexicon.readings(w).get("VERB") or ("",))[0] in lexicon.LINKING_VERBS,
     "comparative": lambda w: lexicon.adjective_degree(w) == "comparative",

@@ -69,7 +69,8 @@ _BRITISH_SUFFIXES = (
     ("ise", "ice"), ("ised", "iced"), ("ising", "icing"), ("ises", "ices"),
     ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llers", "lers"),
     ("mme", "m"), ("mmes", "ms"), ("ey", "ay"), ("eys", "ays"),
-    ("gement", "gment"), ("ae", "e"), ("oe", "e"),
+    ("gement", "gment"), ("ae", "e"), ("oe", "e"), ("ourhood", "orhood"), ("ourhoods", "orhoods"),
+    ("ourable", "orable"), ("ourite", "orite"), ("ours", "ors"),
 )
 _ABBREVIATION = re.compile(r"\b(?:[ap]\.m\.|e\.g\.|i\.e\.|etc\.|Mr\.|Mrs\.|Ms\.|Dr\.|No\.)", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)[ \t\u3000]*(?:\r?\n|\r)")
@@ -217,6 +218,8 @@ class HarperEngine:
             or (kind == "Spelling" and _is_british_spelling(word, linter))
         ):
             return None  # Typo: Harper also splits pinyin ("tangyuan" → "tang yuan")
+        if kind == "WordChoice" and [s.replacement_text for s in lint.suggestions] == [word.replace(" ", "")]:
+            return None  # "head teacher" → "headteacher": the open compound is British usage too
         if not word.isascii() and not any(c.isascii() and c.isalpha() for c in word):
             return None  # Harper has nothing useful to say about Chinese text; lihua's checks do
         category, severity = _KIND.get(kind, (Category.GRAMMAR, Severity.WARNING))
