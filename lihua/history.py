@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -144,7 +145,7 @@ class History:
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._refuse_newer(db)  # before anything writes to the file, even the journal mode
-            db.execute("PRAGMA journal_mode = WAL")
+            _use_wal(db)
             db.execute("PRAGMA foreign_keys = ON")
             # every page, cheaply (a student's history is small): a damaged table page would otherwise
             # surface only later, in the middle of a listing
@@ -228,6 +229,21 @@ class History:
         rows = self.db.execute(f"SELECT {_COLUMNS} FROM attempts {where} ORDER BY id DESC"
                                + (" LIMIT ?" if limit else ""), [*args, *([limit] if limit else [])]).fetchall()
         return [_attempt(row) for row in reversed(rows)]
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch the file to WAL. SQLite answers 'database is locked' at once, without waiting, when
+    another process is switching the same new file at that moment; so wait and try again here."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _is_corrupt(error: sqlite3.DatabaseError) -> bool:
