@@ -49,9 +49,9 @@ class Term:
 @lru_cache(maxsize=1)
 def load_glossary(path: Path = GLOSSARY_FILE) -> tuple[Entry, ...]:
     """The bundled glossary entries, in file order."""
-    import yaml
+    from lihua.yamlio import load_yaml
 
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    raw = load_yaml(path.read_text(encoding="utf-8")) or []
     return tuple(
         Entry(zh=str(item["zh"]), en=str(item["en"]), category=str(item.get("category", "culture")),
               spellings=tuple(str(s) for s in item.get("pinyin_spellings", []) or []))

@@ -61,9 +61,9 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
 @cache
 def scoring_words() -> ScoringWords:
     """Load the YAML once per process."""
-    import yaml
+    from lihua.yamlio import load_yaml
 
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(DATA_FILE.read_text(encoding="utf-8"))
     linkers = [w for group in data["linking_words"].values() for w in group]
     return ScoringWords(
         linking=PhraseSet.of(linkers),

@@ -13,12 +13,22 @@ def _load_data() -> dict:
     """Word facts kept as data (lihua/data/lexicon.yaml), so teachers can read and extend them."""
     from importlib import resources
 
-    import yaml
+    from lihua.yamlio import load_yaml
 
-    return yaml.safe_load(resources.files("lihua").joinpath("data/lexicon.yaml").read_text(encoding="utf-8"))
+    return load_yaml(resources.files("lihua").joinpath("data/lexicon.yaml").read_text(encoding="utf-8"))
 
 
 _DATA = _load_data()
+_WARM = False
+
+
+def _warm() -> None:
+    global _WARM
+    if not _WARM:
+        from lihua.checks.lexicon_cache import warm
+
+        warm()
+        _WARM = True
 _UNCOUNTABLE = frozenset(_DATA["uncountable"])
 _PAST_FIRST: dict[str, str] = _DATA["past_first"]
 LINKING_VERBS = frozenset(_DATA["linking_verbs"])
@@ -30,6 +40,7 @@ def readings(word: str) -> dict[str, tuple[str, ...]]:
     """Parts of speech a word can be, with their lemmas: {"VERB": ("go",), "NOUN": (...)}."""
     from lemminflect import getAllLemmas
 
+    _warm()
     return dict(getAllLemmas(word.lower()))
 
 
@@ -37,6 +48,7 @@ def readings(word: str) -> dict[str, tuple[str, ...]]:
 def verb_tags(word: str) -> frozenset[str]:
     """Penn verb tags this word form can carry (VB, VBD, VBN, VBG, VBZ, VBP)."""
     from lemminflect import getAllInflections
+    _warm()
 
     lowered = word.lower()
     if lowered in _PAST_FIRST:
@@ -57,6 +69,7 @@ def verb_tags(word: str) -> frozenset[str]:
 def verb_form(word: str, tag: str) -> str | None:
     """The `tag` form (VB, VBD, VBN, VBG, VBZ) of the verb `word` belongs to."""
     from lemminflect import getInflection
+    _warm()
 
     past_of = _PAST_FIRST.get(word.lower())
     lemmas = (past_of,) if past_of else readings(word).get("VERB") or readings(word).get("AUX")
@@ -82,6 +95,7 @@ def is_adverb(word: str) -> bool:
 def noun_number(word: str) -> str | None:
     """'singular', 'plural' or None (not a noun, or both, like 'sheep')."""
     from lemminflect import getAllInflections
+    _warm()
 
     lowered = word.lower()
     lemmas = readings(lowered).get("NOUN")
@@ -108,6 +122,7 @@ def is_countable_singular(word: str) -> bool:
 @lru_cache(maxsize=8192)
 def plural_of(word: str) -> str | None:
     from lemminflect import getInflection
+    _warm()
 
     forms = getInflection(word.lower(), tag="NNS")
     if not forms or forms[0] == word.lower():
@@ -188,6 +203,7 @@ def is_singular_noun(word: str) -> bool:
 def adjective_degree(word: str) -> str | None:
     """'comparative' (easier, better), 'superlative' (happiest, best) or None (easy, clever, outer)."""
     from lemminflect import getInflection
+    _warm()
 
     lowered = word.lower()
     for lemma in readings(lowered).get("ADJ", ()):
@@ -204,6 +220,7 @@ def adjective_degree(word: str) -> str | None:
 def adjective_positive(word: str) -> str | None:
     """easier → easy, better → good, happiest → happy: the plain adjective of a comparative/superlative."""
     from lemminflect import getInflection
+    _warm()
 
     lowered = word.lower()
     for lemma in readings(lowered).get("ADJ", ()):
@@ -216,6 +233,7 @@ def adjective_positive(word: str) -> str | None:
 def comparative_of(word: str) -> str | None:
     """cheap → cheaper, big → bigger, easy → easier (lemminflect's JJR form)."""
     from lemminflect import getInflection
+    _warm()
 
     forms = getInflection(word.lower(), tag="JJR")
     return _same_case(word, forms[0]) if forms and forms[0] != word.lower() else None
@@ -225,6 +243,7 @@ def comparative_of(word: str) -> str | None:
 def superlative_of(word: str) -> str | None:
     """cheap → cheapest, big → biggest, easy → easiest (lemminflect's JJS form)."""
     from lemminflect import getInflection
+    _warm()
 
     forms = getInflection(word.lower(), tag="JJS")
     return _same_case(word, forms[0]) if forms and forms[0] != word.lower() else None

@@ -98,7 +98,8 @@ class Rule:
     message_zh: str
     examples: tuple[Example, ...]
     pack: str
-    pattern: re.Pattern[str] | None = None
+    source: str | None = None  # the regular expression, compiled on first use (most rules never run)
+    flags: int = 0
     when: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unless: dict[str, tuple[str, ...]] = field(default_factory=dict)
     fix: Any = None
@@ -107,6 +108,15 @@ class Rule:
     triggers: frozenset[str] | None = None  # literal text every match starts with (None: always run)
     heads: frozenset[str] | None = None  # when matches start words: the triggers' first letters, lower-cased
     ignore_case: bool = True
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        if self.source is None:
+            return None
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = self.__dict__["_compiled"] = re.compile(self.source, self.flags)
+        return compiled
 
     def may_fire(self, text: str, lowered: str) -> bool:
         """False when none of the rule's trigger strings is in the text: the regex cannot match."""
@@ -234,14 +244,14 @@ def _match_case(model: str, word: str) -> str:
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[Rule, ...]:
     """Every rule of every bundled pack, in pack then file order."""
-    import yaml
+    from lihua.yamlio import load_yaml
 
     rules: list[Rule] = []
     folder = resources.files("lihua.checks").joinpath("rules")
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".yaml"):
             continue
-        data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+        data = load_yaml(entry.read_text(encoding="utf-8")) or {}
         pack = entry.name.removesuffix(".yaml")
         defaults = data.get("defaults", {})
         for raw in data.get("rules", []):
@@ -256,14 +266,14 @@ def load_rules() -> tuple[Rule, ...]:
 def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str) -> Rule:
     merged = {**defaults, **raw}
     flags = 0 if merged.get("case_sensitive") else re.IGNORECASE
-    pattern = re.compile(merged["pattern"], flags) if "pattern" in merged else None
-    if pattern is None and "check" not in merged:
+    source = merged.get("pattern")
+    if source is None and "check" not in merged:
         raise ValueError(f"rule {merged.get('id')}: needs a pattern or a check")
     _check_fix(merged.get("id"), merged.get("fix"))
-    from lihua.checks.triggers import literal_prefixes, starts_at_word_boundary, trigger_heads
+    from lihua.checks.triggers import analyse, trigger_heads
 
-    triggers = literal_prefixes(pattern) if pattern is not None else None
-    heads = trigger_heads(triggers) if triggers and starts_at_word_boundary(pattern) else None
+    triggers, word_start = analyse(source, flags) if source is not None else (None, False)  # also checks syntax
+    heads = trigger_heads(triggers) if triggers and word_start else None
     return Rule(
         id=merged["id"],
         category=Category(merged["category"]),
@@ -273,7 +283,8 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str) -> Rule
         message_zh=merged.get("message_zh", ""),
         examples=tuple(Example(**e) for e in merged.get("examples", [])),
         pack=pack,
-        pattern=pattern,
+        source=source,
+        flags=flags,
         when={k: tuple(v) for k, v in (merged.get("when") or {}).items()},
         unless={k: tuple(v) for k, v in (merged.get("unless") or {}).items()},
         fix=merged.get("fix"),

@@ -17,14 +17,20 @@ _MAX_PREFIXES = 300
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 
 
+def analyse(source: str, flags: int) -> tuple[frozenset[str] | None, bool]:
+    """(literal prefixes, starts at a word boundary) of a pattern, from one parse of its source."""
+    items = list(sre_parse.parse(source, flags))
+    prefixes, _ = _sequence(items)
+    if not prefixes or "" in prefixes or len(prefixes) > _MAX_PREFIXES:
+        return None, _bounded(items, False)
+    if flags & re.IGNORECASE:
+        prefixes = {p.lower() for p in prefixes}
+    return frozenset(prefixes), _bounded(items, False)
+
+
 def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which every match starts with (lower-cased if the pattern ignores case), or None."""
-    prefixes, _ = _sequence(list(sre_parse.parse(pattern.pattern, pattern.flags)))
-    if not prefixes or "" in prefixes or len(prefixes) > _MAX_PREFIXES:
-        return None
-    if pattern.flags & re.IGNORECASE:
-        return frozenset(p.lower() for p in prefixes)
-    return frozenset(prefixes)
+    return analyse(pattern.pattern, pattern.flags)[0]
 
 
 def _sequence(items: list) -> tuple[set[str] | None, bool]:
@@ -80,7 +86,7 @@ def _all_zero_width(alternatives: list) -> bool:
 
 def starts_at_word_boundary(pattern: re.Pattern[str]) -> bool:
     """True when every match begins right after a `\\b`, i.e. at the start of a word."""
-    return _bounded(list(sre_parse.parse(pattern.pattern, pattern.flags)), False)
+    return analyse(pattern.pattern, pattern.flags)[1]
 
 
 def _bounded(items: list, seen: bool) -> bool:

@@ -242,10 +242,10 @@ def _known_words() -> frozenset[str]:
     """lihua/data/known_words.yaml: mooncake, deskmate, WeChat… (data, so a teacher can add to it)."""
     from importlib import resources
 
-    import yaml
+    from lihua.yamlio import load_yaml
 
     text = resources.files("lihua").joinpath("data/known_words.yaml").read_text(encoding="utf-8")
-    return frozenset(yaml.safe_load(text)["known_words"])
+    return frozenset(load_yaml(text)["known_words"])
 
 
 def _is_known_word(word: str) -> bool:

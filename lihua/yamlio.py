@@ -1,0 +1,15 @@
+"""Reading lihua's own YAML data fast: libyaml's C loader when PyYAML has it (about 10x faster
+than the pure-Python one, which matters for a cold `lihua grade`), the safe Python loader otherwise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """Like `yaml.safe_load`: plain data only, never arbitrary objects."""
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506 — a safe loader, C or Python
