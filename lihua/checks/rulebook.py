@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -109,14 +109,9 @@ class Rule:
     heads: frozenset[str] | None = None  # when matches start words: the triggers' first letters, lower-cased
     ignore_case: bool = True
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern[str] | None:
-        if self.source is None:
-            return None
-        compiled = self.__dict__.get("_compiled")
-        if compiled is None:
-            compiled = self.__dict__["_compiled"] = re.compile(self.source, self.flags)
-        return compiled
+        return re.compile(self.source, self.flags) if self.source is not None else None
 
     def may_fire(self, text: str, lowered: str) -> bool:
         """False when none of the rule's trigger strings is in the text: the regex cannot match."""
@@ -152,10 +147,11 @@ class Rule:
                     starts.add(at)
                     at = haystack.find(trigger, at + 1)
         resume = 0
+        match_at = self.pattern.match
         for start in sorted(starts):
             if start < resume:
                 continue
-            match = self.pattern.match(text, start)
+            match = match_at(text, start)
             if match is not None:
                 resume = match.end()
                 yield match
