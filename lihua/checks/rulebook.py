@@ -240,8 +240,15 @@ def _match_case(model: str, word: str) -> str:
 @lru_cache(maxsize=1)
 def load_rules() -> tuple[Rule, ...]:
     """Every rule of every bundled pack, in pack then file order."""
+    from lihua import __version__
+    from lihua.cache import read_entry, write_entry
     from lihua.yamlio import load_yaml
 
+    # what each pattern's triggers are (a regex parse per rule) is cached by the pattern's own text
+    cache_name = f"rule-triggers-{__version__}.marshal"
+    analysed = read_entry(cache_name)
+    analysed = analysed if isinstance(analysed, dict) else {}
+    known = len(analysed)
     rules: list[Rule] = []
     folder = resources.files("lihua.checks").joinpath("rules")
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
@@ -251,7 +258,9 @@ def load_rules() -> tuple[Rule, ...]:
         pack = entry.name.removesuffix(".yaml")
         defaults = data.get("defaults", {})
         for raw in data.get("rules", []):
-            rules.append(_rule_from(raw, defaults, pack))
+            rules.append(_rule_from(raw, defaults, pack, analysed))
+    if len(analysed) != known:
+        write_entry(cache_name, analysed)
     ids = [r.id for r in rules]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
@@ -259,16 +268,27 @@ def load_rules() -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str) -> Rule:
+def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str,
+               analysed: dict[tuple[str, int], Any] | None = None) -> Rule:
+    """One Rule from its YAML; `analysed` caches (pattern, flags) → (triggers, starts a word)."""
     merged = {**defaults, **raw}
-    flags = 0 if merged.get("case_sensitive") else re.IGNORECASE
+    flags = 0 if merged.get("case_sensitive") else int(re.IGNORECASE)
     source = merged.get("pattern")
     if source is None and "check" not in merged:
         raise ValueError(f"rule {merged.get('id')}: needs a pattern or a check")
     _check_fix(merged.get("id"), merged.get("fix"))
     from lihua.checks.triggers import analyse, trigger_heads
 
-    triggers, word_start = analyse(source, flags) if source is not None else (None, False)  # also checks syntax
+    triggers, word_start = None, False
+    if source is not None:
+        known = (analysed or {}).get((source, flags))
+        if known is None:
+            found, word_start = analyse(source, flags)  # also checks the pattern's syntax
+            known = (tuple(sorted(found)) if found else None, word_start)
+            if analysed is not None:
+                analysed[(source, flags)] = known
+        triggers = frozenset(known[0]) if known[0] else None
+        word_start = known[1]
     heads = trigger_heads(triggers) if triggers and word_start else None
     return Rule(
         id=merged["id"],
