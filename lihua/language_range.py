@@ -104,9 +104,9 @@ def zipf(word: str) -> float:
     """Zipf frequency of the word's most frequent lemma (inflected forms are rarer than their lemma)."""
     cached = _ZIPF_CACHE.get(word)
     if cached is None:
-        from wordfreq import zipf_frequency
+        from lihua.frequency import zipf as zipf_frequency
 
-        cached = max(zipf_frequency(form, "en") for form in (word, lemma(word), *_adverb_bases(word)))
+        cached = max(zipf_frequency(form) for form in (word, lemma(word), *_adverb_bases(word)))
         _ZIPF_CACHE[word] = cached
     return cached
 
