@@ -149,6 +149,8 @@ def time_clause_tense(text: str, letter: Letter | None, options: dict[str, Any])
             continue
         words = _words(body, sentence.start())
         lowered = [w[0].lower() for w in words]
+        if _TIME_CONJUNCTIONS.isdisjoint(lowered):
+            continue
         past, present = _tense_counts(words)
         for i in range(len(words) - 2):
             if lowered[i] not in _TIME_CONJUNCTIONS or lowered[i + 1] not in _SUBJECTS:

@@ -7,6 +7,8 @@ A rule is data (see `lihua/checks/rules/*.yaml`). Two kinds cover most needs:
   `unless` put word-class conditions on named groups (e.g. `mark: [verb-past-only]`), answered
   from lemminflect's lexicon; `fix` says how to correct the mark: a transform (`verb-base`,
   `plural`, `adverb`…), a literal, or a template with `{group}` references.
+- `requires` (optional): strings one of which must be in the letter for the rule to run at all —
+  a cheap test for a pattern whose literal core is not at its start (", that").
 - `check`: a named sentence- or letter-level check written in code (`lihua/checks/sentence_checks.py`,
   `lihua/checks/format_checks.py`) — comma splices, tense shifts, the letter's salutation and
   signature — whose wording, severity and examples still live in the YAML.
@@ -108,6 +110,7 @@ class Rule:
     triggers: frozenset[str] | None = None  # literal text every match starts with (None: always run)
     heads: frozenset[str] | None = None  # when matches start words: the triggers' first letters, lower-cased
     ignore_case: bool = True
+    requires: tuple[str, ...] = ()  # from the YAML: the rule runs only if one of these is in the letter
 
     @cached_property
     def pattern(self) -> re.Pattern[str] | None:
@@ -308,6 +311,7 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str,
         options=merged.get("options") or {},
         triggers=triggers,
         heads=heads,
+        requires=tuple(str(r).lower() for r in merged.get("requires") or ()),
         ignore_case=bool(flags & re.IGNORECASE),
     )
 
@@ -330,6 +334,8 @@ def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[s
     lowered = text.lower()  # only searched for trigger strings; offsets come from `text` itself
     index = word_prefix_index(lowered) if len(lowered) == len(text) else None
     for rule in load_rules():
+        if rule.requires and not any(needed in lowered for needed in rule.requires):
+            continue
         if index is not None and rule.heads is not None:
             if not any(head in index for head in rule.heads):
                 continue
