@@ -213,3 +213,11 @@ def test_trigger_search_finds_exactly_what_finditer_finds(rule: Rule) -> None:
     assert [(m.start(), m.end()) for m in rule.matches(text)] == expected
     index = word_prefix_index(text.lower())
     assert [(m.start(), m.end()) for m in rule.matches(text, text.lower(), index)] == expected
+
+
+def test_the_readme_states_the_current_rule_and_pack_counts() -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    packs = len({rule.pack for rule in RULES})
+    assert f"lihua runs {len(RULES)} rules of its own in {packs} packs" in readme
