@@ -24,7 +24,8 @@ def pinyin_syllables() -> frozenset[str]:
         for r in readings
     }
     syllables.update({"lu", "nu", "yu", "ju", "qu", "xu"})  # ü written as u after j q x y
-    return frozenset(syllables)
+    # interjections without a vowel (嗯 n, ng, m, hm) would make almost any word "pinyin"
+    return frozenset(s for s in syllables if any(v in s for v in "aeiouv"))
 
 
 def _pinyin_table() -> dict[str, str]:

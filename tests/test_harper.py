@@ -39,6 +39,12 @@ def test_a_title_abbreviation_does_not_end_a_sentence(engine: HarperEngine) -> N
     assert flagged_words(engine, "Dear Mr. and Mrs. Brown, thank you for everything.") == set()
 
 
+def test_a_slip_that_happens_to_split_into_pinyin_is_still_a_misspelling(engine: HarperEngine) -> None:
+    flagged = flagged_words(engine, "The familes were intrested in politica and siences.")
+    assert {"familes", "politica", "siences"} <= flagged
+    assert "wild life" in flagged_words(engine, "I love watching wild life on TV.")  # only listed open compounds pass
+
+
 def test_real_misspellings_are_still_found(engine: HarperEngine) -> None:
     assert {"recieve", "beautifull"} <= flagged_words(engine, "I recieve a beautifull gift.")
 

@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from functools import lru_cache
 
 from lihua.findings import Category, Finding, Severity, Source, Span
-from lihua.names import is_chinese_name_or_pinyin, pinyin_syllables
+from lihua.names import is_chinese_name_or_pinyin, pinyin_split, pinyin_syllables
 
 # Rules that are not errors in a gaokao letter.
 _DISABLED_RULES = {
@@ -214,11 +214,11 @@ class HarperEngine:
         kind = lint.lint_kind
         word = lint.problem_text
         if kind in ("Spelling", "Typo") and (
-            is_chinese_name_or_pinyin(word, names) or _is_known_word(word)
+            _is_pinyin_not_typo(word, names, lint) or _is_known_word(word)
             or (kind == "Spelling" and _is_british_spelling(word, linter))
         ):
             return None  # Typo: Harper also splits pinyin ("tangyuan" → "tang yuan")
-        if kind == "WordChoice" and [s.replacement_text for s in lint.suggestions] == [word.replace(" ", "")]:
+        if kind == "WordChoice" and word.lower() in _open_compounds():
             return None  # "head teacher" → "headteacher": the open compound is British usage too
         if not word.isascii() and not any(c.isascii() and c.isalpha() for c in word):
             return None  # Harper has nothing useful to say about Chinese text; lihua's checks do
@@ -235,6 +235,52 @@ class HarperEngine:
             span=Span(offset + lint.span.start, offset + lint.span.end),
             replacements=replacements,
         )
+
+
+def _is_pinyin_not_typo(word: str, names: Collection[str], lint) -> bool:
+    """A Chinese name or pinyin word, unless (lower case) it is one letter away from an English word
+    Harper suggests: "politica" splits into pinyin (po-li-ti-ca) but is a slip for "political"."""
+    if not is_chinese_name_or_pinyin(word, names):
+        return False
+    if word[:1].isupper() or word.lower() in {n.lower() for n in names}:
+        return True
+    if word.lower() in _glossary_words():
+        return True  # mapo, longjing: Chinese words lihua's glossary knows, however close to "map"
+    suggestions = [s.replacement_text.lower() for s in lint.suggestions if s.replacement_text]
+    if any(" " in s and not all(pinyin_split(part) for part in s.split()) for s in suggestions):
+        return False  # "familes" → "fa miles": Harper splits it into English, not into pinyin
+    return not any(_one_edit(word.lower(), s) for s in suggestions if " " not in s)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when b is a one-letter insertion, deletion, substitution or swap away from a."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+@lru_cache(maxsize=1)
+def _glossary_words() -> frozenset[str]:
+    """Every word of every spelling in lihua's glossary of Chinese terms (lihua/data/glossary.yaml)."""
+    from lihua.glossary import load_glossary
+
+    return frozenset(word.lower() for entry in load_glossary() for spelling in entry.spellings
+                     for word in re.findall(r"[A-Za-z]+", spelling))
+
+
+@lru_cache(maxsize=1)
+def _open_compounds() -> frozenset[str]:
+    from importlib import resources
+
+    from lihua.yamlio import load_yaml
+
+    text = resources.files("lihua").joinpath("data/known_words.yaml").read_text(encoding="utf-8")
+    return frozenset(load_yaml(text)["open_compounds"])
 
 
 @lru_cache(maxsize=1)
