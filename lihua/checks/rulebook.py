@@ -286,7 +286,8 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str,
     if source is not None:
         known = (analysed or {}).get((source, flags))
         if known is None:
-            found, word_start = analyse(source, flags)  # also checks the pattern's syntax
+            re.compile(source, flags)  # a new pattern: check it compiles (look-behind widths too) at load
+            found, word_start = analyse(source, flags)
             known = (tuple(sorted(found)) if found else None, word_start)
             if analysed is not None:
                 analysed[(source, flags)] = known
