@@ -28,6 +28,7 @@ _FINITE = {"am", "is", "are", "was", "were", "have", "has", "had", "do", "does",
            "will", "would", "shall", "should", "may", "might", "must"}
 _MODALS = {"can", "will", "shall", "may", "must"}
 _ALL_MODALS = _MODALS | {"could", "would", "should", "might"}
+_DETERMINERS = {"the", "my", "our", "your", "his", "her", "their", "this", "that"}
 _TIME_CONJUNCTIONS = {"when", "after", "before", "until", "till", "while", "once"}
 _FUTURE = re.compile(r"\b(?:will|won[’']t|going to|shall)\b|['’]ll\b", re.IGNORECASE)
 _PRESENT_AUX = {"am", "is", "are", "do", "does", "has"}
@@ -153,21 +154,27 @@ def time_clause_tense(text: str, letter: Letter | None, options: dict[str, Any])
             continue
         past, present = _tense_counts(words)
         for i in range(len(words) - 2):
-            if lowered[i] not in _TIME_CONJUNCTIONS or lowered[i + 1] not in _SUBJECTS:
+            if lowered[i] not in _TIME_CONJUNCTIONS:
+                continue
+            if lowered[i + 1] in _SUBJECTS:
+                v, third = i + 2, lowered[i + 1] in {"he", "she", "it"}
+            elif (lowered[i + 1] in _DETERMINERS and i + 3 < len(words) and lexicon.is_noun(lowered[i + 2])
+                  and not lexicon.verb_tags(lowered[i + 2]) & {"VBZ", "VBD"}):
+                v, third = i + 3, lexicon.noun_number(lowered[i + 2]) != "plural"  # "when the race begins"
+            else:
                 continue
             if "that" in lowered[:i]:
                 break  # reported speech: "he told me that when he feels sad, he…" keeps its present
-            verb, start, end = words[i + 2]
-            tags = lexicon.verb_tags(lowered[i + 2])
-            third = lowered[i + 1] in {"he", "she", "it"}
+            verb, start, end = words[v]
+            tags = lexicon.verb_tags(lowered[v])
             is_present = ("VBZ" in tags and third) or ("VB" in tags and not third and "VBD" not in tags)
-            if (not is_present or lowered[i + 2] in _ALL_MODALS or lowered[i + 2] in _PRESENT_AUX
-                    or lexicon.is_adverb(lowered[i + 2])):
+            if (not is_present or lowered[v] in _ALL_MODALS or lowered[v] in _PRESENT_AUX
+                    or lexicon.is_adverb(lowered[v])):
                 continue
-            if not past or [p for p in present if p != i + 2]:
+            if not past or [p for p in present if p != v]:
                 continue  # the sentence must be plainly past apart from this verb
             past_form = lexicon.verb_form(verb, "VBD")
-            if past_form and past_form.lower() != lowered[i + 2]:
+            if past_form and past_form.lower() != lowered[v]:
                 yield start, end, past_form, {"verb": verb}
 
 
