@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from lihua.cli_group import command_group
 from lihua.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -365,17 +366,14 @@ def practice_command(
 # ------------------------------------------------------------------------------------- history
 
 
-history_app = typer.Typer(
-    name="history",
-    help=(
+history_app = command_group(
+    "history",
+    (
         "Your practice history: every graded attempt.\n\n"
         "List:  lihua history\n\n"
         "Trend and frequent mistakes:  lihua history --stats\n\n"
         "Export:  lihua history export --format csv --out attempts.csv"
     ),
-    add_completion=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 

@@ -14,15 +14,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from lihua.cli_group import command_group, usage_error
 from lihua.exitcodes import ExitCode
 
 if TYPE_CHECKING:
     from lihua.prompts import Bank
     from lihua.prompts.schema import Prompt
 
-app = typer.Typer(
-    name="prompts",
-    help=(
+app = command_group(
+    "prompts",
+    (
         "The prompt bank: gaokao-style 'Li Hua' writing tasks.\n\n"
         "Browse:  lihua prompts list --type invitation\n\n"
         "Read one:  lihua prompts show invite-dragon-boat\n\n"
@@ -31,9 +32,6 @@ app = typer.Typer(
         "Then:  lihua prompts check my-prompts/"
     ),
     no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 EXAM_CHOICES = ("gaokao-15", "gaokao-25")
@@ -65,10 +63,7 @@ SearchFilter = Annotated[str | None, typer.Option("--search", "-s", metavar="WOR
 TagFilter = Annotated[str | None, typer.Option("--tag", metavar="TAG", help="Only prompts with this tag, e.g. seeds, festival, school.")]
 
 
-def _fail(message: str) -> typer.Exit:
-    """One diagnostic line on stderr; the Exit (code 2) to raise."""
-    typer.echo(f"lihua: {message}", err=True)
-    return typer.Exit(int(ExitCode.USAGE))
+_fail = usage_error
 
 
 def _load(prompts_dir: list[Path] | None) -> Bank:

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lihua.exitcodes import ExitCode
+from lihua.cli_group import command_group, usage_error
 
 if TYPE_CHECKING:
     from lihua.checks.rulebook import Rule
 
-app = typer.Typer(
-    name="rules",
-    help=(
+app = command_group(
+    "rules",
+    (
         "lihua's learner rules: the errors Chinese students make, each with examples.\n\n"
         "All rules:  lihua rules list\n\n"
         "One category:  lihua rules list --category punctuation\n\n"
@@ -27,9 +27,6 @@ app = typer.Typer(
         "Turn a rule or category off when grading:  lihua grade letter.txt --disable learner.verb.tense-shift"
     ),
     no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -41,9 +38,7 @@ class OutputFormat(StrEnum):
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text (default) or json.")]
 
 
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"lihua: {message}", err=True)
-    return typer.Exit(int(ExitCode.USAGE))
+_fail = usage_error
 
 
 def _rules() -> tuple[Rule, ...]:
