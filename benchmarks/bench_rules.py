@@ -40,7 +40,7 @@ def main() -> None:
     harper = per_letter(lambda t: check_text(t, disabled=[r.id for r in load_rules()]), text, args.letters)
     both = per_letter(check_text, text, args.letters)
     print(f"sample: {words} words, {len(load_rules())} rules, {args.letters} runs each")
-    print(f"  lihua rules alone      {rules * 1000 * scale:6.2f} ms per 100 words (target <= 2)")
+    print(f"  letter parse + rules   {rules * 1000 * scale:6.2f} ms per 100 words (target <= 2)")
     print(f"  Harper (rules off)     {harper * 1000 * scale:6.2f} ms per 100 words")
     print(f"  Harper + rules         {both * 1000 * scale:6.2f} ms per 100 words "
           f"(+{(both - harper) * 1000 * scale:.2f} ms for the rules)")
