@@ -37,6 +37,7 @@ PREDICATES: dict[str, Predicate] = {
     "not-verb-base": lambda w: "VB" not in lexicon.verb_tags(w),
     "verb-past-only": lambda w: lexicon.verb_tags(w) == {"VBD"},
     "verb-past": lambda w: "VBD" in lexicon.verb_tags(w),
+    "verb-past-not-base": lambda w: "VBD" in (t := lexicon.verb_tags(w)) and "VB" not in t,
     "verb-past-not-participle": lambda w: "VBD" in (t := lexicon.verb_tags(w)) and "VBN" not in t and "VB" not in t,
     "verb-participle-only": lambda w: "VBN" in (t := lexicon.verb_tags(w)) and "VBD" not in t and "VB" not in t,
     "verb-3sg": lambda w: "VBZ" in lexicon.verb_tags(w),
