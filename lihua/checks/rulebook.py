@@ -58,6 +58,7 @@ PREDICATES: dict[str, Predicate] = {
     "adjective-with-adverb": lambda w: lexicon.adverb_of_adjective(w) is not None,
     "singular-noun": lexicon.is_singular_noun,
     "adverb": lexicon.is_adverb,
+    "noun-not-state": lambda w: lexicon.is_noun(w) and w.lower() not in {"ill", "sick", "hurt", "well"},
     "preposition": lambda w: w.lower() in lexicon.PREPOSITIONS,
     "not-verb": lambda w: not lexicon.verb_tags(w),
     "linking-verb": lambda w: (lexicon.readings(w).get("VERB") or ("",))[0] in lexicon.LINKING_VERBS,
