@@ -83,6 +83,8 @@ def is_chinese_name_or_pinyin(word: str, extra_names: Iterable[str] = ()) -> boo
       syllable alone is too likely to be a real misspelling.
     """
     bare = word.strip(".,!?;:'\"()[]“”‘’")
+    for possessive in ("'s", "’s"):
+        bare = bare.removesuffix(possessive)  # "Mr. Li's help"
     if not bare:
         return False
     if bare.lower() in {n.lower() for n in extra_names}:
