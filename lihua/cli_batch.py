@@ -52,7 +52,8 @@ def batch_command(
 
     Exit codes: 0 all graded · 1 some files could not be graded · 2 usage error · 130 stopped by Ctrl-C.
     """
-    from lihua.cli_grade import fail, split_list
+    from lihua.cli_grade import split_list
+    from lihua.cli_group import fail
     from lihua.config import ConfigError, load_config
 
     try:
@@ -114,7 +115,8 @@ def batch_command(
 def _settings(config: Any, with_reply: bool) -> tuple[Any, Any]:
     """The worker settings, with the prompt loaded (and checked) once, here."""
     from lihua.batch_worker import BatchSettings
-    from lihua.cli_grade import fail, load_prompt
+    from lihua.cli_grade import load_prompt
+    from lihua.cli_group import fail
 
     if not config["prompt"]:
         raise fail("which task did the class write? give --prompt ID (see `lihua prompts list`) or set prompt in lihua.toml")
@@ -134,7 +136,7 @@ def _settings(config: Any, with_reply: bool) -> tuple[Any, Any]:
 
 def _discover(paths: list[str]) -> list[str]:
     from lihua.batch import BatchInputError, discover
-    from lihua.cli_grade import fail
+    from lihua.cli_group import fail
 
     try:
         files = discover(paths)
@@ -218,7 +220,7 @@ def config_show(
 
       lihua config show --format json
     """
-    from lihua.cli_grade import fail
+    from lihua.cli_group import fail
     from lihua.config import ConfigError, load_config
 
     try:

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from lihua.cli_group import fail
 from lihua.exitcodes import ExitCode
 
 
@@ -20,12 +21,6 @@ class OutputFormat(StrEnum):
 class Lang(StrEnum):
     en = "en"
     zh = "zh"
-
-
-def fail(message: str, code: ExitCode = ExitCode.USAGE) -> typer.Exit:
-    """Print one diagnostic line to stderr and return the Exit to raise."""
-    typer.echo(f"lihua: {message}", err=True)
-    return typer.Exit(int(code))
 
 
 def split_list(values: list[str] | None) -> list[str]:

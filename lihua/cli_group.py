@@ -1,5 +1,5 @@
-"""One way to make a `lihua <group> …` sub-command app, so every group behaves alike:
--h/--help, plain help text (no rich markup parsing), no shell-completion options."""
+"""What every `lihua` command shares: sub-command groups that behave alike (-h/--help, plain help
+text, no shell-completion options) and the one-line "lihua: …" error with its exit code."""
 
 from __future__ import annotations
 
@@ -7,15 +7,15 @@ from typing import Any
 
 import typer
 
+from lihua.exitcodes import ExitCode
+
 
 def command_group(name: str, help: str, **extra: Any) -> typer.Typer:
     return typer.Typer(name=name, help=help, add_completion=False, rich_markup_mode=None,
                        context_settings={"help_option_names": ["-h", "--help"]}, **extra)
 
 
-def usage_error(message: str) -> typer.Exit:
-    """One diagnostic line on stderr ("lihua: …"); the Exit (code 2) to raise."""
-    from lihua.exitcodes import ExitCode
-
+def fail(message: str, code: int = ExitCode.USAGE) -> typer.Exit:
+    """One diagnostic line on stderr ("lihua: …"); the Exit to raise."""
     typer.echo(f"lihua: {message}", err=True)
-    return typer.Exit(int(ExitCode.USAGE))
+    return typer.Exit(int(code))

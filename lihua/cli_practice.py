@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lihua.cli_group import command_group
-from lihua.exitcodes import ExitCode
+from lihua.cli_group import command_group, fail
 
 if TYPE_CHECKING:
     from lihua.drafts import DraftWriter
@@ -26,11 +25,6 @@ if TYPE_CHECKING:
 INTERRUPTED = 130  # the shell's code for "stopped by Ctrl-C"
 NO_TTY = "practice needs a terminal; to grade a letter from a pipe use `lihua grade -`"
 FINISH_HINT = "Esc then Enter to finish · Ctrl-C to leave (draft saved)"
-
-
-def _fail(message: str, code: int = int(ExitCode.USAGE)) -> typer.Exit:
-    typer.echo(f"lihua: {message}", err=True)
-    return typer.Exit(code)
 
 
 def _warn(message: str) -> None:
@@ -93,9 +87,9 @@ def _edit_in_editor(start: str, writer: DraftWriter) -> str:
     try:
         done = subprocess.run([*shlex.split(editor), str(path)], check=False)
     except FileNotFoundError:
-        raise _fail(f"cannot run the editor '{editor}'; set EDITOR, or leave out --editor; your draft is {path}") from None
+        raise fail(f"cannot run the editor '{editor}'; set EDITOR, or leave out --editor; your draft is {path}") from None
     if done.returncode != 0:
-        raise _fail(f"the editor '{editor}' exited with code {done.returncode}; your draft is {path}")
+        raise fail(f"the editor '{editor}' exited with code {done.returncode}; your draft is {path}")
     text = Path(str(path)).read_text(encoding="utf-8")
     writer.update(text)
     return text
@@ -139,7 +133,7 @@ def _choose_prompt(prompt_id: str | None, letter_type: str | None, exam: str | N
         exam = exam.strip().lower()
         exam = f"gaokao-{exam}" if exam in ("15", "25") else exam
         if exam not in EXAM_CHOICES:
-            raise _fail(f"unknown --format '{exam}'; choose gaokao-15 or gaokao-25")
+            raise fail(f"unknown --format '{exam}'; choose gaokao-15 or gaokao-25")
     letter_type = _check_type(letter_type)  # exit 2 with a did-you-mean for a mistyped type
     bank = load_bank([Path(d) for d in prompts_dir or []])
     for warning in bank.warnings:
@@ -150,10 +144,10 @@ def _choose_prompt(prompt_id: str | None, letter_type: str | None, exam: str | N
         try:
             return bank.get(prompt_id)
         except PromptError as error:
-            raise _fail(str(error)) from None
+            raise fail(str(error)) from None
     choices = bank.select(letter_type=letter_type, exam=exam)
     if not choices:
-        raise _fail("no prompt matches these filters; see lihua prompts list")
+        raise fail("no prompt matches these filters; see lihua prompts list")
     return random.choice(choices)
 
 
@@ -326,9 +320,9 @@ def practice_command(
     Exit codes: 0 done · 2 usage error, or not a terminal (use `lihua grade -`) · 130 left with Ctrl-C.
     """
     if not sys.stdin.isatty():
-        raise _fail(NO_TTY)
+        raise fail(NO_TTY)
     if lang not in ("en", "zh"):
-        raise _fail(f"--lang must be en or zh, not {lang}")
+        raise fail(f"--lang must be en or zh, not {lang}")
     session: _Session | None = None
     _save_on_hangup()
     try:
@@ -342,7 +336,7 @@ def practice_command(
         try:
             history = History(warn=_warn)
         except HistoryError as error:
-            raise _fail(str(error)) from None
+            raise fail(str(error)) from None
         from rich.console import Console
 
         console = Console(highlight=False)
@@ -388,7 +382,7 @@ def _open_history() -> History:
     try:
         return History(warn=_warn)
     except HistoryError as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
 
 
 def _read_attempts(prompt: str | None = None, limit: int | None = None) -> list[Attempt]:
@@ -399,7 +393,7 @@ def _read_attempts(prompt: str | None = None, limit: int | None = None) -> list[
         try:
             return history.attempts(prompt_id=prompt, limit=limit)
         except sqlite3.Error as error:
-            raise _fail(f"cannot read the practice history {history.path}: {error}") from None
+            raise fail(f"cannot read the practice history {history.path}: {error}") from None
 
 
 def _score(attempt: Attempt) -> str:
@@ -555,13 +549,13 @@ def export_command(
         return
     target = Path(output)
     if target.is_dir():
-        raise _fail(f"{target} is a folder; give a file name")
+        raise fail(f"{target} is a folder; give a file name")
     if target.exists() and not force:
-        raise _fail(f"{target} exists; use --force to replace it")
+        raise fail(f"{target} exists; use --force to replace it")
     from lihua.drafts import write_atomic
 
     try:
         write_atomic(target, text)
     except OSError as error:
-        raise _fail(f"cannot write {target}: {error.strerror or error}") from None
+        raise fail(f"cannot write {target}: {error.strerror or error}") from None
     typer.echo(f"Wrote {target}", err=True)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lihua.cli_group import command_group, usage_error
+from lihua.cli_group import command_group, fail
 from lihua.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -63,7 +63,6 @@ SearchFilter = Annotated[str | None, typer.Option("--search", "-s", metavar="WOR
 TagFilter = Annotated[str | None, typer.Option("--tag", metavar="TAG", help="Only prompts with this tag, e.g. seeds, festival, school.")]
 
 
-_fail = usage_error
 
 
 def _load(prompts_dir: list[Path] | None) -> Bank:
@@ -87,7 +86,7 @@ def _split_format(values: list[str] | None) -> tuple[str | None, OutputFormat]:
         elif value in EXAM_CHOICES or value in ("15", "25"):
             exam = value if value in EXAM_CHOICES else f"gaokao-{value}"
         else:
-            raise _fail(f"unknown --format '{raw}'; choose gaokao-15, gaokao-25 (filters) or text, json (output)")
+            raise fail(f"unknown --format '{raw}'; choose gaokao-15, gaokao-25 (filters) or text, json (output)")
     return exam, output
 
 
@@ -104,7 +103,7 @@ def _check_type(letter_type: str | None) -> str | None:
     close = difflib.get_close_matches(wanted, LETTER_TYPES, n=1, cutoff=0.5)
     close = close or [t for t in LETTER_TYPES if wanted and t.startswith(wanted)][:1]
     hint = f"did you mean '{close[0]}'? " if close else ""
-    raise _fail(f"unknown letter type '{letter_type}'; {hint}choose from: {', '.join(LETTER_TYPES)}")
+    raise fail(f"unknown letter type '{letter_type}'; {hint}choose from: {', '.join(LETTER_TYPES)}")
 
 
 def _select(bank: Bank, letter_type: str | None, exam: str | None, search: str | None,
@@ -286,7 +285,7 @@ def show_command(
     try:
         prompt = bank.get(prompt_id)
     except PromptError as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
     _show(bank, prompt, lang, output, hints)
 
 
@@ -321,7 +320,7 @@ def random_command(
     bank = _load(prompts_dir)
     prompts = _select(bank, letter_type, exam, search, tag)
     if not prompts:
-        raise _fail("no prompt matches these filters; see lihua prompts list")
+        raise fail("no prompt matches these filters; see lihua prompts list")
     prompt = random.Random(seed).choice(prompts)
     if id_only:
         typer.echo(prompt.id)
@@ -420,14 +419,14 @@ def new_command(
 
     exam_value = exam if exam in EXAM_CHOICES else f"gaokao-{exam}"
     if exam_value not in EXAM_CHOICES:
-        raise _fail(f"--exam must be gaokao-15 or gaokao-25, not '{exam}'")
+        raise fail(f"--exam must be gaokao-15 or gaokao-25, not '{exam}'")
     chosen_type = _check_type(letter_type) or "invitation"
     if file is None and prompt_id is None:
-        raise _fail("give a FILE or --id, e.g. lihua prompts new --id invite-sports-day")
+        raise fail("give a FILE or --id, e.g. lihua prompts new --id invite-sports-day")
     if prompt_id is None:
         prompt_id = _slugify(Path(str(file)).stem) if file != "-" else "my-prompt"
     if not is_slug(prompt_id):
-        raise _fail(f"'{prompt_id}' is not a prompt id: {SLUG_HINT}")
+        raise fail(f"'{prompt_id}' is not a prompt id: {SLUG_HINT}")
     target = file or f"{prompt_id}.yaml"
     shown_name = target if target != "-" else f"{prompt_id}.yaml"
     text = prompt_template(prompt_id, exam=exam_value, letter_type=chosen_type, filename=shown_name)
@@ -436,14 +435,14 @@ def new_command(
         return
     path = Path(target)
     if path.suffix.lower() not in (".yaml", ".yml"):
-        raise _fail(f"{path}: a prompt file must end in .yaml or .yml")
+        raise fail(f"{path}: a prompt file must end in .yaml or .yml")
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        raise _fail(f"{path} already exists; not overwriting it (choose another name)") from None
+        raise fail(f"{path} already exists; not overwriting it (choose another name)") from None
     except OSError as error:
-        raise _fail(f"cannot write {path}: {error.strerror or error}") from None
+        raise fail(f"cannot write {path}: {error.strerror or error}") from None
     typer.echo(f"wrote {path}: edit it, then run: lihua prompts check {path}", err=True)
 
 

@@ -13,17 +13,12 @@ from typing import Annotated
 
 import typer
 
-from lihua.exitcodes import ExitCode
+from lihua.cli_group import fail
 
 
 class ReplyFormat(StrEnum):
     text = "text"
     json = "json"
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"lihua: {message}", err=True)
-    return typer.Exit(int(ExitCode.USAGE))
 
 
 def _load_prompt(prompt_id: str | None, prompts_dirs: list[str] | None):
@@ -61,7 +56,7 @@ def reply_command(
     try:
         source = read_source(file)
     except InputError as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
     task = _load_prompt(prompt, prompts_dir)
 
     from lihua.reply import ReplyError, write_reply
@@ -69,7 +64,7 @@ def reply_command(
     try:
         reply = write_reply(source.text, prompt=task, seed=seed, templates_dir=templates_dir)
     except ReplyError as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
     if output_format is ReplyFormat.json:
         data = {"schema": 1, "source": source.name, "prompt": getattr(task, "id", None), "reply": reply.to_dict()}
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -102,7 +97,7 @@ def model_command(
     try:
         letter = write_model(task, templates_dir=templates_dir)
     except ModelError as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
     if letter.is_outline:
         typer.echo(f"lihua: note: prompt '{task.id}' has no model letter yet, so this is an outline "
                    f"(a teacher can add model/{task.id}.txt.j2 to --templates-dir)", err=True)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lihua.cli_group import command_group, usage_error
+from lihua.cli_group import command_group, fail
 
 if TYPE_CHECKING:
     from lihua.checks.rulebook import Rule
@@ -38,7 +38,6 @@ class OutputFormat(StrEnum):
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text (default) or json.")]
 
 
-_fail = usage_error
 
 
 def _rules() -> tuple[Rule, ...]:
@@ -83,10 +82,10 @@ def list_command(
     categories = sorted({r.category.value for r in rules})
     packs = sorted({r.pack for r in rules})
     if category is not None and category not in categories:
-        raise _fail(f"unknown category '{category}'; {_did_you_mean(category, categories)}"
+        raise fail(f"unknown category '{category}'; {_did_you_mean(category, categories)}"
                     f"choose from: {', '.join(categories)}")
     if pack is not None and pack not in packs:
-        raise _fail(f"unknown pack '{pack}'; {_did_you_mean(pack, packs)}choose from: {', '.join(packs)}")
+        raise fail(f"unknown pack '{pack}'; {_did_you_mean(pack, packs)}choose from: {', '.join(packs)}")
     chosen = [r for r in rules if (category is None or r.category.value == category)
               and (pack is None or r.pack == pack)]
     if output is OutputFormat.json:
@@ -125,7 +124,7 @@ def show_command(
     rules = {r.id: r for r in _rules()}
     rule = rules.get(rule_id.strip())
     if rule is None:
-        raise _fail(f"no rule '{rule_id}'; {_did_you_mean(rule_id, list(rules))}see `lihua rules list`")
+        raise fail(f"no rule '{rule_id}'; {_did_you_mean(rule_id, list(rules))}see `lihua rules list`")
     if output is OutputFormat.json:
         typer.echo(json.dumps(rule_json(rule), ensure_ascii=False, indent=2))
         return
