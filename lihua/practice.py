@@ -30,24 +30,24 @@ def finding_key(finding: Any, text: str) -> tuple[str, str]:
     return finding.rule_id, " ".join(covered.split()).casefold()
 
 
+def _without_match(report: Any, other: Any) -> list:
+    """Findings of `report` with no finding of the same rule on the same words in `other`
+    (each finding of `other` matches at most one)."""
+    unmatched = Counter(finding_key(f, other.letter.text) for f in other.findings)
+    left = []
+    for finding in report.findings:
+        key = finding_key(finding, report.letter.text)
+        if unmatched[key] > 0:
+            unmatched[key] -= 1
+        else:
+            left.append(finding)
+    return left
+
+
 def compare_attempts(old_report: Any, new_report: Any) -> Improvement:
     """Compare a letter and its revision."""
-    old_keys = [finding_key(f, old_report.letter.text) for f in old_report.findings]
-    new_keys = [finding_key(f, new_report.letter.text) for f in new_report.findings]
-    unmatched_new = Counter(new_keys)
-    fixed = []
-    for finding, key in zip(old_report.findings, old_keys, strict=True):
-        if unmatched_new[key] > 0:
-            unmatched_new[key] -= 1
-        else:
-            fixed.append(finding)
-    unmatched_old = Counter(old_keys)
-    new = []
-    for finding, key in zip(new_report.findings, new_keys, strict=True):
-        if unmatched_old[key] > 0:
-            unmatched_old[key] -= 1
-        else:
-            new.append(finding)
+    fixed = _without_match(old_report, new_report)
+    new = _without_match(new_report, old_report)
     old_score, new_score = old_report.extras.get("score"), new_report.extras.get("score")
     old_total, new_total = getattr(old_score, "total", None), getattr(new_score, "total", None)
     delta = None if old_total is None or new_total is None else new_total - old_total
