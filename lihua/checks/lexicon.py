@@ -11,11 +11,9 @@ from functools import lru_cache
 
 def _load_data() -> dict:
     """Word facts kept as data (lihua/data/lexicon.yaml), so teachers can read and extend them."""
-    from importlib import resources
+    from lihua.yamlio import data_file
 
-    from lihua.yamlio import load_yaml
-
-    return load_yaml(resources.files("lihua").joinpath("data/lexicon.yaml").read_text(encoding="utf-8"))
+    return data_file("lexicon.yaml")
 
 
 _DATA = _load_data()

@@ -275,23 +275,17 @@ def _glossary_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _open_compounds() -> frozenset[str]:
-    from importlib import resources
+    from lihua.yamlio import data_file
 
-    from lihua.yamlio import load_yaml
-
-    text = resources.files("lihua").joinpath("data/known_words.yaml").read_text(encoding="utf-8")
-    return frozenset(load_yaml(text)["open_compounds"])
+    return frozenset(data_file("known_words.yaml")["open_compounds"])
 
 
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
     """lihua/data/known_words.yaml: mooncake, deskmate, WeChat… (data, so a teacher can add to it)."""
-    from importlib import resources
+    from lihua.yamlio import data_file
 
-    from lihua.yamlio import load_yaml
-
-    text = resources.files("lihua").joinpath("data/known_words.yaml").read_text(encoding="utf-8")
-    return frozenset(load_yaml(text)["known_words"])
+    return frozenset(data_file("known_words.yaml")["known_words"])
 
 
 def _is_known_word(word: str) -> bool:
