@@ -136,65 +136,69 @@ def reason_sentence(sentences: list[str]) -> str | None:
     return None
 
 
+# What the pen pal answers to each kind of question, first match wins. Each row: the question's
+# pattern (on the lower-cased question), the casual answers and, if they differ, the formal ones;
+# `index` picks among several answers, "{time}" is the time the letter proposed.
+_ANSWERS: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...] | None], ...] = tuple(
+    (re.compile(pattern), casual, formal) for pattern, casual, formal in (
+        (r"\b(would you like to|do you want to|(can|could|will) you (come|arrive|make it|be there)|are you free|"
+         r"will you join|can you join|could you join|would you join|are you coming)\b",
+         ("Yes, I'd love to, and {time} suits me perfectly.",), None),
+        (r"\b(would|will) you be (free|available)\b|\bare you (free|available)\b", ("Yes, I'm free then.",), None),
+        (r"\b(do you want me to|would you like me to|shall i|should i send)\b",
+         ("Yes, please! That would be really helpful.",), None),
+        (r"\bwhen (shall|should|can|could|will) we\b|\bwhat time (shall|should|can|could|will) we\b",
+         ("How about {time}? That works best for me.",), None),
+        (r"\bwhat should i (bring|prepare|wear|take)\b|\bwhat do i need\b",
+         ("Just bring some comfortable shoes and a big appetite. I'll take care of the rest!",),
+         ("You only need to bring your passport and your student card. We will send you a full list later.",)),
+        (r"\b(could|can|would) you (also |please )*tell me\b|\bi wonder\b",
+         ("Good question! I'll find out and tell you in my next letter.",
+          "I'm not sure yet, but I'll ask and let you know soon."),
+         ("I will check the details for you and reply in my next letter.",
+          "I will check and let you know as soon as possible.")),
+        (r"^(?:\w+, )?(could|can|may) i\b", ("Of course you can!",), ("Of course you can. I'll be glad to see you.",)),
+        (r"\bweather\b", ("It's usually mild, but the evenings can be cool, so a jacket is a good idea.",), None),
+        (r"\bhow far\b",
+         ("It's not far at all: about fifteen minutes by bus, and on your first day I'll go with you.",), None),
+        (r"\bare there any\b", ("Just a few simple ones, and I'll explain them when you arrive.",), None),
+        (r"^(how|what) about you\b",
+         ("Me? I spend a lot of time playing soccer and hanging out with friends, but I'll tell you more next time!",),
+         ("I will tell you more about that in my next letter.",)),
+        (r"\bhow are you\b|\bhow is (it|everything|your)\b|\bhow have you been\b",
+         ("I'm doing really well, thanks for asking!",), None),
+        (r"\bwhat do you think\b|\bhow do you feel\b|\bwhat's your opinion\b",
+         ("I think you make a really good point, and I mostly agree with you.",), None),
+        (r"\bdo you (still )?remember\b", ("Of course I do! How could I forget?",), None),
+        (r"\bhave you (ever )?(tried|heard|been|seen|eaten|tasted|visited|had)\b",
+         ("Not yet, but I'd really like to, and I hope you'll show me one day.",), None),
+        (r"\bwhat (will|are) you (do|doing|going to do)\b|\bwhat's your plan\b|\bwhat are your plans\b",
+         ("First I'm going to have a good rest, and then I'll start getting ready for the next challenge.",), None),
+        (r"\bwhat do you (usually )?do\b",
+         ("After school I usually play soccer with my friends, and in the evening I do my homework and "
+          "practise a little Chinese.",), None),
+        (r"\bdo you (like|enjoy|love)\b", ("I do, very much!",), None),
+        (r"\b(favourite|favorite)\b|\b(what|which) \w+ do you (like|enjoy)\b",
+         ("That's hard to choose, but I'd say anything we can do together.",), None),
+        (r"\b(could|can|would|will) you( please)? (?!come\b|join\b)[a-z]+",
+         ("Of course! I'd be happy to.", "Sure, I'd be glad to.", "Of course I can. It's no trouble at all."), None),
+        (r"^(is|are|do|does|did|can|could|will|would|have|has|should)\b",
+         ("Yes, I think so!", "I believe so, yes.", "Yes, definitely!"), None),
+    ))
+_NO_ANSWER_YET = (
+    ("I'll tell you all about it in my next letter!",
+     "Good question! I'll write more about that next time.",
+     "There's a lot to say about that, so I'll save it for my next letter."),
+    ("I will check the details for you and reply in my next letter.",
+     "I will check and let you know as soon as possible.",
+     "Let me confirm this first, and I will write to you again soon."),
+)
+
+
 def answer_question(question: str, time_phrase: str, *, index: int = 0, formal: bool = False) -> str:
     """A pen pal's short, friendly answer to one of Li Hua's questions (index varies the wording)."""
     q = question.lower().replace("’", "'")
-    if re.search(r"\b(would you like to|do you want to|(can|could|will) you (come|arrive|make it|be there)|are you free|"
-                 r"will you join|can you join|could you join|would you join|are you coming)\b", q):
-        return f"Yes, I'd love to, and {time_phrase} suits me perfectly."
-    if re.search(r"\b(would|will) you be (free|available)\b|\bare you (free|available)\b", q):
-        return "Yes, I'm free then."
-    if re.search(r"\b(do you want me to|would you like me to|shall i|should i send)\b", q):
-        return "Yes, please! That would be really helpful."
-    if re.search(r"\bwhen (shall|should|can|could|will) we\b|\bwhat time (shall|should|can|could|will) we\b", q):
-        return f"How about {time_phrase}? That works best for me."
-    if re.search(r"\bwhat should i (bring|prepare|wear|take)\b|\bwhat do i need\b", q):
-        if formal:
-            return "You only need to bring your passport and your student card. We will send you a full list later."
-        return "Just bring some comfortable shoes and a big appetite. I'll take care of the rest!"
-    if re.search(r"\b(could|can|would) you (also |please )*tell me\b|\bi wonder\b", q):
-        if formal:
-            return ("I will check the details for you and reply in my next letter.",
-                    "I will check and let you know as soon as possible.")[index % 2]
-        return ("Good question! I'll find out and tell you in my next letter.",
-                "I'm not sure yet, but I'll ask and let you know soon.")[index % 2]
-    if re.search(r"^(?:\w+, )?(could|can|may) i\b", q):
-        return "Of course you can. I'll be glad to see you." if formal else "Of course you can!"
-    if re.search(r"\bweather\b", q):
-        return "It's usually mild, but the evenings can be cool, so a jacket is a good idea."
-    if re.search(r"\bhow far\b", q):
-        return "It's not far at all: about fifteen minutes by bus, and on your first day I'll go with you."
-    if re.search(r"\bare there any\b", q):
-        return "Just a few simple ones, and I'll explain them when you arrive."
-    if re.search(r"^(how|what) about you\b", q):
-        if formal:
-            return "I will tell you more about that in my next letter."
-        return "Me? I spend a lot of time playing soccer and hanging out with friends, but I'll tell you more next time!"
-    if re.search(r"\bhow are you\b|\bhow is (it|everything|your)\b|\bhow have you been\b", q):
-        return "I'm doing really well, thanks for asking!"
-    if re.search(r"\bwhat do you think\b|\bhow do you feel\b|\bwhat's your opinion\b", q):
-        return "I think you make a really good point, and I mostly agree with you."
-    if re.search(r"\bdo you (still )?remember\b", q):
-        return "Of course I do! How could I forget?"
-    if re.search(r"\bhave you (ever )?(tried|heard|been|seen|eaten|tasted|visited|had)\b", q):
-        return "Not yet, but I'd really like to, and I hope you'll show me one day."
-    if re.search(r"\bwhat (will|are) you (do|doing|going to do)\b|\bwhat's your plan\b|\bwhat are your plans\b", q):
-        return "First I'm going to have a good rest, and then I'll start getting ready for the next challenge."
-    if re.search(r"\bwhat do you (usually )?do\b", q):
-        return ("After school I usually play soccer with my friends, and in the evening I do my homework and "
-                "practise a little Chinese.")
-    if re.search(r"\bdo you (like|enjoy|love)\b", q):
-        return "I do, very much!"
-    if re.search(r"\b(favourite|favorite)\b|\b(what|which) \w+ do you (like|enjoy)\b", q):
-        return "That's hard to choose, but I'd say anything we can do together."
-    if re.search(r"\b(could|can|would|will) you( please)? (?!come\b|join\b)[a-z]+", q):
-        return ("Of course! I'd be happy to.", "Sure, I'd be glad to.", "Of course I can. It's no trouble at all.")[index % 3]
-    if re.search(r"^(is|are|do|does|did|can|could|will|would|have|has|should)\b", q):
-        return ("Yes, I think so!", "I believe so, yes.", "Yes, definitely!")[index % 3]
-    if formal:
-        return ("I will check the details for you and reply in my next letter.",
-                "I will check and let you know as soon as possible.",
-                "Let me confirm this first, and I will write to you again soon.")[index % 3]
-    return ("I'll tell you all about it in my next letter!",
-            "Good question! I'll write more about that next time.",
-            "There's a lot to say about that, so I'll save it for my next letter.")[index % 3]
+    answers = next(((formal_answers if formal and formal_answers else casual)
+                    for pattern, casual, formal_answers in _ANSWERS if pattern.search(q)),
+                   _NO_ANSWER_YET[formal])
+    return answers[index % len(answers)].replace("{time}", time_phrase)
