@@ -84,12 +84,8 @@ def _all_zero_width(alternatives: list) -> bool:
     return all(all(op in _ZERO_WIDTH for op, _ in alternative) for alternative in alternatives)
 
 
-def starts_at_word_boundary(pattern: re.Pattern[str]) -> bool:
-    """True when every match begins right after a `\\b`, i.e. at the start of a word."""
-    return analyse(pattern.pattern, pattern.flags)[1]
-
-
 def _bounded(items: list, seen: bool) -> bool:
+    """True when every match of `items` begins right after a `\\b` (`seen`: one came before them)."""
     for index, (op, av) in enumerate(items):
         if op is sre.AT:
             seen = seen or av is sre.AT_BOUNDARY
