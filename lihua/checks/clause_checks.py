@@ -1,0 +1,315 @@
+"""Rule checks that read clauses (subject + verb) instead of phrases: agreement, story tense, parallel verbs.
+
+They share the shallow reader in `lihua.checks.clauses`; each is named from a YAML rule, which gives it
+its id, wording, severity and examples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lihua.checks import lexicon
+from lihua.checks.clauses import (
+    BE_HAVE_DO,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    MODALS,
+    OBJECT_PRONOUNS,
+    PRONOUN_PERSON,
+    Clause,
+    Sentence,
+    clauses,
+    either_number,
+    plural_form,
+    sentence_clauses,
+    sentences,
+    singular_form,
+    verb_tense,
+)
+from lihua.letter import Letter
+
+Hit = tuple[int, int, str | None, dict[str, str]]
+
+_PAST_MARKERS = re.compile(
+    r"\b(?:yesterday|ago|last\s+(?:week|weekend|month|year|term|semester|summer|winter|spring|autumn|night|time|holiday|"
+    r"vacation|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)|in\s+(?:19|20)\d\d|when\s+(?:i|we|he|she|they)\s+(?:was|were)|the\s+(?:next|following)\s+"
+    r"(?:day|morning|week)|as\s+a\s+child|one\s+day)\b", re.IGNORECASE)
+_PRESENT_MARKERS = re.compile(
+    r"\b(?:now|today|nowadays|every|always|usually|often|these\s+days|at\s+present|currently|sometimes|"
+    r"never|ever|still|each|tomorrow|next|will|hope|wish|future|these|this)\b|[“”\"?]", re.IGNORECASE)
+# "I think", "she likes": opinions and states are often true now, even inside a story.
+_STATES = {"think", "hope", "believe", "know", "want", "like", "love", "wish", "feel", "remember", "miss",
+           "need", "suppose", "guess", "mean", "agree", "understand", "prefer", "hate", "thank", "seem",
+           "enjoy", "forget", "expect", "live", "work", "study", "say", "tell", "own", "belong", "contain",
+           "include", "look", "sound", "smell", "taste", "matter", "depend", "stand", "lie", "keep", "become",
+           "make", "help", "teach", "bring", "show", "give", "let", "appreciate", "admire", "respect", "behave",
+           "recommend", "suggest", "mind", "care", "deserve", "satisfy", "cost", "fit", "suit"}
+_OPENERS_KEEPING_PRESENT = {"that", "if", "whether", "as", "unless", "because", "since", "so", "where", "than"}
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line or paragraph: a story's tense is judged paragraph by paragraph."""
+    spans, start = [], 0
+    for match in re.finditer(r"\n+", text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_text(text: str, sentence: Sentence) -> str:
+    return text[sentence.start : sentence.end]
+
+
+def _lemma(word: str) -> str:
+    return (lexicon.readings(word).get("VERB") or lexicon.readings(word).get("AUX") or ("",))[0]
+
+
+def _suspect(text: str, clause: Clause) -> bool:
+    """A present verb that a story in the past would not keep: not an opinion, a quote or a habit."""
+    if verb_tense(clause) not in ("present", "bare") or not clause.confident:
+        return False
+    if clause.verb.lower in {"has", "have"}:
+        return False
+    if clause.opener in _OPENERS_KEEPING_PRESENT and not _PAST_MARKERS.search(
+            text[clause.verb.end : clause.sentence.end]):
+        return False  # "I learned that exercise keeps us healthy"; but "…that they are made 2 000 years ago"
+    if _lemma(clause.verb.lower) in _STATES:
+        return False
+    return not _PRESENT_MARKERS.search(_sentence_text(text, clause.sentence))
+
+
+def _past_story(text: str, found: list[Clause], clause: Clause) -> bool:
+    """The clause sits in a past sentence, or in a paragraph told in the past."""
+    sentence = clause.sentence
+    body = _sentence_text(text, sentence)
+    if _PAST_MARKERS.search(body[: clause.verb.start - sentence.start]):
+        return True
+    same = [c for c in found if c.sentence == sentence and c is not clause]
+    if any(verb_tense(c) == "past" for c in same) and not any(verb_tense(c) == "present" for c in same):
+        return True
+    paragraph = next(p for p in _paragraphs(text) if p[0] <= clause.verb.start <= p[1])
+    inside = [c for c in found if paragraph[0] <= c.verb.start <= paragraph[1]]
+    past = sum(verb_tense(c) == "past" and c.opener not in {"if", "though", "as"} for c in inside)
+    present = sum(_suspect(text, c) for c in inside)
+    return past >= 3 and past >= 2 * present
+
+
+def story_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'Last July I join a summer camp': a present verb in a story told in the past."""
+    found = clauses(text)
+    for clause in found:
+        word = clause.verb.lower
+        if not _suspect(text, clause) or word in BE_HAVE_DO and not _be_in_past_sentence(text, found, clause):
+            continue
+        if _past_story(text, found, clause):
+            past = {"is": "was", "am": "was", "are": "were", "do": "did", "does": "did"}.get(word) or (
+                lexicon.verb_form(clause.verb.text, "VBD"))
+            if past and past.lower() != word:
+                yield clause.verb.start, clause.verb.end, _same_case(clause.verb.text, past), {"verb": clause.verb.text}
+
+
+def _be_in_past_sentence(text: str, found: list[Clause], clause: Clause) -> bool:
+    """'It is raining when I woke up': is/are only with past evidence in the same sentence."""
+    body = _sentence_text(text, clause.sentence)
+    if _PAST_MARKERS.search(body):
+        return True
+    return any(c.sentence == clause.sentence and verb_tense(c) == "past" and c.opener in {
+        "when", "before", "after", "while", "until", "as"} for c in found)
+
+
+def _same_case(model: str, word: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def subject_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'My mother and aunt spends', 'the garden have', 'most of them was': verb and subject disagree."""
+    found = clauses(text)
+    for clause in found:
+        if not clause.confident or clause.person not in ("singular", "plural") or either_number(clause.head.text):
+            continue
+        word = clause.verb.lower
+        if word in MODALS or word == "be" or clause.opener in {"if", "though"} and word == "were":
+            continue
+        tags = lexicon.verb_tags(word)
+        if clause.person == "plural":
+            wrong = word in {"is", "was", "has", "does"} or ("VBZ" in tags and "VB" not in tags
+                                                              and word not in BE_HAVE_DO)
+            fix = plural_form(clause.verb.text) if wrong else None
+        else:
+            wrong = word in {"are", "were", "have", "do"} or verb_tense(clause) == "bare"
+            if not wrong:
+                continue
+            if clause.head.lower in PRONOUN_PERSON and word in {"have", "do"}:
+                continue  # "she have": the pronoun rules say it better
+            fix = singular_form(clause.verb.text)
+            if verb_tense(clause) == "bare" and _past_story(text, found, clause):
+                fix = lexicon.verb_form(clause.verb.text, "VBD") or fix
+        if wrong and fix and fix.lower() != word:
+            subject = " ".join(t.text for t in clause.subject)
+            yield clause.verb.start, clause.verb.end, _same_case(clause.verb.text, fix), {"subject": subject}
+
+
+_COORDINATORS = {"and", "but", "or"}
+_SKIPPABLE = {"then", "also", "even", "finally", "later", "soon", "often", "always", "never", "quickly",
+              "slowly", "suddenly", "carefully", "happily", "still", "immediately", "sometimes"}
+_OBJECT_STARTERS = {"the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "me", "us", "him", "it",
+                    "them", "some", "up", "out", "down", "off", "back", "away", "over", "this", "that", "these",
+                    "those", "to", "with", "for", "at", "into", "on", "in", "all", "every", "each"}
+
+
+def _head_verb(sentence: Sentence, before: int) -> tuple[int, str] | None:
+    """The verb that a coordinated verb at `before` shares its form with: 'to dig … and', 'sang … and'."""
+    tokens = sentence.tokens
+    for k in range(before - 1, max(-1, before - 9), -1):
+        token = tokens[k]
+        if token.text in {",", ";", ":"} or token.lower in _COORDINATORS | {"that", "who", "which", "when",
+                                                                               "because", "while", "if"}:
+            return None
+        if token.lower in BE_HAVE_DO | {"be", "been", "being"}:
+            return None  # "was tired and …", "had cleaned and …": the form is the auxiliary's business
+        previous = tokens[k - 1].lower if k else ""
+        tags = lexicon.verb_tags(token.lower)
+        if not tags or token.lower in lexicon.PREPOSITIONS:
+            continue
+        if previous == "to" or previous in MODALS or previous in {"don't", "didn't", "doesn't", "let", "help"}:
+            if "VB" in tags:
+                return k, "base"
+            return None
+        if tags & {"VBD"} and not tags & {"VB", "VBZ"} and (
+                previous in PRONOUN_PERSON or previous in {"then", "also", "and"}
+                or any(c.verb_index == k for c in sentence_clauses(sentence))):
+            if "VBN" in tags and previous in {"been", "being", "get", "got"}:
+                return None
+            return k, "past"
+    return None
+
+
+def parallel_verbs(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'showed us how to dig the soil and planting the seeds': verbs joined by and/but share a form."""
+    for sentence in sentences(text):
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens[:-2]):
+            if token.lower not in _COORDINATORS:
+                continue
+            j = i + 1
+            while j < len(tokens) - 1 and tokens[j].lower in _SKIPPABLE:
+                j += 1
+            verb = tokens[j]
+            tags = lexicon.verb_tags(verb.lower)
+            if not tags or verb.lower in BE_HAVE_DO | MODALS | lexicon.PREPOSITIONS:
+                continue
+            following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+            read = lexicon.readings(verb.lower)
+            if ("NOUN" in read or "ADJ" in read) and following not in _OBJECT_STARTERS:
+                continue
+            if any(t.lower in PRONOUN_PERSON for t in tokens[i + 1 : j]):
+                continue
+            head = _head_verb(sentence, i)
+            if head is None:
+                continue
+            k, form = head
+            if token.lower == "but" and tokens[i - 1].lower == "help":
+                continue  # "could not help but smile"
+            earlier = tokens[:i]
+            if form == "base" and not tags & {"VB"} and tags & {"VBG", "VBD", "VBZ"}:
+                if "VBG" in tags and (following == "to" or any(
+                        "VBG" in lexicon.verb_tags(t.lower) for t in earlier)):
+                    continue  # "by listening … and copying", "avoid … and having to"
+                if not tags & {"VBG"} and any(lexicon.verb_tags(t.lower) & tags for t in tokens[:k] if t.lower not in MODALS):
+                    continue  # "she told us to wait and left": the -ed verb pairs with "told"
+                fix = lexicon.verb_form(verb.text, "VB")
+            elif form == "past" and not tags & {"VBD"} and tags & {"VB", "VBZ", "VBG"}:
+                if "VBG" in tags and (following not in _OBJECT_STARTERS or any(
+                        "VBG" in lexicon.verb_tags(t.lower) for t in earlier)):
+                    continue
+                fix = lexicon.verb_form(verb.text, "VBD")
+            else:
+                continue
+            if fix and fix.lower() != verb.lower:
+                yield verb.start, verb.end, fix, {"first": tokens[k].text, "verb": verb.text}
+
+
+_INTENSIFIERS = {"very", "so", "too", "quite", "really", "more", "most", "less", "as", "much", "rather",
+                 "extremely", "fairly", "pretty", "a", "bit", "little", "even", "far"}
+_CLAUSE_END = {",", ";", ":", "and", "but", "when", "while", "as", "because", "so", "at", "in", "on", "with",
+               "together", "before", "after", "until", "every", "all", "than", "that", "for", "during", "into",
+               "today", "yesterday", "now", "again", "there", "here"}
+_OBJECT_WORDS = {"to", "with", "for", "at", "in", "on", "of", "about", "from"}
+
+
+def manner_adverb(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'explained it to me patient', 'she sang so beautiful that': how an action is done is an adverb.
+
+    Options (from the YAML rule): `keep` adjectives never turned into adverbs (hard/hardly mean different
+    things; "push it open" describes the object), `adjective_verbs` that take an adjective about their
+    object or subject (make it clear, came home happy), `also_nouns` adjectives still checked though they
+    can be nouns (patient, kind).
+    """
+    keep = set(options.get("keep", ()))
+    adjective_verbs = lexicon.LINKING_VERBS | set(options.get("adjective_verbs", ()))
+    also_nouns = set(options.get("also_nouns", ()))
+    for sentence in sentences(text):
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens):
+            word = token.lower
+            if i < 2 or word in keep or not lexicon.is_adjective(word):
+                continue
+            if lexicon.is_noun(word) and word not in also_nouns:
+                continue  # "course material", "take part": read as a noun unless listed
+            adverb = "well" if word == "good" else lexicon.adverb_of_adjective(word)
+            if adverb is None or lexicon.verb_tags(word) & {"VBN", "VBG", "VBD"}:
+                continue
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if following is not None and (following.lower if following.is_word else following.text) not in _CLAUSE_END:
+                continue  # "a patient teacher", "kind to me": it describes a noun, or takes its own phrase
+            previous = tokens[i - 1].lower
+            if previous in DETERMINERS or previous.endswith(("thing", "one", "body")):
+                continue  # "the poor", "their major", "something new": a noun, or after one
+            before = i - 1
+            while before >= 0 and tokens[before].lower in _INTENSIFIERS:
+                before -= 1
+            if before < i - 1 and (before < 0 or not (lexicon.verb_tags(tokens[before].lower)
+                                                      or tokens[before].lower in OBJECT_PRONOUNS)):
+                continue  # "ideas most important in…": the intensifier does not follow a verb or its object
+            verb = _governing_verb(tokens, i)
+            if verb is None:
+                continue
+            lemma = _lemma(verb.lower)
+            if lemma in adjective_verbs and not (word == "good" and lemma in {"go", "do", "play", "work"}):
+                continue
+            yield token.start, token.end, _same_case(token.text, adverb), {"adjective": token.text, "verb": verb.text}
+
+
+def _governing_verb(tokens: tuple, i: int):
+    """The verb an adjective at i follows, over its object and intensifiers ('told me the story so vivid')."""
+    k = i - 1
+    while k >= 0 and i - k <= 6:
+        token = tokens[k]
+        lowered = token.lower
+        if not token.is_word or lowered in CLAUSE_OPENERS - {"as", "so"}:
+            return None
+        if lowered in BE_HAVE_DO | MODALS | {"be", "been", "being", "not", "never"}:
+            return None
+        if lowered in _INTENSIFIERS or lowered in _OBJECT_WORDS or lowered in DETERMINERS or lowered in OBJECT_PRONOUNS:
+            k -= 1
+            continue
+        tags = lexicon.verb_tags(lowered)
+        if tags & {"VBD", "VBZ"} and not lexicon.is_noun(lowered) or tags and tokens[k - 1].lower in {*PRONOUN_PERSON, *MODALS, "to"}:
+            return token
+        if lexicon.is_noun(lowered) or lexicon.is_adjective(lowered):
+            k -= 1
+            continue
+        return token if tags else None
+    return None
+
+
+CLAUSE_CHECKS = {
+    "manner-adverb": manner_adverb,
+    "story-tense": story_tense,
+    "subject-verb": subject_verb,
+    "parallel-verbs": parallel_verbs,
+}

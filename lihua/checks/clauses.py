@@ -1,0 +1,359 @@
+"""A shallow reading of a letter: its sentences, and in each clause the subject and the finite verb.
+
+Why: agreement ("my mother and aunt spends") and tense ("Last July I join a camp") depend on the
+subject and on the verbs around, which a phrase pattern cannot see. This reader does not parse; it
+finds clause openings (sentence start, a comma, and/but/because/when…) and reads a subject there —
+a pronoun, a name, or a short noun phrase (the old woman, my mother and aunt, most of them) —
+followed by a verb. It answers only when the words leave little doubt, so the checks built on it
+stay quiet on sentences it cannot read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lihua.checks import lexicon
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+(?:[.:,]\d+)*|[,;:“”\"()]")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "no", "st", "prof", "a.m", "p.m", "e.g", "i.e", "etc", "vs"}
+
+PRONOUN_PERSON = {"i": "first", "we": "plural", "you": "second", "they": "plural",
+                  "he": "singular", "she": "singular", "it": "singular"}
+OBJECT_PRONOUNS = {"me", "us", "you", "him", "her", "it", "them"}
+SINGULAR_DETERMINERS = {"a", "an", "this", "that", "every", "each", "another", "one"}
+PLURAL_DETERMINERS = {"these", "those", "many", "several", "both", "few", "various"}
+DETERMINERS = SINGULAR_DETERMINERS | PLURAL_DETERMINERS | {
+    "the", "my", "our", "your", "his", "her", "their", "its", "some", "most", "all", "no", "any", "other"}
+# "most of them", "each of the boys": the number comes from the quantifier or from the noun after "of".
+_QUANTIFIER_OF = {"each": "singular", "one": "singular", "either": "singular", "neither": "singular",
+                  "most": None, "all": None, "some": None, "many": "plural", "both": "plural",
+                  "several": "plural", "few": "plural", "none": None, "lots": None, "hundreds": "plural",
+                  "thousands": "plural", "millions": "plural", "dozens": "plural", "half": None, "part": None}
+# Nouns whose verb may be singular or plural (British usage, or meaning): never an agreement error.
+_EITHER_NUMBER = {"family", "team", "class", "group", "audience", "crowd", "staff", "government", "public",
+                  "couple", "majority", "rest", "number", "committee", "club", "band", "school", "company",
+                  "police", "people", "cattle", "series", "species", "means", "news", "pair", "total",
+                  "percent", "per", "kind", "sort", "type", "lot", "none", "half", "youth", "old", "young", "rich", "poor",
+                  "elderly", "disabled", "variety", "range", "crew", "jury", "army", "media", "data"}
+# Words that open a clause: the subject follows them.
+CLAUSE_OPENERS = {"and", "but", "so", "or", "because", "when", "while", "if", "although", "though", "that",
+                  "as", "since", "before", "after", "until", "till", "unless", "where", "once", "whether",
+                  "then", "yet", "whenever", "wherever"}
+_FUNCTION_WORDS = CLAUSE_OPENERS | DETERMINERS | OBJECT_PRONOUNS | set(PRONOUN_PERSON) | lexicon.PREPOSITIONS | {
+    "not", "very", "too", "also", "only", "just", "even", "there", "here", "who", "which", "whom", "whose",
+    "what", "how", "why", "to", "of", "be", "is", "am", "are", "was", "were", "been", "being", "has", "have",
+    "had", "do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might", "must",
+    "than", "more", "most", "less", "much", "so", "such", "own", "same", "ever", "never", "always", "often",
+    "usually", "sometimes", "still", "already", "yet", "again", "out", "up", "down", "off", "away", "back",
+    "today", "tonight", "tomorrow", "yesterday", "now", "then"}
+BE_HAVE_DO = {"am", "is", "are", "was", "were", "has", "have", "had", "do", "does", "did"}
+MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
+_SINGULAR_FORMS = {"is": "are", "was": "were", "has": "have", "does": "do"}
+_PLURAL_FORMS = {value: key for key, value in _SINGULAR_FORMS.items()}
+_TIME_NOUNS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "morning",
+               "afternoon", "evening", "night", "term", "semester", "time", "summer", "winter", "spring",
+               "autumn", "holiday", "holidays", "vacation", "monday", "tuesday", "wednesday", "thursday",
+               "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+               "august", "september", "october", "november", "december", "minute", "minutes", "hour", "hours",
+               "first", "last", "end", "beginning", "moment", "while", "once", "noon", "midnight", "dawn",
+               "lunchtime", "dinner", "breakfast", "lunch", "supper", "o'clock"}
+_SENTENCE_ADVERBS = {"then", "now", "nowadays", "soon", "unexpectedly", "sometimes", "once", "normally", "later", "yesterday", "today", "tonight", "suddenly", "finally",
+                     "luckily", "unluckily", "unfortunately", "fortunately", "however", "besides", "also",
+                     "gradually", "slowly", "usually", "often", "afterwards", "recently", "still",
+                     "surprisingly", "sadly", "happily", "instead", "meanwhile", "first", "firstly", "secondly",
+                     "next", "lastly", "eventually", "immediately", "actually", "indeed", "together", "again"}
+# People who do things in students' stories: before a finite-looking word, they are a subject.
+PERSON_NOUNS = {"mother", "father", "mum", "mom", "dad", "sister", "brother", "grandma", "grandpa", "grandmother",
+                "grandfather", "aunt", "uncle", "cousin", "friend", "friends", "teacher", "teachers", "classmate",
+                "classmates", "parents", "man", "woman", "boy", "girl", "boys", "girls", "student", "students",
+                "neighbour", "neighbor", "guide", "doctor", "coach", "partner", "host", "visitor", "visitors",
+                "children", "child", "kids", "farmer", "driver", "manager", "worker", "workers", "volunteers",
+                "nurse", "everyone", "everybody", "nobody", "someone", "team", "son", "daughter", "wife", "husband"}
+_SUBJECT_PREPOSITIONS = {"in", "on", "at", "of", "near", "from", "with", "around", "behind", "beside", "under"}
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+    def words(self) -> list[str]:
+        return [t.lower for t in self.tokens if t.is_word]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A subject and the verb right after it (adverbs like 'often' skipped)."""
+
+    sentence: Sentence
+    opener: str  # the word or mark that opened the clause ("" at a sentence start)
+    subject: tuple[Token, ...]
+    person: str  # "first", "second", "singular", "plural" or "unknown"
+    verb: Token
+    verb_index: int  # index of the verb in sentence.tokens
+    confident: bool  # the verb cannot be read as part of the subject ("the bus stop …")
+
+    @property
+    def head(self) -> Token:
+        return self.subject[-1]
+
+
+@lru_cache(maxsize=64)
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """The sentences of `text` with their tokens; 'Mr. Li' and 'No. 3' do not end one."""
+    found: list[Sentence] = []
+    current: list[Token] = []
+    start = None
+    for match in re.finditer(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+(?:[.:,]\d+)*|[.!?]+|\n|[,;:“”\"()]", text):
+        piece = match.group()
+        if piece == "\n" or piece[0] in ".!?":
+            previous = current[-1].lower if current else ""
+            if piece == "." and previous in _ABBREVIATIONS:
+                continue
+            if current:
+                found.append(Sentence(start or 0, match.end(), tuple(current)))
+            current, start = [], None
+            continue
+        if start is None:
+            start = match.start()
+        current.append(Token(piece, match.start(), match.end()))
+    if current:
+        found.append(Sentence(start or 0, current[-1].end, tuple(current)))
+    return tuple(found)
+
+
+def _is_name(token: Token, first: bool) -> bool:
+    """A capitalised word lemminflect does not know (Emma, Zhang), or one not at a sentence start."""
+    if not token.text[:1].isupper() or token.lower in _FUNCTION_WORDS or token.text == "I":
+        return False
+    if first and token.lower.endswith("s"):
+        return False  # "Mooncakes are…": an unknown plural, not a person
+    return not lexicon.readings(token.lower) or not first and token.text[1:].islower() and len(token.text) > 1
+
+
+def _nominal(token: Token) -> bool:
+    """Could be part of a noun phrase: a noun, an adjective or a number, and no function word."""
+    if not token.is_word:
+        return token.text[:1].isdigit()
+    if token.lower in _FUNCTION_WORDS:
+        return False
+    read = lexicon.readings(token.lower)
+    return "NOUN" in read or "ADJ" in read or "NUM" in read or "PROPN" in read
+
+
+def _verb_like(token: Token) -> bool:
+    if token.lower in lexicon.PREPOSITIONS and token.lower != "like":
+        return False  # "near", "past", "like": read as the preposition
+    return token.is_word and (token.lower in BE_HAVE_DO or token.lower in MODALS or bool(lexicon.verb_tags(token.lower)))
+
+
+def _noun_phrase(tokens: tuple[Token, ...], i: int, first: bool) -> tuple[int, str, int] | None:
+    """(index of the head, person, index after the phrase) of a subject starting at i, or None."""
+    if i >= len(tokens):
+        return None
+    token = tokens[i]
+    lowered = token.lower
+    if lowered in PRONOUN_PERSON:
+        return i, PRONOUN_PERSON[lowered], i + 1
+    if _is_name(token, first) and (not first or i + 1 < len(tokens) and _is_name(tokens[i + 1], False)):
+        j = i
+        while j + 1 < len(tokens) and _is_name(tokens[j + 1], False):
+            j += 1
+        if j + 1 < len(tokens) and tokens[j + 1].text in ("’s", "'s") or "’" in tokens[j].text or "'" in tokens[j].text:
+            return None
+        return j, "singular", j + 1
+    if lowered in _QUANTIFIER_OF and i + 2 < len(tokens) and tokens[i + 1].lower == "of":
+        if tokens[i + 2].lower in {"us", "them", "you"}:
+            return i + 2, _QUANTIFIER_OF[lowered] or "plural", i + 3
+        inner = _noun_phrase(tokens, i + 2, False)
+        if inner is None:
+            return None
+        head, person, after = inner
+        number = _QUANTIFIER_OF[lowered]
+        if number is None:
+            if tokens[head].lower in OBJECT_PRONOUNS | {"we", "they"}:
+                number = "plural" if tokens[head].lower != "it" else "singular"
+            else:
+                number = person
+        return head, number, after
+    j = i
+    determiner = None
+    if lowered in DETERMINERS:
+        determiner = lowered
+        j += 1
+    start = j
+    if j < len(tokens) and "VBG" in lexicon.verb_tags(tokens[j].lower) and determiner is None:
+        return None  # "Reading books makes…": a gerund subject, singular whatever its object
+    while j < len(tokens) and j - start < 4 and _nominal(tokens[j]):
+        if j > start and lexicon.verb_tags(tokens[j].lower) & {"VBD", "VBZ"}:
+            break  # "the sun rose", "the boys visits": a finite form after a noun is the verb
+        j += 1
+    if j - start >= 2 and lexicon.verb_tags(tokens[j - 1].lower) and _confident(tokens, j - 1):
+        j -= 1  # "my aunt runs a shop": "runs" could be a noun, but an object follows it
+    if j == start:
+        return None
+    head = j - 1
+    if "'" in tokens[head].text or "’" in tokens[head].text:
+        return None  # "my friend's …": a possessive, the real head is further on
+    number = lexicon.noun_number(tokens[head].lower)
+    if number is None:
+        if lexicon.is_uncountable(tokens[head].lower) or lexicon.noun_number(tokens[head].lower + "s") == "plural":
+            number = "singular"
+        else:
+            return head, "unknown", j
+    if determiner in SINGULAR_DETERMINERS and number != "singular" or (
+            determiner in PLURAL_DETERMINERS and number != "plural"):
+        return head, "unknown", j  # the determiner and the noun disagree: a noun-number error, not ours
+    if determiner is None and number == "singular" and not lexicon.is_uncountable(tokens[head].lower):
+        return head, "unknown", j  # a bare singular ("aunt spends") is rarely a whole subject
+    return head, number, j
+
+
+def _subject_start(tokens: tuple[Token, ...], i: int) -> int:
+    """Skip a fronted time phrase without a comma: 'Last Friday our team…', 'At first my…'."""
+    j = i
+    while j < len(tokens) and tokens[j].lower in _SENTENCE_ADVERBS:
+        j += 1
+    k = j
+    if k < len(tokens) and tokens[k].lower in {"at", "in", "on", "after", "for", "during", "by", "before"}:
+        k += 1
+    if k < len(tokens) and tokens[k].lower in {"last", "next", "this", "that", "every", "one", "the", "a"}:
+        k += 1
+    while k < len(tokens) and (tokens[k].text[:1].isdigit() or tokens[k].lower in {
+            "few", "two", "three", "four", "five", "ten", "several", "next", "following", "same", "early", "late"}):
+        k += 1
+    if k < len(tokens) and tokens[k].lower in _TIME_NOUNS:
+        k += 1
+        if k < len(tokens) and tokens[k].lower in {"later", "ago", "morning", "afternoon", "evening", "night"}:
+            k += 1
+        if k < len(tokens) and (tokens[k].lower in PRONOUN_PERSON or tokens[k].lower in DETERMINERS
+                                or _is_name(tokens[k], False)):
+            return k
+    return j
+
+
+def _verb_after(tokens: tuple[Token, ...], k: int) -> int | None:
+    """The index of the verb after a subject ending before k: adverbs like 'often' are skipped."""
+    if k + 1 < len(tokens) and tokens[k].lower == "not" and tokens[k + 1].lower == "only":
+        k += 2  # "the trip not only opened my eyes but…"
+    while k < len(tokens) and tokens[k].lower in {"also", "often", "always", "usually", "never", "sometimes",
+                                                    "still", "really", "just", "even", "first", "finally",
+                                                    "suddenly", "all", "both", "soon", "already", "seldom",
+                                                    "hardly", "once", "then", "quickly", "only", "certainly"}:
+        k += 1
+    if k < len(tokens) and _verb_like(tokens[k]):
+        return k
+    return None
+
+
+def _confident(tokens: tuple[Token, ...], v: int) -> bool:
+    verb = tokens[v]
+    if verb.lower in BE_HAVE_DO | MODALS:
+        return True
+    if v and tokens[v - 1].lower in PERSON_NOUNS and lexicon.verb_tags(verb.lower) & {"VBZ", "VBD"}:
+        return True  # "my sister fries eggs": a person is not the first half of a compound noun
+    read = lexicon.readings(verb.lower)
+    if "NOUN" not in read and "ADJ" not in read:
+        return True
+    following = tokens[v + 1].lower if v + 1 < len(tokens) else ""
+    return following in DETERMINERS - {"one", "that", "all", "most", "some", "any", "no", "other"} or following in (
+        OBJECT_PRONOUNS - {"it", "you"}) or following in {"up", "out", "off", "away", "back"}
+
+
+@lru_cache(maxsize=256)
+def sentence_clauses(sentence: Sentence) -> tuple[Clause, ...]:
+    """The subject–verb pairs of one sentence, found at each clause opening."""
+    tokens = sentence.tokens
+    found: list[Clause] = []
+    seen_verbs: set[int] = set()
+    openings = [(0, "")] + [(i + 1, t.lower if t.is_word else t.text) for i, t in enumerate(tokens)
+                             if t.lower in CLAUSE_OPENERS or t.text in {",", ";", ":", "“", '"', "("}]
+    for i, opener in openings:
+        i = _subject_start(tokens, i)
+        phrase = _noun_phrase(tokens, i, i == 0)
+        if phrase is None:
+            continue
+        head, person, after = phrase
+        if opener in {"and", "or"} and i > 1 and (_nominal(tokens[i - 2]) or "VBG" in lexicon.verb_tags(tokens[i - 2].lower)):
+            continue  # "teamwork and patience are": the "and" joins two nouns, not two clauses
+        if (after < len(tokens) and tokens[after].lower == "and" and person != "unknown"
+                and opener not in {"and", "or"} and (tokens[after + 1].lower == "i" if after + 1 < len(tokens)
+                                                     and tokens[after + 1].lower in PRONOUN_PERSON else True)):
+            second = _noun_phrase(tokens, after + 1, False)
+            if second is not None and _verb_after(tokens, second[2]) is not None:
+                head, person, after = second[0], "plural", second[2]
+        v = _verb_after(tokens, after)
+        if v is None and after + 2 < len(tokens) and tokens[after].lower in _SUBJECT_PREPOSITIONS:
+            inner = _noun_phrase(tokens, after + 1, False)  # "the lanterns in the square look…"
+            if inner is not None and tokens[after + 1].lower in DETERMINERS:
+                v = _verb_after(tokens, inner[2])
+                if v is not None and v != inner[2]:
+                    v = None  # only a verb right after the phrase: "the water in his pond turned"
+        if v is None or v in seen_verbs:
+            continue
+        seen_verbs.add(v)
+        found.append(Clause(sentence, opener, tokens[i : head + 1], person, tokens[v], v, _confident(tokens, v)))
+    return tuple(found)
+
+
+def clauses(text: str) -> list[Clause]:
+    """Every subject–verb pair the reader is sure enough of, in text order."""
+    return [clause for sentence in sentences(text) for clause in sentence_clauses(sentence)]
+
+
+def verb_tense(clause: Clause) -> str:
+    """'past', 'present', 'bare' (base form after he/she/it or a singular noun), 'modal' or 'either'."""
+    word = clause.verb.lower
+    if word in {"was", "were", "did", "had"}:
+        return "past"
+    if word in {"am", "is", "are", "do", "does", "has", "have"}:
+        return "present"
+    if word in MODALS:
+        return "modal"
+    tags = lexicon.verb_tags(word)
+    if "VBD" in tags and "VB" not in tags:
+        return "past" if "VBZ" not in tags else "either"
+    if "VB" in tags and "VBD" in tags:
+        return "either"  # "put", "read", "hurt"
+    if "VBZ" in tags:
+        return "present"
+    if "VB" in tags:
+        return "bare" if clause.person == "singular" else "present"
+    return "either"
+
+
+def singular_form(word: str) -> str | None:
+    """is for are, was for were, has for have, does for do, or the -s form of a plain verb."""
+    lowered = word.lower()
+    if lowered in _PLURAL_FORMS:
+        return _PLURAL_FORMS[lowered]
+    return lexicon.verb_form(word, "VBZ")
+
+
+def plural_form(word: str) -> str | None:
+    lowered = word.lower()
+    if lowered in _SINGULAR_FORMS:
+        return _SINGULAR_FORMS[lowered]
+    return lexicon.verb_form(word, "VB")
+
+
+def either_number(word: str) -> bool:
+    return word.lower() in _EITHER_NUMBER
