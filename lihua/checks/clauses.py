@@ -41,7 +41,7 @@ _EITHER_NUMBER = {"family", "team", "class", "group", "audience", "crowd", "staf
 CLAUSE_OPENERS = {"and", "but", "so", "or", "because", "when", "while", "if", "although", "though", "that",
                   "as", "since", "before", "after", "until", "till", "unless", "where", "once", "whether",
                   "then", "yet", "whenever", "wherever"}
-_FUNCTION_WORDS = CLAUSE_OPENERS | DETERMINERS | OBJECT_PRONOUNS | set(PRONOUN_PERSON) | lexicon.PREPOSITIONS | {
+FUNCTION_WORDS = CLAUSE_OPENERS | DETERMINERS | OBJECT_PRONOUNS | set(PRONOUN_PERSON) | lexicon.PREPOSITIONS | {
     "not", "very", "too", "also", "only", "just", "even", "there", "here", "who", "which", "whom", "whose",
     "what", "how", "why", "to", "of", "be", "is", "am", "are", "was", "were", "been", "being", "has", "have",
     "had", "do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might", "must",
@@ -142,7 +142,7 @@ def sentences(text: str) -> tuple[Sentence, ...]:
 
 def _is_name(token: Token, first: bool) -> bool:
     """A capitalised word lemminflect does not know (Emma, Zhang), or one not at a sentence start."""
-    if not token.text[:1].isupper() or token.lower in _FUNCTION_WORDS or token.text == "I":
+    if not token.text[:1].isupper() or token.lower in FUNCTION_WORDS or token.text == "I":
         return False
     if first and token.lower.endswith("s"):
         return False  # "Mooncakes are…": an unknown plural, not a person
@@ -153,7 +153,7 @@ def _nominal(token: Token) -> bool:
     """Could be part of a noun phrase: a noun, an adjective or a number, and no function word."""
     if not token.is_word:
         return token.text[:1].isdigit()
-    if token.lower in _FUNCTION_WORDS:
+    if token.lower in FUNCTION_WORDS:
         return False
     read = lexicon.readings(token.lower)
     return "NOUN" in read or "ADJ" in read or "NUM" in read or "PROPN" in read

@@ -28,6 +28,7 @@ def _warm() -> None:
         warm()
         _WARM = True
 _UNCOUNTABLE = frozenset(_DATA["uncountable"])
+MASS_SENSES = frozenset(word.lower() for word in _DATA["mass_senses"]) | _UNCOUNTABLE
 _PAST_FIRST: dict[str, str] = _DATA["past_first"]
 LINKING_VERBS = frozenset(_DATA["linking_verbs"])
 PREPOSITIONS = frozenset(_DATA["prepositions"])

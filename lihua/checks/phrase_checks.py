@@ -1,0 +1,155 @@
+"""Rule checks on noun phrases: a missing article, and a singular noun in a list of plurals.
+
+Both need to know where a noun phrase starts and ends, which a regular expression cannot tell
+without listing every adjective; they read the tokens of `lihua.checks.clauses` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lihua.checks import lexicon
+from lihua.checks.clauses import (
+    BE_HAVE_DO,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    OBJECT_PRONOUNS,
+    PRONOUN_PERSON,
+    Token,
+    sentences,
+)
+from lihua.frequency import zipf
+from lihua.letter import Letter
+
+Hit = tuple[int, int, str | None, dict[str, str]]
+
+# Words that stand where an article would: a noun phrase starting after them has its determiner.
+_NOT_BARE = DETERMINERS | OBJECT_PRONOUNS | set(PRONOUN_PERSON) | {
+    "such", "what", "which", "whose", "no", "any", "every", "each", "another", "either", "neither", "one",
+    "first", "second", "third", "last", "next", "same", "only", "own", "half", "quite", "rather", "per",
+    "kind", "sort", "type", "than", "more", "most", "less", "least", "much", "many", "few", "little"}
+_INTRODUCERS = {"in", "on", "at", "with", "for", "from", "to", "of", "as", "into", "after", "before", "about",
+                "like", "without", "through", "during", "by", "near", "under", "behind"}
+
+
+_ADVERB_LIKE = {"very", "far", "hard", "enough", "about", "apart", "much", "pretty", "quite", "just", "even", "still",
+                "only", "late", "early", "fast", "well", "right", "straight", "back", "so", "too", "ever", "once",
+                "alone", "ahead", "away", "together", "instead", "else", "almost", "already", "also", "always", "out",
+                "up", "down", "off", "over", "further", "other", "diverse", "various", "own", "certain", "several"}
+
+
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ure", "ing", "ship", "dom", "hood",
+                     "ism", "age", "cy", "ics", "and", "use", "ife", "ime")
+
+
+def _is_adjective(token: Token) -> bool:
+    """A plain adjective in front of a noun: 'big', 'unforgettable', 'online', 'tiring' (not 'very', 'smarter')."""
+    lowered = token.lower
+    if (not token.is_word or lowered in _NOT_BARE or lowered in _ADVERB_LIKE or lowered in FUNCTION_WORDS
+            or token.text[:1].isupper()):
+        return False
+    if "ADJ" not in lexicon.readings(lowered) or lexicon.adjective_degree(lowered) is not None:
+        return False
+    return not lexicon.verb_tags(lowered) & {"VBD", "VBZ", "VB", "VBG"}
+
+
+def _is_head_noun(token: Token) -> bool:
+    """A singular countable noun: it has a plural of its own and is not read as a plural or a mass noun."""
+    lowered = token.lower
+    if not token.is_word or lowered in _NOT_BARE or lowered in FUNCTION_WORDS or token.text[:1].isupper():
+        return False
+    if not lexicon.is_noun(lowered) or lexicon.is_adjective(lowered) or lexicon.is_uncountable(lowered):
+        return False
+    plural = lexicon.plural_of(lowered)
+    return plural is not None and plural != lowered and lexicon.noun_number(lowered) != "plural"
+
+
+def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'enjoy big dinner', 'It was unforgettable night': a singular noun with an adjective needs a/an."""
+    needs_article = set(options.get("needs_article_with_adjective", ()))
+    for sentence in sentences(text):
+        tokens = sentence.tokens
+        i = 1
+        while i < len(tokens):
+            start = i
+            j = i
+            while j < len(tokens) and (_is_adjective(tokens[j]) or tokens[j].lower in {"and", "but"}
+                                       and j > start and _is_adjective(tokens[j - 1])):
+                j += 1
+            if j == start or j >= len(tokens) or tokens[j - 1].lower in {"and", "but"}:
+                i += 1
+                continue
+            i = j
+            noun = tokens[j]
+            if (j + 1 < len(tokens) and _is_head_noun(tokens[j + 1]) and lexicon.is_noun(noun.lower)
+                    and not lexicon.verb_tags(tokens[j + 1].lower) & {"VBD", "VBZ"}):
+                noun = tokens[j + 1]  # "new high school": the last noun is the head
+            word = noun.lower
+            if not _is_head_noun(noun):
+                continue
+            after_index = tokens.index(noun) + 1
+            if after_index < len(tokens) and tokens[after_index].is_word and lexicon.is_noun(tokens[after_index].lower) \
+                    and not lexicon.verb_tags(tokens[after_index].lower) and tokens[after_index].lower not in _INTRODUCERS:
+                continue  # the noun modifies another noun we did not read
+            if word == "school" and [t.lower for t in tokens[start:j]] in (["high"], ["middle"], ["primary"]):
+                continue  # "in high school"
+            if word not in needs_article and (word in lexicon.MASS_SENSES or word.endswith(_ABSTRACT_ENDINGS)):
+                continue  # "hard work", "tough competition", "good preparation": often used without a/an
+            if word not in needs_article and zipf(lexicon.plural_of(word) or "") < zipf(word) - 1.3:
+                continue  # "sulfur dioxide": a noun whose plural is rare (under 1 in 20) is hardly ever counted
+            after = tokens[tokens.index(noun) + 1] if tokens.index(noun) + 1 < len(tokens) else None
+            if after is not None and (after.text in ("'s", "’s") or after.lower in {"of"} and word in {"kind", "sort", "type", "lot"}):
+                continue
+            before = tokens[start - 1]
+            lowered = before.lower
+            if lowered in _NOT_BARE or not before.is_word or lowered.endswith(("'s", "’s")):
+                continue
+            if lexicon.is_adjective(lowered) or lowered in {"yesterday", "today", "tomorrow", "tonight"}:
+                continue  # "an experienced folk artist": the phrase started earlier
+            if not (lowered in _INTRODUCERS or lowered in BE_HAVE_DO - {"do", "does", "did"}
+                    or lowered in {"become", "became", "becomes"}
+                    or lexicon.verb_tags(lowered) and not lexicon.is_noun(lowered) and lowered not in _INTRODUCERS):
+                continue
+            if start >= 2 and tokens[start - 2].lower in {"kind", "sort", "type", "lot"} and lowered == "of":
+                continue
+            first = tokens[start]
+            article = "an" if first.lower[:1] in "aeiou" and not first.lower.startswith(("uni", "use", "eu", "one")) else "a"
+            yield first.start, first.end, f"{article} {first.text}", {"noun": noun.text, "article": article}
+
+
+def coordinated_plural(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'books, toys and schoolbag', 'my arms and leg': one bare singular in a list of plurals."""
+    for sentence in sentences(text):
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens):
+            if token.lower != "and" or i < 1 or i + 1 >= len(tokens):
+                continue
+            last = tokens[i + 1]
+            if (not last.is_word or last.lower in FUNCTION_WORDS or last.lower in _NOT_BARE
+                    or not lexicon.is_countable_singular(last.lower) or last.lower in lexicon.MASS_SENSES):
+                continue
+            if lexicon.verb_tags(last.lower) & {"VBD", "VBZ"} or lexicon.is_adjective(last.lower):
+                continue
+            following = tokens[i + 2] if i + 2 < len(tokens) else None
+            if following is not None and following.is_word and (lexicon.is_noun(following.lower)
+                                                                 or following.lower in {"of", "'s"}):
+                continue  # "cats and dog food": the singular is a modifier
+            items = [tokens[i - 1]]
+            k = i - 2
+            while k >= 1 and tokens[k].text == ",":
+                items.append(tokens[k - 1])
+                k -= 2
+            plural = [t for t in items if t.is_word and lexicon.noun_number(t.lower) == "plural"
+                      and not lexicon.verb_tags(t.lower) & {"VBD"} and t.lower not in {"clothes", "news", "glasses"}]
+            if not plural or len(plural) < len(items):
+                continue
+            fix = lexicon.plural_of(last.text)
+            if fix:
+                yield last.start, last.end, fix, {"noun": last.text, "plural": plural[0].text}
+
+
+PHRASE_CHECKS = {
+    "missing-article": missing_article,
+    "coordinated-plural": coordinated_plural,
+}
