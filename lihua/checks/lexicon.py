@@ -28,6 +28,10 @@ def _warm() -> None:
         warm()
         _WARM = True
 _UNCOUNTABLE = frozenset(_DATA["uncountable"])
+ADJECTIVE_OF_NOUN: dict[str, str] = _DATA["adjective_of_noun"]
+NOUN_OF_ADJECTIVE: dict[str, str] = {}
+for _noun, _adjective in ADJECTIVE_OF_NOUN.items():
+    NOUN_OF_ADJECTIVE.setdefault(_adjective, _noun)
 MASS_SENSES = frozenset(word.lower() for word in _DATA["mass_senses"]) | _UNCOUNTABLE
 _PAST_FIRST: dict[str, str] = _DATA["past_first"]
 LINKING_VERBS = frozenset(_DATA["linking_verbs"])
@@ -252,3 +256,35 @@ def _same_case(model: str, word: str) -> str:
     if model[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+def noun_of_adjective(word: str) -> str | None:
+    """important → importance, honest → honesty, direct → direction: the noun a learner means."""
+    lowered = word.lower()
+    if lowered in NOUN_OF_ADJECTIVE:
+        return _same_case(word, NOUN_OF_ADJECTIVE[lowered])
+    stems = [lowered + "ion", lowered + "ness", lowered + "y"]
+    if lowered.endswith("ent"):
+        stems.insert(0, lowered[:-1] + "ce")
+    if lowered.endswith("ant"):
+        stems.insert(0, lowered[:-1] + "ce")
+    for candidate in stems:
+        if "NOUN" in readings(candidate) and candidate in readings(candidate)["NOUN"]:
+            return _same_case(word, candidate)
+    return None
+
+
+def verb_of_noun(word: str) -> str | None:
+    """celebration → celebrate, discussion → discuss, development → develop: the verb a learner means."""
+    lowered = word.lower()
+    candidates = []
+    if lowered.endswith("ation"):
+        candidates += [lowered[:-5] + "ate", lowered[:-5] + "e", lowered[:-5]]
+    if lowered.endswith("ion"):
+        candidates += [lowered[:-3], lowered[:-3] + "e"]
+    if lowered.endswith("ment"):
+        candidates.append(lowered[:-4])
+    for candidate in candidates:
+        if "VB" in verb_tags(candidate):
+            return _same_case(word, candidate)
+    return None

@@ -48,7 +48,13 @@ PREDICATES: dict[str, Predicate] = {
     "verb-finite-nonbase": lambda w: bool(lexicon.verb_tags(w) & {"VBD", "VBZ"}) and "VB" not in lexicon.verb_tags(w),
     "verb-nonbase": lambda w: bool(lexicon.verb_tags(w) & {"VBD", "VBZ", "VBG", "VBN"}) and "VB" not in lexicon.verb_tags(w),
     "noun": lexicon.is_noun,
+    "noun-with-adjective": lambda w: w.lower() in lexicon.ADJECTIVE_OF_NOUN,
+    "adjective-with-noun": lambda w: lexicon.noun_of_adjective(w) is not None,
+    "noun-with-verb": lambda w: lexicon.verb_of_noun(w) is not None,
+    "count-noun": lambda w: lexicon.is_singular_noun(w) and w.lower() not in lexicon.MASS_SENSES,
+    "mass-noun": lambda w: w.lower() in lexicon.MASS_SENSES and lexicon.noun_number(w) != "plural",
     "noun-or-adjective": lambda w: lexicon.is_noun(w) or lexicon.is_adjective(w),
+    "not-adjective-or-noun": lambda w: not (lexicon.is_noun(w) or lexicon.is_adjective(w)),
     "not-noun": lambda w: not lexicon.is_noun(w),
     "plural-noun": lambda w: lexicon.noun_number(w) == "plural",
     "not-plural-noun": lambda w: lexicon.noun_number(w) != "plural",
@@ -83,6 +89,9 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "comparative": lexicon.comparative_of,
     "superlative": lexicon.superlative_of,
     "delete": lambda w: "",
+    "adjective-of-noun": lambda w: lexicon.ADJECTIVE_OF_NOUN.get(w.lower()),
+    "noun-of-adjective": lexicon.noun_of_adjective,
+    "verb-of-noun": lexicon.verb_of_noun,
 }
 
 
