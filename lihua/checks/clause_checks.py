@@ -16,6 +16,7 @@ from lihua.checks.clauses import (
     CLAUSE_OPENERS,
     DETERMINERS,
     MODALS,
+    NEGATED,
     OBJECT_PRONOUNS,
     PRONOUN_PERSON,
     Clause,
@@ -38,14 +39,15 @@ _PAST_MARKERS = re.compile(
     r"september|october|november|december)|in\s+(?:19|20)\d\d|when\s+(?:i|we|he|she|they)\s+(?:was|were)|the\s+(?:next|following)\s+"
     r"(?:day|morning|week)|as\s+a\s+child|one\s+day)\b", re.IGNORECASE)
 _PRESENT_MARKERS = re.compile(
-    r"\b(?:now|today|nowadays|every|always|usually|often|these\s+days|at\s+present|currently|sometimes|"
-    r"never|ever|still|each|tomorrow|next|will|hope|wish|future|these|this)\b|[“”\"?]", re.IGNORECASE)
+    r"\b(?:now|today|nowadays|these\s+days|at\s+present|currently|tomorrow|next|will|hope|wish|future|these|"
+    r"this)\b|[“”\"?]", re.IGNORECASE)
+# Habits ("every morning we walk…") may be told in either tense: only a past sentence decides.
+_HABIT_MARKERS = re.compile(r"\b(?:every|always|usually|often|sometimes|never|ever|still|each)\b", re.IGNORECASE)
 # "I think", "she likes": opinions and states are often true now, even inside a story.
-_STATES = {"think", "hope", "believe", "know", "want", "like", "love", "wish", "feel", "remember", "miss",
+_STATES = {"think", "hope", "believe", "know", "want", "like", "love", "wish", "remember", "miss",
            "need", "suppose", "guess", "mean", "agree", "understand", "prefer", "hate", "thank", "seem",
            "enjoy", "forget", "expect", "live", "work", "study", "say", "tell", "own", "belong", "contain",
-           "include", "look", "sound", "smell", "taste", "matter", "depend", "stand", "lie", "keep", "become",
-           "make", "help", "teach", "bring", "show", "give", "let", "appreciate", "admire", "respect", "behave",
+           "include", "look", "sound", "smell", "taste", "matter", "depend", "stand", "lie", "appreciate", "admire", "respect", "behave",
            "recommend", "suggest", "mind", "care", "deserve", "satisfy", "cost", "fit", "suit"}
 _OPENERS_KEEPING_PRESENT = {"that", "if", "whether", "as", "unless", "because", "since", "so", "where", "than"}
 
@@ -83,7 +85,7 @@ def _suspect(text: str, clause: Clause) -> bool:
 
 
 def _past_story(text: str, found: list[Clause], clause: Clause) -> bool:
-    """The clause sits in a past sentence, or in a paragraph told in the past."""
+    """The clause sits in a past sentence, or in a paragraph told in the past (not for a habit)."""
     sentence = clause.sentence
     body = _sentence_text(text, sentence)
     if _PAST_MARKERS.search(body[: clause.verb.start - sentence.start]):
@@ -91,6 +93,8 @@ def _past_story(text: str, found: list[Clause], clause: Clause) -> bool:
     same = [c for c in found if c.sentence == sentence and c is not clause]
     if any(verb_tense(c) == "past" for c in same) and not any(verb_tense(c) == "present" for c in same):
         return True
+    if _HABIT_MARKERS.search(body):
+        return False
     paragraph = next(p for p in _paragraphs(text) if p[0] <= clause.verb.start <= p[1])
     inside = [c for c in found if paragraph[0] <= c.verb.start <= paragraph[1]]
     past = sum(verb_tense(c) == "past" and c.opener not in {"if", "though", "as"} for c in inside)
@@ -103,10 +107,13 @@ def story_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> It
     found = clauses(text)
     for clause in found:
         word = clause.verb.lower
-        if not _suspect(text, clause) or word in BE_HAVE_DO and not _be_in_past_sentence(text, found, clause):
+        if not _suspect(text, clause) or (word in BE_HAVE_DO or word in NEGATED) and not _be_in_past_sentence(
+                text, found, clause):
             continue
         if _past_story(text, found, clause):
-            past = {"is": "was", "am": "was", "are": "were", "do": "did", "does": "did"}.get(word) or (
+            past = {"is": "was", "am": "was", "are": "were", "do": "did", "does": "did", "don't": "didn't",
+                    "doesn't": "didn't", "isn't": "wasn't", "aren't": "weren't", "don’t": "didn’t",
+                    "doesn’t": "didn’t"}.get(word) or (
                 lexicon.verb_form(clause.verb.text, "VBD"))
             if past and past.lower() != word:
                 yield clause.verb.start, clause.verb.end, _same_case(clause.verb.text, past), {"verb": clause.verb.text}
@@ -118,7 +125,7 @@ def _be_in_past_sentence(text: str, found: list[Clause], clause: Clause) -> bool
     if _PAST_MARKERS.search(body):
         return True
     return any(c.sentence == clause.sentence and verb_tense(c) == "past" and c.opener in {
-        "when", "before", "after", "while", "until", "as"} for c in found)
+        "when", "before", "after", "while", "until", "as", "as soon as"} for c in found)
 
 
 def _same_case(model: str, word: str) -> str:
@@ -153,12 +160,57 @@ def subject_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> I
             yield clause.verb.start, clause.verb.end, _same_case(clause.verb.text, fix), {"subject": subject}
 
 
+def relative_agreement(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'Emma, who live in London', 'rice noodles, which was delicious': who/which agree with their noun."""
+    for sentence in sentences(text):
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens[2:-1], start=2):
+            if token.lower not in {"who", "which"}:
+                continue
+            antecedent = tokens[i - 2] if tokens[i - 1].text == "," else tokens[i - 1]
+            if not antecedent.is_word or antecedent.lower in PRONOUN_PERSON or antecedent.lower in OBJECT_PRONOUNS:
+                continue
+            index = i - 2 if tokens[i - 1].text == "," else i - 1
+            if any(t.lower in lexicon.PREPOSITIONS for t in tokens[max(0, index - 2) : index]):
+                continue  # "one of the students who…", "rocks near the coast which…": which noun is meant?
+            if token.lower == "which" and tokens[i - 1].text == ",":
+                continue  # ", which is important": it may stand for the whole clause before it
+            verb = tokens[i + 1]
+            word = verb.lower
+            tags = lexicon.verb_tags(word)
+            if word in MODALS or word in NEGATED:
+                continue
+            if antecedent.text[:1].isupper() and not lexicon.readings(antecedent.lower) or antecedent.text[1:].islower() \
+                    and antecedent.text[:1].isupper() and i > 2:
+                number = "singular"  # a name
+            else:
+                number = lexicon.noun_number(antecedent.lower)
+            if number is None or either_number(antecedent.text):
+                continue
+            if number == "plural" and (word in {"is", "was", "has", "does"} or tags == {"VBZ"}):
+                fix = plural_form(verb.text)
+            elif number == "singular" and (word in {"are", "were", "have", "do"}
+                                           or "VB" in tags and not tags & {"VBD", "VBZ", "VBN"}):
+                fix = singular_form(verb.text)
+            else:
+                continue
+            if fix and fix.lower() != word:
+                yield verb.start, verb.end, _same_case(verb.text, fix), {"noun": antecedent.text, "pronoun": token.text}
+
+
 _COORDINATORS = {"and", "but", "or"}
 _SKIPPABLE = {"then", "also", "even", "finally", "later", "soon", "often", "always", "never", "quickly",
               "slowly", "suddenly", "carefully", "happily", "still", "immediately", "sometimes"}
 _OBJECT_STARTERS = {"the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "me", "us", "him", "it",
                     "them", "some", "up", "out", "down", "off", "back", "away", "over", "this", "that", "these",
                     "those", "to", "with", "for", "at", "into", "on", "in", "all", "every", "each"}
+
+
+_MAIN_CLAUSE_OPENERS = {"", ",", "and", "but", "so", "then", ";"}
+
+
+def _nominal_word(token) -> bool:
+    return token.is_word and lexicon.is_noun(token.lower) and token.lower not in PRONOUN_PERSON
 
 
 def _head_verb(sentence: Sentence, before: int) -> tuple[int, str] | None:
@@ -169,9 +221,13 @@ def _head_verb(sentence: Sentence, before: int) -> tuple[int, str] | None:
         if token.text in {",", ";", ":"} or token.lower in _COORDINATORS | {"that", "who", "which", "when",
                                                                                "because", "while", "if"}:
             return None
-        if token.lower in BE_HAVE_DO | {"be", "been", "being"}:
-            return None  # "was tired and …", "had cleaned and …": the form is the auxiliary's business
         previous = tokens[k - 1].lower if k else ""
+        if token.lower in {"was", "were", "is"} and any(
+                c.verb_index == k and c.opener in _MAIN_CLAUSE_OPENERS for c in sentence_clauses(sentence)):
+            # "I was shy and seldom spoke", "she is eighty and lives alone"
+            return k, "past" if token.lower != "is" else "3sg"
+        if token.lower in BE_HAVE_DO | {"be", "been", "being"}:
+            return None  # "had cleaned and …": the form is the auxiliary's business
         tags = lexicon.verb_tags(token.lower)
         if not tags or token.lower in lexicon.PREPOSITIONS:
             continue
@@ -179,12 +235,22 @@ def _head_verb(sentence: Sentence, before: int) -> tuple[int, str] | None:
             if "VB" in tags:
                 return k, "base"
             return None
+        if k >= 2 and previous in PRONOUN_PERSON and _nominal_word(tokens[k - 2]):
+            return None  # "the ideas they gave us and…": a clause inside a noun phrase
         if tags & {"VBD"} and not tags & {"VB", "VBZ"} and (
                 previous in PRONOUN_PERSON or previous in {"then", "also", "and"}
                 or any(c.verb_index == k for c in sentence_clauses(sentence))):
             if "VBN" in tags and previous in {"been", "being", "get", "got"}:
                 return None
             return k, "past"
+        main = [c for c in sentence_clauses(sentence) if c.verb_index == k and c.confident
+                and c.opener in _MAIN_CLAUSE_OPENERS]
+        if tags == {"VBZ"} and main:
+            return k, "3sg"  # "reading widens my mind and helps me relax"
+        if "VB" in tags and "VBD" not in tags and previous in {"i", "we", "they", "you"} and main:
+            return k, "present"  # "I carry her bags and read to her"
+        if not (lexicon.is_noun(token.lower) or lexicon.is_adjective(token.lower)):
+            return None  # another verb ("helps them understand … and make"): too far to tell
     return None
 
 
@@ -223,10 +289,15 @@ def parallel_verbs(text: str, letter: Letter | None, options: dict[str, Any]) ->
                     continue  # "she told us to wait and left": the -ed verb pairs with "told"
                 fix = lexicon.verb_form(verb.text, "VB")
             elif form == "past" and not tags & {"VBD"} and tags & {"VB", "VBZ", "VBG"}:
-                if "VBG" in tags and (following not in _OBJECT_STARTERS or any(
+                if "VBG" in tags and (not (following in _OBJECT_STARTERS or lexicon.is_noun(following)) or any(
                         "VBG" in lexicon.verb_tags(t.lower) for t in earlier)):
                     continue
                 fix = lexicon.verb_form(verb.text, "VBD")
+            elif form == "3sg" and tags & {"VB"} and not tags & {"VBZ", "VBD", "VBN"}:
+                fix = lexicon.verb_form(verb.text, "VBZ")
+            elif form == "present" and tags == {"VBG"} and following in _OBJECT_STARTERS and not any(
+                    "VBG" in lexicon.verb_tags(t.lower) for t in earlier):
+                fix = lexicon.verb_form(verb.text, "VB")
             else:
                 continue
             if fix and fix.lower() != verb.lower:
@@ -311,5 +382,6 @@ CLAUSE_CHECKS = {
     "manner-adverb": manner_adverb,
     "story-tense": story_tense,
     "subject-verb": subject_verb,
+    "relative-agreement": relative_agreement,
     "parallel-verbs": parallel_verbs,
 }

@@ -22,6 +22,13 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "no", "st", "prof", "a.m", "p.m", "e.
 PRONOUN_PERSON = {"i": "first", "we": "plural", "you": "second", "they": "plural",
                   "he": "singular", "she": "singular", "it": "singular"}
 OBJECT_PRONOUNS = {"me", "us", "you", "him", "her", "it", "them"}
+INDEFINITE_PRONOUNS = {"nobody", "everyone", "everybody", "someone", "somebody", "anyone", "anybody"}
+# Negated auxiliaries written as one word, with the tense they carry.
+NEGATED = {"don't": "present", "doesn't": "present", "isn't": "present", "aren't": "present",
+           "hasn't": "present", "haven't": "present", "didn't": "past", "wasn't": "past",
+           "weren't": "past", "hadn't": "past", "can't": "modal", "won't": "modal", "couldn't": "modal",
+           "wouldn't": "modal", "shouldn't": "modal", "mustn't": "modal"}
+NEGATED.update({key.replace("'", "’"): value for key, value in list(NEGATED.items())})
 SINGULAR_DETERMINERS = {"a", "an", "this", "that", "every", "each", "another", "one"}
 PLURAL_DETERMINERS = {"these", "those", "many", "several", "both", "few", "various"}
 DETERMINERS = SINGULAR_DETERMINERS | PLURAL_DETERMINERS | {
@@ -160,6 +167,8 @@ def _nominal(token: Token) -> bool:
 
 
 def _verb_like(token: Token) -> bool:
+    if token.lower in NEGATED:
+        return True
     if token.lower in lexicon.PREPOSITIONS and token.lower != "like":
         return False  # "near", "past", "like": read as the preposition
     return token.is_word and (token.lower in BE_HAVE_DO or token.lower in MODALS or bool(lexicon.verb_tags(token.lower)))
@@ -173,6 +182,8 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int, first: bool) -> tuple[int, s
     lowered = token.lower
     if lowered in PRONOUN_PERSON:
         return i, PRONOUN_PERSON[lowered], i + 1
+    if lowered in INDEFINITE_PRONOUNS:
+        return i, "singular", i + 1
     if _is_name(token, first) and (not first or i + 1 < len(tokens) and _is_name(tokens[i + 1], False)):
         j = i
         while j + 1 < len(tokens) and _is_name(tokens[j + 1], False):
@@ -259,23 +270,47 @@ def _verb_after(tokens: tuple[Token, ...], k: int) -> int | None:
                                                     "suddenly", "all", "both", "soon", "already", "seldom",
                                                     "hardly", "once", "then", "quickly", "only", "certainly"}:
         k += 1
+    if (k + 1 < len(tokens) and lexicon.is_adverb(tokens[k].lower) and tokens[k].lower not in FUNCTION_WORDS
+            and not lexicon.verb_tags(tokens[k].lower) & {"VBD", "VBZ"}
+            and lexicon.verb_tags(tokens[k + 1].lower) & {"VBD", "VBZ"}):
+        k += 1  # "he last chose", "I better understood": an adverb before the verb
     if k < len(tokens) and _verb_like(tokens[k]):
         return k
     return None
 
 
-def _confident(tokens: tuple[Token, ...], v: int) -> bool:
+def _confident(tokens: tuple[Token, ...], v: int, head: Token | None = None) -> bool:
+    """The word at v is the verb, not the second half of a compound noun ("the bus stop")."""
     verb = tokens[v]
-    if verb.lower in BE_HAVE_DO | MODALS:
+    if verb.lower in BE_HAVE_DO or verb.lower in MODALS or verb.lower in NEGATED:
         return True
-    if v and tokens[v - 1].lower in PERSON_NOUNS and lexicon.verb_tags(verb.lower) & {"VBZ", "VBD"}:
+    tags = lexicon.verb_tags(verb.lower)
+    if head is not None and (head.lower in PRONOUN_PERSON or head.lower in OBJECT_PRONOUNS
+                             or head.lower in INDEFINITE_PRONOUNS or head.lower in PERSON_NOUNS):
+        return bool(tags)  # "we meet", "many of us cry", "my grandmother make": people do things
+    if v and tokens[v - 1].lower in PERSON_NOUNS and tags & {"VBZ", "VBD"}:
         return True  # "my sister fries eggs": a person is not the first half of a compound noun
+    following = tokens[v + 1] if v + 1 < len(tokens) else None
+    if (head is not None and lexicon.noun_number(head.lower) == "plural" and "VBZ" in tags
+            and not (following is not None and _verb_like(following))):
+        return True  # "my characters looks": a plural noun does not modify another noun
     read = lexicon.readings(verb.lower)
     if "NOUN" not in read and "ADJ" not in read:
         return True
     following = tokens[v + 1].lower if v + 1 < len(tokens) else ""
+    after = tokens[v + 2] if v + 2 < len(tokens) else None
+    if following.endswith("ly") and lexicon.is_adverb(following) and not (after is not None and _verb_like(after)):
+        return True  # "the bus stop suddenly": an -ly adverb follows a verb, not a noun
     return following in DETERMINERS - {"one", "that", "all", "most", "some", "any", "no", "other"} or following in (
         OBJECT_PRONOUNS - {"it", "you"}) or following in {"up", "out", "off", "away", "back"}
+
+
+def _opener(tokens: tuple[Token, ...], i: int) -> str:
+    """The word that opens a clause at i; "as soon as" is one opener, a time word."""
+    token = tokens[i]
+    if token.lower == "as" and i >= 2 and tokens[i - 1].lower == "soon" and tokens[i - 2].lower == "as":
+        return "as soon as"
+    return token.lower if token.is_word else token.text
 
 
 @lru_cache(maxsize=256)
@@ -284,8 +319,10 @@ def sentence_clauses(sentence: Sentence) -> tuple[Clause, ...]:
     tokens = sentence.tokens
     found: list[Clause] = []
     seen_verbs: set[int] = set()
-    openings = [(0, "")] + [(i + 1, t.lower if t.is_word else t.text) for i, t in enumerate(tokens)
+    openings = [(0, "")] + [(i + 1, _opener(tokens, i)) for i, t in enumerate(tokens)
                              if t.lower in CLAUSE_OPENERS or t.text in {",", ";", ":", "“", '"', "("}]
+    openings += [(i + 2, "how") for i, t in enumerate(tokens[:-2])
+                 if t.lower == "how" and (lexicon.is_adjective(tokens[i + 1].lower) or lexicon.is_adverb(tokens[i + 1].lower))]
     for i, opener in openings:
         i = _subject_start(tokens, i)
         phrase = _noun_phrase(tokens, i, i == 0)
@@ -301,6 +338,12 @@ def sentence_clauses(sentence: Sentence) -> tuple[Clause, ...]:
             if second is not None and _verb_after(tokens, second[2]) is not None:
                 head, person, after = second[0], "plural", second[2]
         v = _verb_after(tokens, after)
+        if v is None and after + 2 < len(tokens) and tokens[after].text == "," and person in ("singular", "plural"):
+            k = after + 1  # "my teacher, Mrs. Wang, encouraged…": skip a name between commas
+            while k < len(tokens) and _is_name(tokens[k], False):
+                k += 1
+            if k > after + 1 and k < len(tokens) and tokens[k].text == ",":
+                v = _verb_after(tokens, k + 1)
         if v is None and after + 2 < len(tokens) and tokens[after].lower in _SUBJECT_PREPOSITIONS:
             inner = _noun_phrase(tokens, after + 1, False)  # "the lanterns in the square look…"
             if inner is not None and tokens[after + 1].lower in DETERMINERS:
@@ -310,7 +353,8 @@ def sentence_clauses(sentence: Sentence) -> tuple[Clause, ...]:
         if v is None or v in seen_verbs:
             continue
         seen_verbs.add(v)
-        found.append(Clause(sentence, opener, tokens[i : head + 1], person, tokens[v], v, _confident(tokens, v)))
+        found.append(Clause(sentence, opener, tokens[i : head + 1], person, tokens[v], v,
+                            _confident(tokens, v, tokens[head])))
     return tuple(found)
 
 
@@ -322,6 +366,8 @@ def clauses(text: str) -> list[Clause]:
 def verb_tense(clause: Clause) -> str:
     """'past', 'present', 'bare' (base form after he/she/it or a singular noun), 'modal' or 'either'."""
     word = clause.verb.lower
+    if word in NEGATED:
+        return NEGATED[word]
     if word in {"was", "were", "did", "had"}:
         return "past"
     if word in {"am", "is", "are", "do", "does", "has", "have"}:
