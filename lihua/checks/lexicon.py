@@ -32,6 +32,7 @@ ADJECTIVE_OF_NOUN: dict[str, str] = _DATA["adjective_of_noun"]
 NOUN_OF_ADJECTIVE: dict[str, str] = {}
 for _noun, _adjective in ADJECTIVE_OF_NOUN.items():
     NOUN_OF_ADJECTIVE.setdefault(_adjective, _noun)
+PEOPLE_NOUNS = frozenset(_DATA["people_nouns"])
 MASS_SENSES = frozenset(word.lower() for word in _DATA["mass_senses"]) | _UNCOUNTABLE
 _PAST_FIRST: dict[str, str] = _DATA["past_first"]
 LINKING_VERBS = frozenset(_DATA["linking_verbs"])
@@ -288,3 +289,15 @@ def verb_of_noun(word: str) -> str | None:
         if "VB" in verb_tags(candidate):
             return _same_case(word, candidate)
     return None
+
+
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "man", "men", "woman", "women", "one", "body")
+
+
+def is_thing_noun(word: str) -> bool:
+    """A noun that is plainly not a person or a group of people (factory, robot, meal): never 'who'."""
+    lowered = word.lower()
+    if lowered in PEOPLE_NOUNS or lowered.endswith(_PERSON_ENDINGS) or not is_noun(lowered):
+        return False
+    singular = (readings(lowered).get("NOUN") or (lowered,))[0]
+    return singular not in PEOPLE_NOUNS and not singular.endswith(_PERSON_ENDINGS)

@@ -51,6 +51,7 @@ PREDICATES: dict[str, Predicate] = {
     "noun-with-adjective": lambda w: w.lower() in lexicon.ADJECTIVE_OF_NOUN,
     "adjective-with-noun": lambda w: lexicon.noun_of_adjective(w) is not None,
     "noun-with-verb": lambda w: lexicon.verb_of_noun(w) is not None,
+    "thing-noun": lexicon.is_thing_noun,
     "count-noun": lambda w: lexicon.is_singular_noun(w) and w.lower() not in lexicon.MASS_SENSES,
     "mass-noun": lambda w: w.lower() in lexicon.MASS_SENSES and lexicon.noun_number(w) != "plural",
     "noun-or-adjective": lambda w: lexicon.is_noun(w) or lexicon.is_adjective(w),
