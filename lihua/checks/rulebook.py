@@ -90,6 +90,7 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "comparative": lexicon.comparative_of,
     "superlative": lexicon.superlative_of,
     "delete": lambda w: "",
+    "with-article": lambda w: ("an " if w[:1].lower() in "aeiou" else "a ") + w,
     "adjective-of-noun": lambda w: lexicon.ADJECTIVE_OF_NOUN.get(w.lower()),
     "noun-of-adjective": lexicon.noun_of_adjective,
     "verb-of-noun": lexicon.verb_of_noun,

@@ -1,0 +1,70 @@
+"""A pronoun that disagrees in sex with the only person mentioned just before it.
+
+"My mother had baked a cake by himself", "the boy lent me her jacket": the writer meant the person
+just named. The check looks back over the current and the two previous sentences; it speaks only
+when every sexed word there (nouns like mother/uncle, names it knows, and other pronouns) points
+the other way and no person of unknown sex (a friend, Li Ming) stands in between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lihua.checks import lexicon
+from lihua.checks.clauses import Sentence, sentences
+from lihua.letter import Letter
+
+Hit = tuple[int, int, str | None, dict[str, str]]
+
+_SWAP = {"he": "she", "him": "her", "his": "her", "himself": "herself",
+         "she": "he", "herself": "himself", "hers": "his"}
+_PRONOUNS = set(_SWAP) | {"her"}
+# People of either sex: when one of them is nearer than the sexed word, the pronoun may mean them.
+_EITHER = {"friend", "friends", "teacher", "classmate", "classmates", "neighbour", "neighbor", "doctor", "nurse",
+           "guide", "coach", "driver", "student", "child", "baby", "cousin", "partner", "someone", "somebody",
+           "everyone", "everybody", "nobody", "anyone", "person", "owner", "stranger", "visitor", "host",
+           "manager", "worker", "farmer", "player", "captain", "monitor", "headmaster", "principal", "vet",
+           "librarian", "officer", "policeman", "volunteer", "kid", "pal", "parent", "cleaner", "chef", "cook"}
+
+
+def _sex(word: str, token_text: str, first: bool) -> str | None:
+    lowered = word.lower()
+    if lowered in lexicon.MALE_WORDS and (lowered not in {"mark", "bill", "max", "jack", "frank"} or token_text[:1].isupper()):
+        return "m"
+    if lowered in lexicon.FEMALE_WORDS and (lowered not in {"rose", "grace", "miss", "lily"} or token_text[:1].isupper()):
+        return "f"
+    if lowered in _EITHER or token_text[:1].isupper() and not first and token_text != "I" and not lexicon.readings(lowered):
+        return "?"  # a person of unknown sex (or a name we do not know)
+    return None
+
+
+def pronoun_sex(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'my mother … by himself': the pronoun's sex disagrees with every person just before it."""
+    found = sentences(text)
+    for index, sentence in enumerate(found):
+        window: list[Sentence] = list(found[max(0, index - 2) : index])
+        mentions: list[str] = []
+        for earlier in window:
+            mentions += _mentions(earlier, len(earlier.tokens))
+        for position, token in enumerate(sentence.tokens):
+            lowered = token.lower
+            previous = sentence.tokens[position - 1].lower if position else ""
+            paired = "/" in text[max(0, token.start - 3) : token.start] or previous in {"or", "and"}
+            if lowered in _PRONOUNS and not paired:  # "he/she", "his or her" mean anyone
+                sex = "m" if lowered in {"he", "him", "his", "himself"} else "f"
+                nearest = [m for m in mentions if m is not None]
+                if nearest and "?" not in nearest[-3:] and sex not in nearest and lowered != "her":
+                    swap = _SWAP[lowered]
+                    yield token.start, token.end, swap.capitalize() if token.text[:1].isupper() else swap, {
+                        "pronoun": token.text}
+                elif nearest and lowered == "her" and "?" not in nearest[-3:] and "f" not in nearest:
+                    yield token.start, token.end, None, {"pronoun": token.text}
+            mentions.append(_sex(lowered, token.text, position == 0))
+
+
+def _mentions(sentence: Sentence, upto: int) -> list[str | None]:
+    return [_sex(t.lower, t.text, i == 0) for i, t in enumerate(sentence.tokens[:upto])]
+
+
+PRONOUN_CHECKS = {"pronoun-sex": pronoun_sex}
