@@ -11,7 +11,7 @@ stay quiet on sentences it cannot read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lihua.checks import lexicon
@@ -86,14 +86,13 @@ class Token:
     text: str
     start: int
     end: int
+    lower: str = field(init=False, compare=False)
+    is_word: bool = field(init=False, compare=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
+    def __post_init__(self) -> None:
+        # read thousands of times per letter: computed once
+        object.__setattr__(self, "lower", self.text.lower())
+        object.__setattr__(self, "is_word", self.text[:1].isalpha())
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ the other way and no person of unknown sex (a friend, Li Ming) stands in between
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from lihua.checks import lexicon
@@ -28,6 +29,7 @@ _EITHER = {"friend", "friends", "teacher", "classmate", "classmates", "neighbour
            "librarian", "officer", "policeman", "volunteer", "kid", "pal", "parent", "cleaner", "chef", "cook"}
 
 
+@lru_cache(maxsize=4096)
 def _sex(word: str, token_text: str, first: bool) -> str | None:
     lowered = word.lower()
     if lowered in lexicon.MALE_WORDS and (lowered not in {"mark", "bill", "max", "jack", "frank"} or token_text[:1].isupper()):
@@ -41,6 +43,9 @@ def _sex(word: str, token_text: str, first: bool) -> str | None:
 
 def pronoun_sex(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'my mother … by himself': the pronoun's sex disagrees with every person just before it."""
+    lowered_text = text.lower()
+    if not any(f" {p} " in lowered_text or f" {p}." in lowered_text for p in ("he", "she", "him", "her", "his", "himself", "herself")):
+        return
     found = sentences(text)
     for index, sentence in enumerate(found):
         window: list[Sentence] = list(found[max(0, index - 2) : index])
@@ -63,8 +68,13 @@ def pronoun_sex(text: str, letter: Letter | None, options: dict[str, Any]) -> It
             mentions.append(_sex(lowered, token.text, position == 0))
 
 
+@lru_cache(maxsize=256)
+def _sentence_mentions(sentence: Sentence) -> tuple[str | None, ...]:
+    return tuple(_sex(t.lower, t.text, i == 0) for i, t in enumerate(sentence.tokens))
+
+
 def _mentions(sentence: Sentence, upto: int) -> list[str | None]:
-    return [_sex(t.lower, t.text, i == 0) for i, t in enumerate(sentence.tokens[:upto])]
+    return list(_sentence_mentions(sentence)[:upto])
 
 
 PRONOUN_CHECKS = {"pronoun-sex": pronoun_sex}
