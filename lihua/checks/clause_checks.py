@@ -49,6 +49,9 @@ _STATES = {"think", "hope", "believe", "know", "want", "like", "love", "wish", "
            "enjoy", "forget", "expect", "live", "work", "study", "say", "tell", "own", "belong", "contain",
            "include", "look", "sound", "smell", "taste", "matter", "depend", "stand", "lie", "appreciate", "admire", "respect", "behave",
            "recommend", "suggest", "mind", "care", "deserve", "satisfy", "cost", "fit", "suit"}
+_REPORTING = {"say", "tell", "learn", "hear", "read", "see", "find", "ask", "write", "decide", "realize",
+              "realise", "notice", "know", "think", "mention", "explain", "promise", "agree", "send", "receive",
+              "get", "make", "choose", "start", "begin", "join", "become", "buy", "give", "move", "meet", "visit"}
 _OPENERS_KEEPING_PRESENT = {"that", "if", "whether", "as", "unless", "because", "since", "so", "where", "than"}
 
 
@@ -117,6 +120,34 @@ def story_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> It
                 lexicon.verb_form(clause.verb.text, "VBD"))
             if past and past.lower() != word:
                 yield clause.verb.start, clause.verb.end, _same_case(clause.verb.text, past), {"verb": clause.verb.text}
+
+
+def present_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'Every year we clean the house and … we cleaned it': a past verb in a paragraph told in the present."""
+    found = clauses(text)
+    for start, end in _paragraphs(text):
+        inside = [c for c in found if start <= c.verb.start <= end and c.confident]
+        present = [c for c in inside if verb_tense(c) == "present" and c.verb.lower not in MODALS]
+        past = [c for c in inside if verb_tense(c) == "past"]
+        if len(present) < 4 or len(past) * 3 > len(present):
+            continue
+        for clause in past:
+            body = _sentence_text(text, clause.sentence)
+            if _PAST_MARKERS.search(body) or re.search(r"\b(?:then|once|before|ago|used|just|first)\b", body, re.I):
+                continue
+            if clause.opener in _OPENERS_KEEPING_PRESENT | {"when", "after", "before", "since"}:
+                continue
+            if any(c.sentence == clause.sentence and c is not clause and verb_tense(c) == "past" for c in found):
+                continue  # a whole sentence in the past is a memory, not a slip
+            word = clause.verb.lower
+            tags = lexicon.verb_tags(word)
+            if _lemma(word) in _REPORTING:
+                continue  # "my teacher said…", "I learned from your website…": telling what happened
+            if word in BE_HAVE_DO or "VB" in tags:
+                continue  # was/had, and forms that are also the present ("put", "read"), are left alone
+            fix = lexicon.verb_form(clause.verb.text, "VBZ" if clause.person == "singular" else "VB")
+            if fix and fix.lower() != word:
+                yield clause.verb.start, clause.verb.end, _same_case(clause.verb.text, fix), {"verb": clause.verb.text}
 
 
 def _be_in_past_sentence(text: str, found: list[Clause], clause: Clause) -> bool:
@@ -381,6 +412,7 @@ def _governing_verb(tokens: tuple, i: int):
 CLAUSE_CHECKS = {
     "manner-adverb": manner_adverb,
     "story-tense": story_tense,
+    "present-tense": present_tense,
     "subject-verb": subject_verb,
     "relative-agreement": relative_agreement,
     "parallel-verbs": parallel_verbs,

@@ -304,6 +304,16 @@ def _confident(tokens: tuple[Token, ...], v: int, head: Token | None = None) -> 
         OBJECT_PRONOUNS - {"it", "you"}) or following in {"up", "out", "off", "away", "back"}
 
 
+def _finite_before(tokens: tuple[Token, ...], i: int, found: list[Clause]) -> bool:
+    """A clause's verb between the last clause opening and position i ("he digs the holes and …")."""
+    k = i - 1
+    while k >= 0 and tokens[k].lower not in CLAUSE_OPENERS and tokens[k].text not in {",", ";", ":"}:
+        if tokens[k].lower in BE_HAVE_DO or tokens[k].lower in MODALS or any(c.verb_index == k for c in found):
+            return True
+        k -= 1
+    return False
+
+
 def _opener(tokens: tuple[Token, ...], i: int) -> str:
     """The word that opens a clause at i; "as soon as" is one opener, a time word."""
     token = tokens[i]
@@ -328,7 +338,8 @@ def sentence_clauses(sentence: Sentence) -> tuple[Clause, ...]:
         if phrase is None:
             continue
         head, person, after = phrase
-        if opener in {"and", "or"} and i > 1 and (_nominal(tokens[i - 2]) or "VBG" in lexicon.verb_tags(tokens[i - 2].lower)):
+        if opener in {"and", "or"} and i > 1 and (_nominal(tokens[i - 2]) or "VBG" in lexicon.verb_tags(
+                tokens[i - 2].lower)) and not _finite_before(tokens, i - 1, found):
             continue  # "teamwork and patience are": the "and" joins two nouns, not two clauses
         if (after < len(tokens) and tokens[after].lower == "and" and person != "unknown"
                 and opener not in {"and", "or"} and (tokens[after + 1].lower == "i" if after + 1 < len(tokens)
