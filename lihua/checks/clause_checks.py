@@ -19,6 +19,7 @@ from lihua.checks.clauses import (
     NEGATED,
     OBJECT_PRONOUNS,
     PRONOUN_PERSON,
+    TIME_NOUNS,
     Clause,
     Sentence,
     clauses,
@@ -46,7 +47,7 @@ _HABIT_MARKERS = re.compile(r"\b(?:every|always|usually|often|sometimes|never|ev
 # "I think", "she likes": opinions and states are often true now, even inside a story.
 _STATES = {"think", "hope", "believe", "know", "want", "like", "love", "wish", "remember", "miss",
            "need", "suppose", "guess", "mean", "agree", "understand", "prefer", "hate", "thank", "seem",
-           "enjoy", "forget", "expect", "live", "work", "study", "say", "tell", "own", "belong", "contain",
+           "enjoy", "forget", "expect", "say", "tell", "own", "belong", "contain",
            "include", "look", "sound", "smell", "taste", "matter", "depend", "stand", "lie", "appreciate", "admire", "respect", "behave",
            "recommend", "suggest", "mind", "care", "deserve", "satisfy", "cost", "fit", "suit"}
 _REPORTING = {"say", "tell", "learn", "hear", "read", "see", "find", "ask", "write", "decide", "realize",
@@ -93,6 +94,10 @@ def _past_story(text: str, found: list[Clause], clause: Clause) -> bool:
     body = _sentence_text(text, sentence)
     if _PAST_MARKERS.search(body[: clause.verb.start - sentence.start]):
         return True
+    later = _PAST_MARKERS.search(text, clause.verb.end, sentence.end)
+    if later and not any(c.verb.start > clause.verb.end and c.verb.start < later.start()
+                         for c in found if c.sentence == sentence):
+        return True  # "the books you send me last month": the time belongs to this verb
     same = [c for c in found if c.sentence == sentence and c is not clause]
     if any(verb_tense(c) == "past" for c in same) and not any(verb_tense(c) == "present" for c in same):
         return True
@@ -188,6 +193,12 @@ def subject_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> I
                 fix = lexicon.verb_form(clause.verb.text, "VBD") or fix
         if wrong and fix and fix.lower() != word:
             subject = " ".join(t.text for t in clause.subject)
+            head = clause.head
+            if (clause.verb_index and clause.sentence.tokens[clause.verb_index - 1] is head and head.lower not in
+                    PRONOUN_PERSON and lexicon.is_noun(head.lower)):
+                # "my hand were": the noun may be the slip as much as the verb, so the finding covers both
+                yield head.start, clause.verb.end, f"{head.text} {_same_case(clause.verb.text, fix)}", {"subject": subject}
+                continue
             yield clause.verb.start, clause.verb.end, _same_case(clause.verb.text, fix), {"subject": subject}
 
 
@@ -204,8 +215,10 @@ def relative_agreement(text: str, letter: Letter | None, options: dict[str, Any]
             index = i - 2 if tokens[i - 1].text == "," else i - 1
             if any(t.lower in lexicon.PREPOSITIONS for t in tokens[max(0, index - 2) : index]):
                 continue  # "one of the students who…", "rocks near the coast which…": which noun is meant?
-            if token.lower == "which" and tokens[i - 1].text == ",":
-                continue  # ", which is important": it may stand for the whole clause before it
+            if token.lower == "which" and tokens[i - 1].text == "," and not (
+                    "VB" in lexicon.verb_tags(tokens[i + 1].lower) and not lexicon.verb_tags(tokens[i + 1].lower) & {
+                        "VBD", "VBN"} and tokens[i + 1].lower not in BE_HAVE_DO):
+                continue  # ", which is important" may stand for the whole clause; ", which start" never does
             verb = tokens[i + 1]
             word = verb.lower
             tags = lexicon.verb_tags(word)
@@ -266,7 +279,7 @@ def _head_verb(sentence: Sentence, before: int) -> tuple[int, str] | None:
             if "VB" in tags:
                 return k, "base"
             return None
-        if k >= 2 and previous in PRONOUN_PERSON and _nominal_word(tokens[k - 2]):
+        if k >= 2 and previous in PRONOUN_PERSON and _nominal_word(tokens[k - 2]) and tokens[k - 2].lower not in TIME_NOUNS:
             return None  # "the ideas they gave us and…": a clause inside a noun phrase
         if tags & {"VBD"} and not tags & {"VB", "VBZ"} and (
                 previous in PRONOUN_PERSON or previous in {"then", "also", "and"}

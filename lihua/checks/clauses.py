@@ -59,7 +59,7 @@ BE_HAVE_DO = {"am", "is", "are", "was", "were", "has", "have", "had", "do", "doe
 MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
 _SINGULAR_FORMS = {"is": "are", "was": "were", "has": "have", "does": "do"}
 _PLURAL_FORMS = {value: key for key, value in _SINGULAR_FORMS.items()}
-_TIME_NOUNS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "morning",
+TIME_NOUNS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "morning",
                "afternoon", "evening", "night", "term", "semester", "time", "summer", "winter", "spring",
                "autumn", "holiday", "holidays", "vacation", "monday", "tuesday", "wednesday", "thursday",
                "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
@@ -179,6 +179,9 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int, first: bool) -> tuple[int, s
         return None
     token = tokens[i]
     lowered = token.lower
+    if lowered == "more" and [t.lower for t in tokens[i + 1 : i + 3]] == ["and", "more"]:
+        inner = _noun_phrase(tokens, i + 3, False)  # "more and more students"
+        return (inner[0], "plural", inner[2]) if inner is not None and inner[1] != "singular" else None
     if lowered in PRONOUN_PERSON:
         return i, PRONOUN_PERSON[lowered], i + 1
     if lowered in INDEFINITE_PRONOUNS:
@@ -250,7 +253,7 @@ def _subject_start(tokens: tuple[Token, ...], i: int) -> int:
     while k < len(tokens) and (tokens[k].text[:1].isdigit() or tokens[k].lower in {
             "few", "two", "three", "four", "five", "ten", "several", "next", "following", "same", "early", "late"}):
         k += 1
-    if k < len(tokens) and tokens[k].lower in _TIME_NOUNS:
+    if k < len(tokens) and tokens[k].lower in TIME_NOUNS:
         k += 1
         if k < len(tokens) and tokens[k].lower in {"later", "ago", "morning", "afternoon", "evening", "night"}:
             k += 1
@@ -267,6 +270,7 @@ def _verb_after(tokens: tuple[Token, ...], k: int) -> int | None:
     while k < len(tokens) and tokens[k].lower in {"also", "often", "always", "usually", "never", "sometimes",
                                                     "still", "really", "just", "even", "first", "finally",
                                                     "suddenly", "all", "both", "soon", "already", "seldom",
+                                                    "nearly", "almost", "mostly",
                                                     "hardly", "once", "then", "quickly", "only", "certainly"}:
         k += 1
     if (k + 1 < len(tokens) and lexicon.is_adverb(tokens[k].lower) and tokens[k].lower not in FUNCTION_WORDS

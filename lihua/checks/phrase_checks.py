@@ -28,11 +28,17 @@ Hit = tuple[int, int, str | None, dict[str, str]]
 _NOT_BARE = DETERMINERS | OBJECT_PRONOUNS | set(PRONOUN_PERSON) | {
     "such", "what", "which", "whose", "no", "any", "every", "each", "another", "either", "neither", "one",
     "first", "second", "third", "last", "next", "same", "only", "own", "half", "quite", "rather", "per",
-    "kind", "sort", "type", "than", "more", "most", "less", "least", "much", "many", "few", "little"}
+    "kind", "sort", "type", "than", "more", "most", "less", "least", "much", "many", "few", "little",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+    "thirty", "forty", "fifty", "hundred", "thousand", "million", "several", "both", "all"}
 _INTRODUCERS = {"in", "on", "at", "with", "for", "from", "to", "of", "as", "into", "after", "before", "about",
                 "like", "without", "through", "during", "by", "near", "under", "behind"}
 
 
+# Verbs that are nouns too ("a take", "the make") but before an adjective + noun are plainly verbs.
+_LIGHT_VERBS = {"take", "takes", "took", "make", "makes", "made", "have", "has", "had", "get", "gets", "got",
+                "give", "gives", "gave", "keep", "keeps", "kept", "find", "finds", "found", "buy", "buys",
+                "bought", "need", "needs", "want", "wants", "see", "saw", "use", "uses", "used", "do", "did"}
 _ADVERB_LIKE = {"very", "far", "hard", "enough", "about", "apart", "much", "pretty", "quite", "just", "even", "still",
                 "only", "late", "early", "fast", "well", "right", "straight", "back", "so", "too", "ever", "once",
                 "alone", "ahead", "away", "together", "instead", "else", "almost", "already", "also", "always", "out",
@@ -92,7 +98,8 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
             if after_index < len(tokens) and tokens[after_index].is_word and lexicon.is_noun(tokens[after_index].lower) \
                     and not lexicon.verb_tags(tokens[after_index].lower) and tokens[after_index].lower not in _INTRODUCERS:
                 continue  # the noun modifies another noun we did not read
-            if word == "school" and [t.lower for t in tokens[start:j]] in (["high"], ["middle"], ["primary"]):
+            if word == "school" and tokens[j - 1].lower in {"high", "middle", "primary", "junior", "senior",
+                                                             "elementary", "secondary", "boarding", "night"}:
                 continue  # "in high school"
             if word not in needs_article and (word in lexicon.MASS_SENSES or word.endswith(_ABSTRACT_ENDINGS)):
                 continue  # "hard work", "tough competition", "good preparation": often used without a/an
@@ -108,45 +115,52 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
             if lexicon.is_adjective(lowered) or lowered in {"yesterday", "today", "tomorrow", "tonight"}:
                 continue  # "an experienced folk artist": the phrase started earlier
             if not (lowered in _INTRODUCERS or lowered in BE_HAVE_DO - {"do", "does", "did"}
-                    or lowered in {"become", "became", "becomes"}
+                    or lowered in {"become", "became", "becomes"} or lowered in _LIGHT_VERBS
                     or lexicon.verb_tags(lowered) and not lexicon.is_noun(lowered) and lowered not in _INTRODUCERS):
                 continue
             if start >= 2 and tokens[start - 2].lower in {"kind", "sort", "type", "lot"} and lowered == "of":
                 continue
             first = tokens[start]
             article = "an" if first.lower[:1] in "aeiou" and not first.lower.startswith(("uni", "use", "eu", "one")) else "a"
-            yield first.start, first.end, f"{article} {first.text}", {"noun": noun.text, "article": article}
+            # the finding covers the whole phrase: "small piece" may want "a small piece" or "small pieces"
+            phrase = text[first.start : noun.end]
+            yield first.start, noun.end, f"{article} {phrase}", {"noun": noun.text, "article": article}
 
 
 def coordinated_plural(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
-    """'books, toys and schoolbag', 'my arms and leg': one bare singular in a list of plurals."""
+    """'books, toys and schoolbag', 'beans, tomato and cabbages': one bare singular in a list of plurals."""
     for sentence in sentences(text):
         tokens = sentence.tokens
         for i, token in enumerate(tokens):
             if token.lower != "and" or i < 1 or i + 1 >= len(tokens):
                 continue
-            last = tokens[i + 1]
-            if (not last.is_word or last.lower in FUNCTION_WORDS or last.lower in _NOT_BARE
-                    or not lexicon.is_countable_singular(last.lower) or last.lower in lexicon.MASS_SENSES):
-                continue
-            if lexicon.verb_tags(last.lower) & {"VBD", "VBZ"} or lexicon.is_adjective(last.lower):
-                continue
             following = tokens[i + 2] if i + 2 < len(tokens) else None
             if following is not None and following.is_word and (lexicon.is_noun(following.lower)
                                                                  or following.lower in {"of", "'s"}):
-                continue  # "cats and dog food": the singular is a modifier
-            items = [tokens[i - 1]]
+                continue  # "cats and dog food": the last item is a modifier
+            items = [tokens[i + 1], tokens[i - 1]]
             k = i - 2
             while k >= 1 and tokens[k].text == ",":
                 items.append(tokens[k - 1])
                 k -= 2
-            plural = [t for t in items if t.is_word and lexicon.noun_number(t.lower) == "plural"
-                      and not lexicon.verb_tags(t.lower) & {"VBD"} and t.lower not in {"clothes", "news", "glasses"}]
-            if not plural or len(plural) < len(items):
+            if not all(t.is_word for t in items):
                 continue
+            plural = [t for t in items if lexicon.noun_number(t.lower) == "plural"
+                      and not lexicon.verb_tags(t.lower) & {"VBD"} and t.lower not in {"clothes", "news", "glasses"}]
+            singular = [t for t in items if t not in plural and _is_bare_count(t)]
+            if len(plural) != len(items) - 1 or len(singular) != 1:
+                continue
+            last = singular[0]
             fix = lexicon.plural_of(last.text)
             if fix:
                 yield last.start, last.end, fix, {"noun": last.text, "plural": plural[0].text}
+
+
+def _is_bare_count(token: Token) -> bool:
+    lowered = token.lower
+    return (lowered not in FUNCTION_WORDS and lowered not in _NOT_BARE and lexicon.is_countable_singular(lowered)
+            and lowered not in lexicon.MASS_SENSES and not lexicon.verb_tags(lowered) & {"VBD", "VBZ"}
+            and not lexicon.is_adjective(lowered))
 
 
 PHRASE_CHECKS = {
