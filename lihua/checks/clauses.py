@@ -168,6 +168,8 @@ def _nominal(token: Token) -> bool:
 def _verb_like(token: Token) -> bool:
     if token.lower in NEGATED:
         return True
+    if token.lower not in BE_HAVE_DO and lexicon.verb_tags(token.lower) and lexicon.verb_tags(token.lower) <= {"VBG", "VBN"}:
+        return False  # "warming", "given": a participle is never the finite verb
     if token.lower in lexicon.PREPOSITIONS and token.lower != "like":
         return False  # "near", "past", "like": read as the preposition
     return token.is_word and (token.lower in BE_HAVE_DO or token.lower in MODALS or bool(lexicon.verb_tags(token.lower)))

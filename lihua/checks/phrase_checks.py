@@ -138,6 +138,10 @@ def coordinated_plural(text: str, letter: Letter | None, options: dict[str, Any]
             if following is not None and following.is_word and (lexicon.is_noun(following.lower)
                                                                  or following.lower in {"of", "'s"}):
                 continue  # "cats and dog food": the last item is a modifier
+            if lexicon.verb_tags(tokens[i + 1].lower) & {"VBZ", "VBD"} and not lexicon.is_noun(tokens[i + 1].lower) or (
+                    "VBZ" in lexicon.verb_tags(tokens[i + 1].lower) and following is not None and following.is_word
+                    and (following.lower in lexicon.PREPOSITIONS or lexicon.is_adverb(following.lower))):
+                continue  # "has his own field and works hard": the "and" joins two verbs
             items = [tokens[i + 1], tokens[i - 1]]
             k = i - 2
             while k >= 1 and tokens[k].text == ",":
@@ -163,7 +167,25 @@ def _is_bare_count(token: Token) -> bool:
             and not lexicon.is_adjective(lowered))
 
 
+def adjective_preposition(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'crazy at cars', 'famous of its tea': an adjective followed by a preposition it does not take.
+
+    Options: `pairs`, each adjective with the preposition it takes and the ones learners put instead.
+    """
+    table: dict[str, dict[str, Any]] = options.get("pairs", {})
+    for sentence in sentences(text):
+        tokens = sentence.tokens
+        for i in range(len(tokens) - 1):
+            entry = table.get(tokens[i].lower)
+            if entry is None:
+                continue
+            preposition = tokens[i + 1]
+            if preposition.lower in entry["wrong"]:
+                yield preposition.start, preposition.end, entry["right"], {"adj": tokens[i].text}
+
+
 PHRASE_CHECKS = {
+    "adjective-preposition": adjective_preposition,
     "missing-article": missing_article,
     "coordinated-plural": coordinated_plural,
 }

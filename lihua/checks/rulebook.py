@@ -48,6 +48,9 @@ PREDICATES: dict[str, Predicate] = {
     "verb-finite-nonbase": lambda w: bool(lexicon.verb_tags(w) & {"VBD", "VBZ"}) and "VB" not in lexicon.verb_tags(w),
     "verb-nonbase": lambda w: bool(lexicon.verb_tags(w) & {"VBD", "VBZ", "VBG", "VBN"}) and "VB" not in lexicon.verb_tags(w),
     "noun": lexicon.is_noun,
+    "adjective-with-comparative": lambda w: lexicon.is_adjective(w) and lexicon.comparative_of(w) not in (None, w),
+    "comparative-phrase": lambda w: w.lower().startswith("more ") and lexicon.is_adjective(w.split()[-1])
+    or lexicon.adjective_degree(w) == "comparative",
     "noun-with-adjective": lambda w: w.lower() in lexicon.ADJECTIVE_OF_NOUN,
     "adjective-with-noun": lambda w: lexicon.noun_of_adjective(w) is not None,
     "noun-with-verb": lambda w: lexicon.verb_of_noun(w) is not None,
@@ -90,6 +93,8 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "comparative": lexicon.comparative_of,
     "superlative": lexicon.superlative_of,
     "delete": lambda w: "",
+    "superlative-phrase": lambda w: ("most " + w.split(None, 1)[1]) if w.lower().startswith("more ")
+    else lexicon.superlative_of(lexicon.adjective_positive(w) or w),
     "with-article": lambda w: ("an " if w[:1].lower() in "aeiou" else "a ") + w,
     "adjective-of-noun": lambda w: lexicon.ADJECTIVE_OF_NOUN.get(w.lower()),
     "noun-of-adjective": lexicon.noun_of_adjective,
