@@ -229,7 +229,7 @@ def relative_agreement(text: str, letter: Letter | None, options: dict[str, Any]
                 number = "singular"  # a name
             else:
                 number = lexicon.noun_number(antecedent.lower)
-            if number is None or either_number(antecedent.text):
+            if number is None or either_number(antecedent.text) and token.lower == "who":
                 continue
             if number == "plural" and (word in {"is", "was", "has", "does"} or tags == {"VBZ"}):
                 fix = plural_form(verb.text)
@@ -314,8 +314,9 @@ def parallel_verbs(text: str, letter: Letter | None, options: dict[str, Any]) ->
                 continue
             following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
             read = lexicon.readings(verb.lower)
-            if ("NOUN" in read or "ADJ" in read) and following not in _OBJECT_STARTERS:
-                continue
+            linking = _lemma(verb.lower) in lexicon.LINKING_VERBS and lexicon.is_adjective(following)
+            if ("NOUN" in read or "ADJ" in read) and following not in _OBJECT_STARTERS and not linking:
+                continue  # "… and smell terrible" is a verb: a linking verb before its adjective
             if any(t.lower in PRONOUN_PERSON for t in tokens[i + 1 : j]):
                 continue
             head = _head_verb(sentence, i)

@@ -77,7 +77,8 @@ PERSON_NOUNS = {"mother", "father", "mum", "mom", "dad", "sister", "brother", "g
                 "classmates", "parents", "man", "woman", "boy", "girl", "boys", "girls", "student", "students",
                 "neighbour", "neighbor", "guide", "doctor", "coach", "partner", "host", "visitor", "visitors",
                 "children", "child", "kids", "farmer", "driver", "manager", "worker", "workers", "volunteers",
-                "nurse", "everyone", "everybody", "nobody", "someone", "team", "son", "daughter", "wife", "husband"}
+                "nurse", "everyone", "everybody", "nobody", "someone", "team", "son", "daughter", "wife", "husband",
+                "family"}
 _SUBJECT_PREPOSITIONS = {"in", "on", "at", "of", "near", "from", "with", "around", "behind", "beside", "under"}
 
 
@@ -216,10 +217,12 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int, first: bool) -> tuple[int, s
         j += 1
     start = j
     if j < len(tokens) and "VBG" in lexicon.verb_tags(tokens[j].lower) and determiner is None:
-        return None  # "Reading books makes…": a gerund subject, singular whatever its object
+        return _gerund_phrase(tokens, j)  # "Reading good books makes…": singular whatever its object
     while j < len(tokens) and j - start < 4 and _nominal(tokens[j]):
         if j > start and lexicon.verb_tags(tokens[j].lower) & {"VBD", "VBZ"}:
             break  # "the sun rose", "the boys visits": a finite form after a noun is the verb
+        if j > start and tokens[j - 1].lower in PERSON_NOUNS and lexicon.verb_tags(tokens[j].lower):
+            break  # "my father dig around": a person is not the first half of a compound noun
         j += 1
     if j - start >= 2 and lexicon.verb_tags(tokens[j - 1].lower) and _confident(tokens, j - 1):
         j -= 1  # "my aunt runs a shop": "runs" could be a noun, but an object follows it
@@ -240,6 +243,26 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int, first: bool) -> tuple[int, s
     if determiner is None and number == "singular" and not lexicon.is_uncountable(tokens[head].lower):
         return head, "unknown", j  # a bare singular ("aunt spends") is rarely a whole subject
     return head, number, j
+
+
+def _gerund_phrase(tokens: tuple[Token, ...], j: int) -> tuple[int, str, int] | None:
+    """'Reading good books', 'Playing the piano': an -ing word and its object, read as one singular subject.
+
+    Only when the object plainly starts (a determiner, a pronoun or an adjective): "swimming pools" and
+    "reading rooms" are nouns, not a gerund and its object.
+    """
+    if j + 1 >= len(tokens):
+        return None
+    following = tokens[j + 1]
+    after = tokens[j + 2] if j + 2 < len(tokens) else None
+    if not (following.lower in DETERMINERS or following.lower in OBJECT_PRONOUNS or (
+            lexicon.is_adjective(following.lower) and after is not None and _nominal(after))):
+        return None
+    k = j + 1
+    while k < len(tokens) and k - j <= 4 and (tokens[k].lower in DETERMINERS or tokens[k].lower in OBJECT_PRONOUNS
+                                              or _nominal(tokens[k])):
+        k += 1
+    return j, "singular", k
 
 
 def _subject_start(tokens: tuple[Token, ...], i: int) -> int:
@@ -336,6 +359,9 @@ def sentence_clauses(sentence: Sentence) -> tuple[Clause, ...]:
     seen_verbs: set[int] = set()
     openings = [(0, "")] + [(i + 1, _opener(tokens, i)) for i, t in enumerate(tokens)
                              if t.lower in CLAUSE_OPENERS or t.text in {",", ";", ":", "“", '"', "("}]
+    openings += [(i, "rel") for i, t in enumerate(tokens) if i > 0 and t.lower in {"i", "we", "you", "they", "he", "she"}
+                 and _nominal(tokens[i - 1]) and tokens[i - 1].lower not in PRONOUN_PERSON]
+    openings.sort()
     openings += [(i + 2, "how") for i, t in enumerate(tokens[:-2])
                  if t.lower == "how" and (lexicon.is_adjective(tokens[i + 1].lower) or lexicon.is_adverb(tokens[i + 1].lower))]
     for i, opener in openings:
