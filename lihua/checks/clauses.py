@@ -71,6 +71,9 @@ _SENTENCE_ADVERBS = {"then", "now", "nowadays", "soon", "unexpectedly", "sometim
                      "gradually", "slowly", "usually", "often", "afterwards", "recently", "still",
                      "surprisingly", "sadly", "happily", "instead", "meanwhile", "first", "firstly", "secondly",
                      "next", "lastly", "eventually", "immediately", "actually", "indeed", "together", "again"}
+_THAT_VERBS = {"think", "thought", "believe", "believed", "know", "knew", "hope", "hoped", "said", "say", "says",
+               "found", "find", "realised", "realized", "realise", "realize", "felt", "feel", "guess", "suppose",
+               "heard", "wish", "learned", "learnt", "noticed", "saw", "told", "promised", "remember", "remembered"}
 # People who do things in students' stories: before a finite-looking word, they are a subject.
 PERSON_NOUNS = {"mother", "father", "mum", "mom", "dad", "sister", "brother", "grandma", "grandpa", "grandmother",
                 "grandfather", "aunt", "uncle", "cousin", "friend", "friends", "teacher", "teachers", "classmate",
@@ -361,6 +364,9 @@ def sentence_clauses(sentence: Sentence) -> tuple[Clause, ...]:
                              if t.lower in CLAUSE_OPENERS or t.text in {",", ";", ":", "“", '"', "("}]
     openings += [(i, "rel") for i, t in enumerate(tokens) if i > 0 and t.lower in {"i", "we", "you", "they", "he", "she"}
                  and _nominal(tokens[i - 1]) and tokens[i - 1].lower not in PRONOUN_PERSON]
+    # "I believe you can…", "she said he had…": a clause right after a verb of saying or thinking
+    openings += [(i, "that") for i, t in enumerate(tokens) if i > 0 and t.lower in {"i", "we", "you", "they", "he", "she"}
+                 and tokens[i - 1].lower in _THAT_VERBS]
     openings.sort()
     openings += [(i + 2, "how") for i, t in enumerate(tokens[:-2])
                  if t.lower == "how" and (lexicon.is_adjective(tokens[i + 1].lower) or lexicon.is_adverb(tokens[i + 1].lower))]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from lihua.checks import lexicon
-from lihua.checks.clauses import Sentence, sentences
+from lihua.checks.clauses import Sentence, sentence_clauses, sentences
 from lihua.letter import Letter
 
 Hit = tuple[int, int, str | None, dict[str, str]]
@@ -65,7 +65,8 @@ def pronoun_sex(text: str, letter: Letter | None, options: dict[str, Any]) -> It
                         "pronoun": token.text}
                 elif nearest and lowered == "her" and "?" not in nearest[-3:] and "f" not in nearest:
                     yield token.start, token.end, None, {"pronoun": token.text}
-            mentions.append(_sex(lowered, token.text, position == 0))
+            titled = position and sentence.tokens[position - 1].lower in {"mr", "mrs", "ms", "miss", "sir", "madam"}
+            mentions.append(mentions[-1] if titled and mentions else _sex(lowered, token.text, position == 0))
 
 
 @lru_cache(maxsize=256)
@@ -77,4 +78,39 @@ def _mentions(sentence: Sentence, upto: int) -> list[str | None]:
     return list(_sentence_mentions(sentence)[:upto])
 
 
-PRONOUN_CHECKS = {"pronoun-sex": pronoun_sex}
+_REFLEXIVE_SUBJECT = {"myself": "i", "ourselves": "we", "yourself": "you", "yourselves": "you",
+                      "themselves": "they", "himself": "he", "herself": "she"}
+_OBJECT_OF_REFLEXIVE = {"myself": "me", "ourselves": "us", "yourself": "you", "yourselves": "you",
+                        "themselves": "them", "himself": "him", "herself": "her"}
+_REFLEXIVE_OF_SUBJECT = {"i": "myself", "we": "ourselves", "you": "yourself", "they": "themselves"}
+
+
+def reflexive_subject(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'you can help myself', 'we are old enough to look after themselves': the reflexive is not the subject's."""
+    for sentence in sentences(text):
+        found = sentence_clauses(sentence)
+        for position, token in enumerate(sentence.tokens):
+            wanted = _REFLEXIVE_SUBJECT.get(token.lower)
+            if wanted is None or wanted in {"he", "she"}:
+                continue
+            owners = [c for c in found if c.verb_index < position]
+            if not owners:
+                continue
+            clause = owners[-1]
+            subject = clause.head.lower
+            between = {t.lower for t in sentence.tokens[clause.verb_index : position]}
+            if between & {"me", "us", "you", "them", "him", "her", "to", "by", "for"} - {"to"} or subject == wanted:
+                continue  # "taught me to cook by myself": the reflexive belongs to the object
+            plural_noun = lexicon.noun_number(subject) == "plural"
+            if plural_noun and token.lower == "themselves":
+                continue  # "few animals could sustain themselves"
+            if subject in {"i", "we", "you", "they"} or plural_noun:
+                # "you can help myself" means me; "we … look after themselves" means ourselves
+                if token.lower in {"myself", "ourselves"} or subject not in _REFLEXIVE_OF_SUBJECT:
+                    fix = _OBJECT_OF_REFLEXIVE[token.lower]
+                else:
+                    fix = _REFLEXIVE_OF_SUBJECT[subject]
+                yield token.start, token.end, fix, {"pronoun": token.text, "subject": clause.head.text}
+
+
+PRONOUN_CHECKS = {"pronoun-sex": pronoun_sex, "reflexive-subject": reflexive_subject}
