@@ -414,8 +414,9 @@ def _governing_verb(tokens: tuple, i: int):
             k -= 1
             continue
         tags = lexicon.verb_tags(lowered)
-        if tags & {"VBD", "VBZ"} and not lexicon.is_noun(lowered) or tags and tokens[k - 1].lower in {*PRONOUN_PERSON, *MODALS, "to"}:
-            return token
+        if tags & {"VBD", "VBZ"} and not lexicon.is_noun(lowered) or tags and (
+                tokens[k - 1].lower in {*PRONOUN_PERSON, *MODALS, "to"} or lexicon.noun_number(tokens[k - 1].lower) == "plural"):
+            return token  # "she told", "to speak", "the sellers greet"
         if lexicon.is_noun(lowered) or lexicon.is_adjective(lowered):
             k -= 1
             continue

@@ -39,6 +39,9 @@ _INTRODUCERS = {"in", "on", "at", "with", "for", "from", "to", "of", "as", "into
 _LIGHT_VERBS = {"take", "takes", "took", "make", "makes", "made", "have", "has", "had", "get", "gets", "got",
                 "give", "gives", "gave", "keep", "keeps", "kept", "find", "finds", "found", "buy", "buys",
                 "bought", "need", "needs", "want", "wants", "see", "saw", "use", "uses", "used", "do", "did"}
+# Verbs with two objects: in "gave her warm bath", "her" is the first object, not a determiner.
+_GIVING = {"give", "gave", "gives", "bought", "buy", "made", "make", "showed", "show", "sent", "send", "told",
+           "tell", "brought", "bring", "offered", "offer", "lent", "lend", "taught", "teach"}
 _ADVERB_LIKE = {"very", "far", "hard", "enough", "about", "apart", "much", "pretty", "quite", "just", "even", "still",
                 "only", "late", "early", "fast", "well", "right", "straight", "back", "so", "too", "ever", "once",
                 "alone", "ahead", "away", "together", "instead", "else", "almost", "already", "also", "always", "out",
@@ -57,7 +60,7 @@ def _is_adjective(token: Token) -> bool:
         return False
     if "ADJ" not in lexicon.readings(lowered) or lexicon.adjective_degree(lowered) is not None:
         return False
-    return not lexicon.verb_tags(lowered) & {"VBD", "VBZ", "VB", "VBG"}
+    return not lexicon.verb_tags(lowered) & {"VBD", "VBZ", "VBG"}  # "short", "warm" can be verbs too
 
 
 def _is_head_noun(token: Token) -> bool:
@@ -89,15 +92,17 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
             i = j
             noun = tokens[j]
             if (j + 1 < len(tokens) and _is_head_noun(tokens[j + 1]) and lexicon.is_noun(noun.lower)
-                    and not lexicon.verb_tags(tokens[j + 1].lower) & {"VBD", "VBZ"}):
+                    and noun.lower not in FUNCTION_WORDS and not lexicon.verb_tags(tokens[j + 1].lower) & {"VBD", "VBZ"}):
                 noun = tokens[j + 1]  # "new high school": the last noun is the head
             word = noun.lower
             if not _is_head_noun(noun):
                 continue
             after_index = tokens.index(noun) + 1
             if after_index < len(tokens) and tokens[after_index].is_word and lexicon.is_noun(tokens[after_index].lower) \
-                    and not lexicon.verb_tags(tokens[after_index].lower) and tokens[after_index].lower not in _INTRODUCERS:
-                continue  # the noun modifies another noun we did not read
+                    and (not lexicon.verb_tags(tokens[after_index].lower)
+                         or lexicon.noun_number(tokens[after_index].lower) == "plural") \
+                    and tokens[after_index].lower not in _INTRODUCERS:
+                continue  # the noun modifies another noun we did not read ("potato stumps", "model changes")
             if word == "school" and tokens[j - 1].lower in {"high", "middle", "primary", "junior", "senior",
                                                              "elementary", "secondary", "boarding", "night"}:
                 continue  # "in high school"
@@ -110,11 +115,12 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
                 continue
             before = tokens[start - 1]
             lowered = before.lower
-            if lowered in _NOT_BARE or not before.is_word or lowered.endswith(("'s", "’s")):
+            given = lowered in {"her", "him", "me", "us", "them", "you"} and start >= 2 and tokens[start - 2].lower in _GIVING
+            if (lowered in _NOT_BARE and not given) or not before.is_word or lowered.endswith(("'s", "’s")):
                 continue
             if lexicon.is_adjective(lowered) or lowered in {"yesterday", "today", "tomorrow", "tonight"}:
                 continue  # "an experienced folk artist": the phrase started earlier
-            if not (lowered in _INTRODUCERS or lowered in BE_HAVE_DO - {"do", "does", "did"}
+            if not (given or lowered in _INTRODUCERS or lowered in BE_HAVE_DO - {"do", "does", "did"}
                     or lowered in {"become", "became", "becomes"} or lowered in _LIGHT_VERBS
                     or lexicon.verb_tags(lowered) and not lexicon.is_noun(lowered) and lowered not in _INTRODUCERS):
                 continue
