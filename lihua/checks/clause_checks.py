@@ -40,8 +40,8 @@ _PAST_MARKERS = re.compile(
     r"september|october|november|december)|in\s+(?:19|20)\d\d|when\s+(?:i|we|he|she|they)\s+(?:was|were)|the\s+(?:next|following)\s+"
     r"(?:day|morning|week)|as\s+a\s+child|one\s+day)\b", re.IGNORECASE)
 _PRESENT_MARKERS = re.compile(
-    r"\b(?:now|today|nowadays|these\s+days|at\s+present|currently|tomorrow|next|will|hope|wish|future|these|"
-    r"this)\b|[“”\"?]", re.IGNORECASE)
+    r"\b(?:now|today|nowadays|these\s+days|at\s+present|currently|tomorrow|next|will|hope|wish|future)\b|[“”\"?]",
+    re.IGNORECASE)
 # Habits ("every morning we walk…") may be told in either tense: only a past sentence decides.
 _HABIT_MARKERS = re.compile(r"\b(?:every|always|usually|often|sometimes|never|ever|still|each)\b", re.IGNORECASE)
 # "I think", "she likes": opinions and states are often true now, even inside a story.
@@ -80,7 +80,11 @@ def _suspect(text: str, clause: Clause) -> bool:
         return False
     if clause.verb.lower in {"has", "have"}:
         return False
-    if clause.opener in _OPENERS_KEEPING_PRESENT and not _PAST_MARKERS.search(
+    tokens = clause.sentence.tokens
+    opener_at = next((i for i in range(clause.verb_index - 1, -1, -1) if tokens[i].lower == clause.opener), None)
+    result = clause.opener == "that" and opener_at is not None and opener_at >= 2 and tokens[opener_at - 2].lower in {
+        "so", "such"}  # "so nervous that my hands shook" follows the story, unlike "said that…"
+    if clause.opener in _OPENERS_KEEPING_PRESENT and not result and not _PAST_MARKERS.search(
             text[clause.verb.end : clause.sentence.end]):
         return False  # "I learned that exercise keeps us healthy"; but "…that they are made 2 000 years ago"
     if _lemma(clause.verb.lower) in _STATES:
@@ -172,18 +176,20 @@ def subject_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> I
     """'My mother and aunt spends', 'the garden have', 'most of them was': verb and subject disagree."""
     found = clauses(text)
     for clause in found:
-        if not clause.confident or clause.person not in ("singular", "plural") or either_number(clause.head.text):
+        counted_one = clause.subject[0].lower in {"each", "every"}  # "each group was", "every family eats"
+        if not clause.confident or clause.person not in ("singular", "plural") or (
+                either_number(clause.head.text) and not counted_one):
             continue
         word = clause.verb.lower
         if word in MODALS or word == "be" or clause.opener in {"if", "though"} and word == "were":
             continue
         tags = lexicon.verb_tags(word)
         if clause.person == "plural":
-            wrong = word in {"is", "was", "has", "does"} or ("VBZ" in tags and "VB" not in tags
+            wrong = word in {"is", "was", "has", "does", "doesn't", "doesn’t", "isn't", "isn’t", "wasn't", "wasn’t"} or ("VBZ" in tags and "VB" not in tags
                                                               and word not in BE_HAVE_DO)
             fix = plural_form(clause.verb.text) if wrong else None
         else:
-            wrong = word in {"are", "were", "have", "do"} or verb_tense(clause) == "bare"
+            wrong = word in {"are", "were", "have", "do", "don't", "don’t", "aren't", "aren’t", "weren't", "weren’t"} or verb_tense(clause) == "bare"
             if not wrong:
                 continue
             if clause.head.lower in PRONOUN_PERSON and word in {"have", "do"}:

@@ -57,7 +57,8 @@ FUNCTION_WORDS = CLAUSE_OPENERS | DETERMINERS | OBJECT_PRONOUNS | set(PRONOUN_PE
     "today", "tonight", "tomorrow", "yesterday", "now", "then"}
 BE_HAVE_DO = {"am", "is", "are", "was", "were", "has", "have", "had", "do", "does", "did"}
 MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
-_SINGULAR_FORMS = {"is": "are", "was": "were", "has": "have", "does": "do"}
+_SINGULAR_FORMS = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "doesn’t": "don’t",
+                   "isn't": "aren't", "isn’t": "aren’t", "wasn't": "weren't", "wasn’t": "weren’t"}
 _PLURAL_FORMS = {value: key for key, value in _SINGULAR_FORMS.items()}
 TIME_NOUNS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "morning",
                "afternoon", "evening", "night", "term", "semester", "time", "summer", "winter", "spring",
@@ -66,7 +67,7 @@ TIME_NOUNS = {"day", "days", "week", "weeks", "weekend", "month", "months", "yea
                "august", "september", "october", "november", "december", "minute", "minutes", "hour", "hours",
                "first", "last", "end", "beginning", "moment", "while", "once", "noon", "midnight", "dawn",
                "lunchtime", "dinner", "breakfast", "lunch", "supper", "o'clock"}
-_SENTENCE_ADVERBS = {"then", "now", "nowadays", "soon", "unexpectedly", "sometimes", "once", "normally", "later", "yesterday", "today", "tonight", "suddenly", "finally",
+_SENTENCE_ADVERBS = {"then", "now", "nowadays", "soon", "almost", "nearly", "especially", "even", "only", "unexpectedly", "sometimes", "once", "normally", "later", "yesterday", "today", "tonight", "suddenly", "finally",
                      "luckily", "unluckily", "unfortunately", "fortunately", "however", "besides", "also",
                      "gradually", "slowly", "usually", "often", "afterwards", "recently", "still",
                      "surprisingly", "sadly", "happily", "instead", "meanwhile", "first", "firstly", "secondly",
@@ -159,12 +160,17 @@ def _is_name(token: Token, first: bool) -> bool:
     return not lexicon.readings(token.lower) or not first and token.text[1:].islower() and len(token.text) > 1
 
 
-def _nominal(token: Token) -> bool:
-    """Could be part of a noun phrase: a noun, an adjective or a number, and no function word."""
+def _nominal(token: Token, inside: bool = False) -> bool:
+    """Could be part of a noun phrase: a noun, an adjective or a number, and no function word.
+
+    `inside`: the token is not the phrase's first word, so a capital means a name (my English).
+    """
     if not token.is_word:
         return token.text[:1].isdigit()
     if token.lower in FUNCTION_WORDS:
         return False
+    if inside and token.text[:1].isupper() and token.text != "I" and not lexicon.verb_tags(token.lower):
+        return True  # "my English", "the Spring Festival"
     read = lexicon.readings(token.lower)
     return "NOUN" in read or "ADJ" in read or "NUM" in read or "PROPN" in read
 
@@ -221,11 +227,14 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int, first: bool) -> tuple[int, s
     start = j
     if j < len(tokens) and "VBG" in lexicon.verb_tags(tokens[j].lower) and determiner is None:
         return _gerund_phrase(tokens, j)  # "Reading good books makes…": singular whatever its object
-    while j < len(tokens) and j - start < 4 and _nominal(tokens[j]):
+    while j < len(tokens) and j - start < 4 and _nominal(tokens[j], determiner is not None or j > start):
         if j > start and lexicon.verb_tags(tokens[j].lower) & {"VBD", "VBZ"}:
             break  # "the sun rose", "the boys visits": a finite form after a noun is the verb
         if j > start and tokens[j - 1].lower in PERSON_NOUNS and lexicon.verb_tags(tokens[j].lower):
             break  # "my father dig around": a person is not the first half of a compound noun
+        if j > start and lexicon.noun_number(tokens[j - 1].lower) == "plural" and "VB" in lexicon.verb_tags(tokens[j].lower) \
+                and tokens[j - 1].lower not in {"sports", "arts", "sales", "goods", "clothes", "news"}:
+            break  # "my hands shake": a plural noun is seldom the first half of a compound
         j += 1
     if j - start >= 2 and lexicon.verb_tags(tokens[j - 1].lower) and _confident(tokens, j - 1):
         j -= 1  # "my aunt runs a shop": "runs" could be a noun, but an object follows it
@@ -235,6 +244,8 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int, first: bool) -> tuple[int, s
     if "'" in tokens[head].text or "’" in tokens[head].text:
         return None  # "my friend's …": a possessive, the real head is further on
     number = lexicon.noun_number(tokens[head].lower)
+    if determiner in {"each", "every"}:
+        return head, "singular", j  # "every family eats"
     if number is None:
         if lexicon.is_uncountable(tokens[head].lower) or lexicon.noun_number(tokens[head].lower + "s") == "plural":
             number = "singular"
@@ -258,6 +269,8 @@ def _gerund_phrase(tokens: tuple[Token, ...], j: int) -> tuple[int, str, int] | 
         return None
     following = tokens[j + 1]
     after = tokens[j + 2] if j + 2 < len(tokens) else None
+    if j == 0 and (following.lower in NEGATED or following.lower in BE_HAVE_DO or following.lower in MODALS):
+        return j, "singular", j + 1  # "Worrying doesn't help."
     if not (following.lower in DETERMINERS or following.lower in OBJECT_PRONOUNS or (
             lexicon.is_adjective(following.lower) and after is not None and _nominal(after))):
         return None
@@ -329,6 +342,9 @@ def _confident(tokens: tuple[Token, ...], v: int, head: Token | None = None) -> 
     if "NOUN" not in read and "ADJ" not in read:
         return True
     following = tokens[v + 1].lower if v + 1 < len(tokens) else ""
+    if head is not None and lexicon.noun_number(head.lower) == "plural" and "VB" in tags and (
+            not following or not tokens[v + 1].is_word or lexicon.is_adverb(following)):
+        return True  # "my hands shake.", "the leaves fall slowly"
     after = tokens[v + 2] if v + 2 < len(tokens) else None
     if following.endswith("ly") and lexicon.is_adverb(following) and not (after is not None and _verb_like(after)):
         return True  # "the bus stop suddenly": an -ly adverb follows a verb, not a noun
