@@ -178,6 +178,8 @@ def _nominal(token: Token, inside: bool = False) -> bool:
 def _verb_like(token: Token) -> bool:
     if token.lower in NEGATED:
         return True
+    if token.text[:1].isupper() and token.text != "I" and token.lower not in BE_HAVE_DO | MODALS:
+        return False  # "on Mars", "Hope": a capital mid-sentence is a name (sentence starts are never verbs here)
     if token.lower not in BE_HAVE_DO and lexicon.verb_tags(token.lower) and lexicon.verb_tags(token.lower) <= {"VBG", "VBN"}:
         return False  # "warming", "given": a participle is never the finite verb
     if token.lower in lexicon.PREPOSITIONS and token.lower != "like":
