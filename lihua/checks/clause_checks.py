@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from lihua.checks import lexicon
@@ -107,11 +108,22 @@ def _past_story(text: str, found: list[Clause], clause: Clause) -> bool:
         return True
     if _HABIT_MARKERS.search(body):
         return False
-    paragraph = next(p for p in _paragraphs(text) if p[0] <= clause.verb.start <= p[1])
-    inside = [c for c in found if paragraph[0] <= c.verb.start <= paragraph[1]]
-    past = sum(verb_tense(c) == "past" and c.opener not in {"if", "though", "as"} for c in inside)
-    present = sum(_suspect(text, c) for c in inside)
-    return past >= 3 and past >= 2 * present
+    for start, end, past, present in _paragraph_tenses(text):
+        if start <= clause.verb.start <= end:
+            return past >= 3 and past >= 2 * present
+    return False
+
+
+@lru_cache(maxsize=64)
+def _paragraph_tenses(text: str) -> tuple[tuple[int, int, int, int], ...]:
+    """Per paragraph: (start, end, past clauses, present clauses a story would not keep) — counted once."""
+    found = clauses(text)
+    counts = []
+    for start, end in _paragraphs(text):
+        inside = [c for c in found if start <= c.verb.start <= end]
+        past = sum(verb_tense(c) == "past" and c.opener not in {"if", "though", "as"} for c in inside)
+        counts.append((start, end, past, sum(_suspect(text, c) for c in inside)))
+    return tuple(counts)
 
 
 def story_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
