@@ -262,7 +262,8 @@ def relative_agreement(text: str, letter: Letter | None, options: dict[str, Any]
 
 _COORDINATORS = {"and", "but", "or"}
 _SKIPPABLE = {"then", "also", "even", "finally", "later", "soon", "often", "always", "never", "quickly",
-              "slowly", "suddenly", "carefully", "happily", "still", "immediately", "sometimes"}
+              "slowly", "suddenly", "carefully", "happily", "still", "immediately", "sometimes", "seldom",
+              "usually", "rarely", "hardly", "just", "only", "together"}
 _OBJECT_STARTERS = {"the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "me", "us", "him", "it",
                     "them", "some", "up", "out", "down", "off", "back", "away", "over", "this", "that", "these",
                     "those", "to", "with", "for", "at", "into", "on", "in", "all", "every", "each"}
@@ -333,7 +334,8 @@ def parallel_verbs(text: str, letter: Letter | None, options: dict[str, Any]) ->
             following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
             read = lexicon.readings(verb.lower)
             linking = _lemma(verb.lower) in lexicon.LINKING_VERBS and lexicon.is_adjective(following)
-            if ("NOUN" in read or "ADJ" in read) and following not in _OBJECT_STARTERS and not linking:
+            manner = following.endswith("ly") and lexicon.is_adverb(following)  # "talked and laughed happily"
+            if ("NOUN" in read or "ADJ" in read) and following not in _OBJECT_STARTERS and not linking and not manner:
                 continue  # "… and smell terrible" is a verb: a linking verb before its adjective
             if any(t.lower in PRONOUN_PERSON for t in tokens[i + 1 : j]):
                 continue

@@ -398,7 +398,8 @@ def sentence_clauses(sentence: Sentence) -> tuple[Clause, ...]:
                 tokens[i - 2].lower)) and not _finite_before(tokens, i - 1, found):
             continue  # "teamwork and patience are": the "and" joins two nouns, not two clauses
         if (after < len(tokens) and tokens[after].lower == "and" and person != "unknown"
-                and opener not in {"and", "or"} and (tokens[after + 1].lower == "i" if after + 1 < len(tokens)
+                and (opener not in {"and", "or"} or _finite_before(tokens, i - 1, found))
+                and (tokens[after + 1].lower == "i" if after + 1 < len(tokens)
                                                      and tokens[after + 1].lower in PRONOUN_PERSON else True)):
             second = _noun_phrase(tokens, after + 1, False)
             if second is not None and _verb_after(tokens, second[2]) is not None:
