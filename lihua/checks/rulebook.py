@@ -52,7 +52,7 @@ PREDICATES: dict[str, Predicate] = {
         "go", "come", "leave", "get", "take", "make", "do", "see", "eat", "watch", "visit", "buy", "finish",
         "start", "begin", "press", "find", "lose", "win", "tell", "ask", "give", "help", "drive", "ride", "walk",
         "swim", "cook", "play", "study", "talk", "shout", "fight", "travel", "wait", "stay", "use", "join", "call",
-        "learn", "read", "write", "sing", "dance", "climb", "plant", "clean", "wash", "spend", "save", "visit"},
+        "learn", "read", "write", "sing", "dance", "climb", "plant", "clean", "wash", "spend", "save"},
     "adjective-not-participle": lambda w: lexicon.is_adjective(w) and "VBN" not in lexicon.verb_tags(w),
     "adjective-with-comparative": lambda w: lexicon.is_adjective(w) and lexicon.comparative_of(w) not in (None, w),
     "comparative-phrase": lambda w: w.lower().startswith("more ") and lexicon.is_adjective(w.split()[-1])
