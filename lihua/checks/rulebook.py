@@ -48,11 +48,7 @@ PREDICATES: dict[str, Predicate] = {
     "verb-finite-nonbase": lambda w: bool(lexicon.verb_tags(w) & {"VBD", "VBZ"}) and "VB" not in lexicon.verb_tags(w),
     "verb-nonbase": lambda w: bool(lexicon.verb_tags(w) & {"VBD", "VBZ", "VBG", "VBN"}) and "VB" not in lexicon.verb_tags(w),
     "noun": lexicon.is_noun,
-    "noun-not-common-verb": lambda w: lexicon.is_noun(w) and w.lower() not in {
-        "go", "come", "leave", "get", "take", "make", "do", "see", "eat", "watch", "visit", "buy", "finish",
-        "start", "begin", "press", "find", "lose", "win", "tell", "ask", "give", "help", "drive", "ride", "walk",
-        "swim", "cook", "play", "study", "talk", "shout", "fight", "travel", "wait", "stay", "use", "join", "call",
-        "learn", "read", "write", "sing", "dance", "climb", "plant", "clean", "wash", "spend", "save"},
+    "noun-not-common-verb": lambda w: lexicon.is_noun(w) and w.lower() not in lexicon.COMMON_VERBS,
     "adjective-not-participle": lambda w: lexicon.is_adjective(w) and "VBN" not in lexicon.verb_tags(w),
     "adjective-with-comparative": lambda w: lexicon.is_adjective(w) and lexicon.comparative_of(w) not in (None, w),
     "comparative-phrase": lambda w: w.lower().startswith("more ") and lexicon.is_adjective(w.split()[-1])
