@@ -34,8 +34,7 @@ for _noun, _adjective in ADJECTIVE_OF_NOUN.items():
     NOUN_OF_ADJECTIVE.setdefault(_adjective, _noun)
 COMMON_VERBS = frozenset(_DATA["common_verbs"])
 MALE_WORDS = frozenset(_DATA["male_words"])
-FECOMMON_VERBS = frozenset(_DATA["common_verbs"])
-MALE_WORDS = frozenset(_DATA["female_words"])
+FEMALE_WORDS = frozenset(_DATA["female_words"])
 PEOPLE_NOUNS = frozenset(_DATA["people_nouns"])
 MASS_SENSES = frozenset(word.lower() for word in _DATA["mass_senses"]) | _UNCOUNTABLE
 _PAST_FIRST: dict[str, str] = _DATA["past_first"]
