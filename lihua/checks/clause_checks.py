@@ -88,9 +88,20 @@ def _suspect(text: str, clause: Clause) -> bool:
     if clause.opener in _OPENERS_KEEPING_PRESENT and not result and not _PAST_MARKERS.search(
             text[clause.verb.end : clause.sentence.end]):
         return False  # "I learned that exercise keeps us healthy"; but "…that they are made 2 000 years ago"
-    if _lemma(clause.verb.lower) in _STATES:
+    body = _sentence_text(text, clause.sentence)
+    if _lemma(clause.verb.lower) in _STATES and not _own_past_marker(text, clause):
+        return False  # "I miss you" stays; "I miss the meeting yesterday" does not
+    return not _PRESENT_MARKERS.search(body)
+
+
+def _own_past_marker(text: str, clause: Clause) -> bool:
+    """A past time right after the verb, before any other verb: 'I miss the meeting yesterday'."""
+    later = _PAST_MARKERS.search(text, clause.verb.end, clause.sentence.end)
+    if later is None:
         return False
-    return not _PRESENT_MARKERS.search(_sentence_text(text, clause.sentence))
+    tokens = clause.sentence.tokens
+    between = [t for t in tokens[clause.verb_index + 1 :] if t.end <= later.start()]
+    return not any(lexicon.verb_tags(t.lower) & {"VBD", "VBZ"} and not lexicon.is_noun(t.lower) for t in between)
 
 
 def _past_story(text: str, found: list[Clause], clause: Clause) -> bool:

@@ -405,6 +405,13 @@ def sentence_clauses(sentence: Sentence) -> tuple[Clause, ...]:
             if second is not None and _verb_after(tokens, second[2]) is not None:
                 head, person, after = second[0], "plural", second[2]
         v = _verb_after(tokens, after)
+        if v is None and after + 2 < len(tokens) and tokens[after].text == "," and tokens[after + 1].lower in {
+                "who", "which"} and person in ("singular", "plural"):
+            k = after + 2  # "my grandpa, who is over seventy, still works": skip the clause between commas
+            while k < len(tokens) and tokens[k].text != ",":
+                k += 1
+            if k < len(tokens) - 1:
+                v = _verb_after(tokens, k + 1)
         if v is None and after + 2 < len(tokens) and tokens[after].text == "," and person in ("singular", "plural"):
             k = after + 1  # "my teacher, Mrs. Wang, encouraged…": skip a name between commas
             while k < len(tokens) and _is_name(tokens[k], False):

@@ -27,6 +27,7 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.findings import Category, Finding, Severity, Source, Span
+from lihua.frequency import zipf
 from lihua.letter import Letter
 
 Predicate = Callable[[str], bool]
@@ -48,6 +49,7 @@ PREDICATES: dict[str, Predicate] = {
     "verb-finite-nonbase": lambda w: bool(lexicon.verb_tags(w) & {"VBD", "VBZ"}) and "VB" not in lexicon.verb_tags(w),
     "verb-nonbase": lambda w: bool(lexicon.verb_tags(w) & {"VBD", "VBZ", "VBG", "VBN"}) and "VB" not in lexicon.verb_tags(w),
     "noun": lexicon.is_noun,
+    "often-plural": lambda w: zipf(lexicon.plural_of(w) or "") >= zipf(w) - 0.2,
     "noun-not-common-verb": lambda w: lexicon.is_noun(w) and w.lower() not in lexicon.COMMON_VERBS,
     "adjective-not-participle": lambda w: lexicon.is_adjective(w) and "VBN" not in lexicon.verb_tags(w),
     "adjective-with-comparative": lambda w: lexicon.is_adjective(w) and lexicon.comparative_of(w) not in (None, w),
