@@ -48,3 +48,39 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
 ])
 def test_verb_tense(text: str, tense: str) -> None:
     assert verb_tense(clauses(text)[0]) == tense
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("We met at 9 a.m. and then left.", 1),
+    ("I said no. Then he left.", 2),
+    ("We bought pens, books etc. and left.", 1),
+])
+def test_abbreviations_end_a_sentence_only_when_they_should(text: str, count: int) -> None:
+    assert len(sentences(text)) == count
+
+
+def test_clauses_come_in_text_order_with_how_openings() -> None:
+    found = clauses("I know how hard my father works and you can help me.")
+    assert [c.verb.start for c in found] == sorted(c.verb.start for c in found)
+
+
+def test_a_combined_agreement_finding_keeps_what_stands_between() -> None:
+    from lihua import check_text
+
+    text = "My hand 真的 were cold."
+    spans = [f for f in check_text(text) if f.rule_id == "learner.agreement.subject-verb"]
+    assert spans
+    for finding in spans:
+        assert text[finding.span.start : finding.span.end].startswith("hand")
+        assert finding.replacements[0] == "hand 真的 was"
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("My mother is kind and he helps me.", True),      # "and" alone does not pair pronouns
+    ("Every student knows what he or she wants.", False),
+    ("Mr Li is kind. She helps me.", True),            # the title tells the sex across sentences
+])
+def test_pronoun_sex(text: str, flagged: bool) -> None:
+    from lihua import check_text
+
+    assert any(f.rule_id == "learner.pronoun.sex-agreement" for f in check_text(text)) is flagged

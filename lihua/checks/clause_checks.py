@@ -72,7 +72,8 @@ def _sentence_text(text: str, sentence: Sentence) -> str:
 
 
 def _lemma(word: str) -> str:
-    return (lexicon.readings(word).get("VERB") or lexicon.readings(word).get("AUX") or ("",))[0]
+    read = lexicon.readings(word)
+    return (read.get("VERB") or read.get("AUX") or ("",))[0]
 
 
 def _suspect(text: str, clause: Clause) -> bool:
@@ -137,6 +138,11 @@ def _paragraph_tenses(text: str) -> tuple[tuple[int, int, int, int], ...]:
     return tuple(counts)
 
 
+_PAST_OF = {"is": "was", "am": "was", "are": "were", "do": "did", "does": "did", "don't": "didn't",
+            "doesn't": "didn't", "isn't": "wasn't", "aren't": "weren't"}
+_PAST_OF.update({key.replace("'", "’"): value.replace("'", "’") for key, value in list(_PAST_OF.items()) if "'" in key})
+
+
 def story_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'Last July I join a summer camp': a present verb in a story told in the past."""
     found = clauses(text)
@@ -146,9 +152,7 @@ def story_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> It
                 text, found, clause):
             continue
         if _past_story(text, found, clause):
-            past = {"is": "was", "am": "was", "are": "were", "do": "did", "does": "did", "don't": "didn't",
-                    "doesn't": "didn't", "isn't": "wasn't", "aren't": "weren't", "don’t": "didn’t",
-                    "doesn’t": "didn’t"}.get(word) or (
+            past = _PAST_OF.get(word) or (
                 lexicon.verb_form(clause.verb.text, "VBD"))
             if past and past.lower() != word:
                 yield clause.verb.start, clause.verb.end, _same_case(clause.verb.text, past), {"verb": clause.verb.text}
@@ -226,7 +230,8 @@ def subject_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> I
             if (clause.verb_index and clause.sentence.tokens[clause.verb_index - 1] is head and head.lower not in
                     PRONOUN_PERSON and lexicon.is_noun(head.lower)):
                 # "my hand were": the noun may be the slip as much as the verb, so the finding covers both
-                yield head.start, clause.verb.end, f"{head.text} {_same_case(clause.verb.text, fix)}", {"subject": subject}
+                gap = text[head.end : clause.verb.start]
+                yield head.start, clause.verb.end, f"{head.text}{gap}{_same_case(clause.verb.text, fix)}", {"subject": subject}
                 continue
             yield clause.verb.start, clause.verb.end, _same_case(clause.verb.text, fix), {"subject": subject}
 
@@ -445,8 +450,9 @@ def _governing_verb(tokens: tuple, i: int):
             k -= 1
             continue
         tags = lexicon.verb_tags(lowered)
+        before = tokens[k - 1].lower if k else ""
         if tags & {"VBD", "VBZ"} and not lexicon.is_noun(lowered) or tags and (
-                tokens[k - 1].lower in {*PRONOUN_PERSON, *MODALS, "to"} or lexicon.noun_number(tokens[k - 1].lower) == "plural"):
+                before in {*PRONOUN_PERSON, *MODALS, "to"} or lexicon.noun_number(before) == "plural"):
             return token  # "she told", "to speak", "the sellers greet"
         if lexicon.is_noun(lowered) or lexicon.is_adjective(lowered):
             k -= 1

@@ -16,8 +16,9 @@ from functools import lru_cache
 
 from lihua.checks import lexicon
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+(?:[.:,]\d+)*|[,;:“”\"()]")
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "no", "st", "prof", "a.m", "p.m", "e.g", "i.e", "etc", "vs"}
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "prof", "vs"}
+# "No. 3", "a.m.", "e.g.": a full stop that ends no sentence when what follows is a number or lower case
+_ABBREVIATION_BEFORE = re.compile(r"\b(?:[Nn]o|etc|[ap]\.m|e\.g|i\.e)(\.)(?=\s*(?:\d|[a-z,]))")
 
 PRONOUN_PERSON = {"i": "first", "we": "plural", "you": "second", "they": "plural",
                   "he": "singular", "she": "singular", "it": "singular"}
@@ -133,11 +134,13 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     found: list[Sentence] = []
     current: list[Token] = []
     start = None
+    quiet = {m.start(1) for m in _ABBREVIATION_BEFORE.finditer(text)} | {
+        m.start() + 1 for m in re.finditer(r"\b[ap]\.(?=m\.)|\b[ei]\.(?=[gie]\.)", text)}
     for match in re.finditer(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+(?:[.:,]\d+)*|[.!?]+|\n|[,;:“”\"()]", text):
         piece = match.group()
         if piece == "\n" or piece[0] in ".!?":
             previous = current[-1].lower if current else ""
-            if piece == "." and previous in _ABBREVIATIONS:
+            if piece == "." and (previous in _ABBREVIATIONS or match.start() in quiet):
                 continue
             if current:
                 found.append(Sentence(start or 0, match.end(), tuple(current)))
@@ -385,9 +388,9 @@ def sentence_clauses(sentence: Sentence) -> tuple[Clause, ...]:
     # "I believe you can…", "she said he had…": a clause right after a verb of saying or thinking
     openings += [(i, "that") for i, t in enumerate(tokens) if i > 0 and t.lower in {"i", "we", "you", "they", "he", "she"}
                  and tokens[i - 1].lower in _THAT_VERBS]
-    openings.sort()
     openings += [(i + 2, "how") for i, t in enumerate(tokens[:-2])
                  if t.lower == "how" and (lexicon.is_adjective(tokens[i + 1].lower) or lexicon.is_adverb(tokens[i + 1].lower))]
+    openings.sort()  # clauses come out in text order
     for i, opener in openings:
         i = _subject_start(tokens, i)
         phrase = _noun_phrase(tokens, i, i == 0)

@@ -8,6 +8,7 @@ the other way and no person of unknown sex (a friend, Li Ming) stands in between
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -21,6 +22,7 @@ Hit = tuple[int, int, str | None, dict[str, str]]
 _SWAP = {"he": "she", "him": "her", "his": "her", "himself": "herself",
          "she": "he", "herself": "himself", "hers": "his"}
 _PRONOUNS = set(_SWAP) | {"her"}
+_SEXED_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
 # People of either sex: when one of them is nearer than the sexed word, the pronoun may mean them.
 _EITHER = {"friend", "friends", "teacher", "classmate", "classmates", "neighbour", "neighbor", "doctor", "nurse",
            "guide", "coach", "driver", "student", "child", "baby", "cousin", "partner", "someone", "somebody",
@@ -43,19 +45,19 @@ def _sex(word: str, token_text: str, first: bool) -> str | None:
 
 def pronoun_sex(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'my mother … by himself': the pronoun's sex disagrees with every person just before it."""
-    lowered_text = text.lower()
-    if not any(f" {p} " in lowered_text or f" {p}." in lowered_text for p in ("he", "she", "him", "her", "his", "himself", "herself")):
+    if not _SEXED_PRONOUN.search(text):
         return
     found = sentences(text)
     for index, sentence in enumerate(found):
         window: list[Sentence] = list(found[max(0, index - 2) : index])
         mentions: list[str] = []
         for earlier in window:
-            mentions += _mentions(earlier, len(earlier.tokens))
+            mentions += _sentence_mentions(earlier)
         for position, token in enumerate(sentence.tokens):
             lowered = token.lower
             previous = sentence.tokens[position - 1].lower if position else ""
-            paired = "/" in text[max(0, token.start - 3) : token.start] or previous in {"or", "and"}
+            paired = "/" in text[max(0, token.start - 3) : token.start] or (
+                previous in {"or", "and"} and position >= 2 and sentence.tokens[position - 2].lower in _PRONOUNS)
             if lowered in _PRONOUNS and not paired:  # "he/she", "his or her" mean anyone
                 sex = "m" if lowered in {"he", "him", "his", "himself"} else "f"
                 nearest = [m for m in mentions if m is not None]
@@ -65,23 +67,22 @@ def pronoun_sex(text: str, letter: Letter | None, options: dict[str, Any]) -> It
                         "pronoun": token.text}
                 elif nearest and lowered == "her" and "?" not in nearest[-3:] and "f" not in nearest:
                     yield token.start, token.end, None, {"pronoun": token.text}
-            titled = position and sentence.tokens[position - 1].lower in {"mr", "mrs", "ms", "miss", "sir", "madam"}
-            mentions.append(mentions[-1] if titled and mentions else _sex(lowered, token.text, position == 0))
+            mentions.append(_sentence_mentions(sentence)[position])
 
 
 @lru_cache(maxsize=256)
 def _sentence_mentions(sentence: Sentence) -> tuple[str | None, ...]:
-    return tuple(_sex(t.lower, t.text, i == 0) for i, t in enumerate(sentence.tokens))
+    """The sex each word tells, if any; a name after Mr/Mrs/Ms takes the title's (Ms. Lin is a woman)."""
+    found: list[str | None] = []
+    for i, token in enumerate(sentence.tokens):
+        titled = i and sentence.tokens[i - 1].lower in {"mr", "mrs", "ms", "miss", "sir", "madam"}
+        found.append(found[-1] if titled else _sex(token.lower, token.text, i == 0))
+    return tuple(found)
 
 
-def _mentions(sentence: Sentence, upto: int) -> list[str | None]:
-    return list(_sentence_mentions(sentence)[:upto])
-
-
-_REFLEXIVE_SUBJECT = {"myself": "i", "ourselves": "we", "yourself": "you", "yourselves": "you",
-                      "themselves": "they", "himself": "he", "herself": "she"}
-_OBJECT_OF_REFLEXIVE = {"myself": "me", "ourselves": "us", "yourself": "you", "yourselves": "you",
-                        "themselves": "them", "himself": "him", "herself": "her"}
+# himself/herself are left to the he/she check: "he … himself" may mean another man.
+_REFLEXIVE_SUBJECT = {"myself": "i", "ourselves": "we", "yourself": "you", "yourselves": "you", "themselves": "they"}
+_OBJECT_OF_REFLEXIVE = {"myself": "me", "ourselves": "us", "yourself": "you", "yourselves": "you", "themselves": "them"}
 _REFLEXIVE_OF_SUBJECT = {"i": "myself", "we": "ourselves", "you": "yourself", "they": "themselves"}
 
 
@@ -91,7 +92,7 @@ def reflexive_subject(text: str, letter: Letter | None, options: dict[str, Any])
         found = sentence_clauses(sentence)
         for position, token in enumerate(sentence.tokens):
             wanted = _REFLEXIVE_SUBJECT.get(token.lower)
-            if wanted is None or wanted in {"he", "she"}:
+            if wanted is None:
                 continue
             owners = [c for c in found if c.verb_index < position]
             if not owners:
@@ -99,7 +100,7 @@ def reflexive_subject(text: str, letter: Letter | None, options: dict[str, Any])
             clause = owners[-1]
             subject = clause.head.lower
             between = {t.lower for t in sentence.tokens[clause.verb_index : position]}
-            if between & {"me", "us", "you", "them", "him", "her", "to", "by", "for"} - {"to"} or subject == wanted:
+            if between & {"me", "us", "you", "them", "him", "her", "by", "for"} or subject == wanted:
                 continue  # "taught me to cook by myself": the reflexive belongs to the object
             plural_noun = lexicon.noun_number(subject) == "plural"
             if plural_noun and token.lower == "themselves":
