@@ -155,7 +155,7 @@ def story_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> It
             past = _PAST_OF.get(word) or (
                 lexicon.verb_form(clause.verb.text, "VBD"))
             if past and past.lower() != word:
-                yield clause.verb.start, clause.verb.end, _same_case(clause.verb.text, past), {"verb": clause.verb.text}
+                yield clause.verb.start, clause.verb.end, lexicon.same_case(clause.verb.text, past), {"verb": clause.verb.text}
 
 
 def present_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -183,7 +183,7 @@ def present_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> 
                 continue  # was/had, and forms that are also the present ("put", "read"), are left alone
             fix = lexicon.verb_form(clause.verb.text, "VBZ" if clause.person == "singular" else "VB")
             if fix and fix.lower() != word:
-                yield clause.verb.start, clause.verb.end, _same_case(clause.verb.text, fix), {"verb": clause.verb.text}
+                yield clause.verb.start, clause.verb.end, lexicon.same_case(clause.verb.text, fix), {"verb": clause.verb.text}
 
 
 def _be_in_past_sentence(text: str, found: list[Clause], clause: Clause) -> bool:
@@ -193,10 +193,6 @@ def _be_in_past_sentence(text: str, found: list[Clause], clause: Clause) -> bool
         return True
     return any(c.sentence == clause.sentence and verb_tense(c) == "past" and c.opener in {
         "when", "before", "after", "while", "until", "as", "as soon as"} for c in found)
-
-
-def _same_case(model: str, word: str) -> str:
-    return word[:1].upper() + word[1:] if model[:1].isupper() else word
 
 
 def subject_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -231,9 +227,9 @@ def subject_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> I
                     PRONOUN_PERSON and lexicon.is_noun(head.lower)):
                 # "my hand were": the noun may be the slip as much as the verb, so the finding covers both
                 gap = text[head.end : clause.verb.start]
-                yield head.start, clause.verb.end, f"{head.text}{gap}{_same_case(clause.verb.text, fix)}", {"subject": subject}
+                yield head.start, clause.verb.end, f"{head.text}{gap}{lexicon.same_case(clause.verb.text, fix)}", {"subject": subject}
                 continue
-            yield clause.verb.start, clause.verb.end, _same_case(clause.verb.text, fix), {"subject": subject}
+            yield clause.verb.start, clause.verb.end, lexicon.same_case(clause.verb.text, fix), {"subject": subject}
 
 
 def relative_agreement(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -273,7 +269,7 @@ def relative_agreement(text: str, letter: Letter | None, options: dict[str, Any]
             else:
                 continue
             if fix and fix.lower() != word:
-                yield verb.start, verb.end, _same_case(verb.text, fix), {"noun": antecedent.text, "pronoun": token.text}
+                yield verb.start, verb.end, lexicon.same_case(verb.text, fix), {"noun": antecedent.text, "pronoun": token.text}
 
 
 _COORDINATORS = {"and", "but", "or"}
@@ -433,7 +429,7 @@ def manner_adverb(text: str, letter: Letter | None, options: dict[str, Any]) -> 
             lemma = _lemma(verb.lower)
             if lemma in adjective_verbs and not (word == "good" and lemma in {"go", "do", "play", "work"}):
                 continue
-            yield token.start, token.end, _same_case(token.text, adverb), {"adjective": token.text, "verb": verb.text}
+            yield token.start, token.end, lexicon.same_case(token.text, adverb), {"adjective": token.text, "verb": verb.text}
 
 
 def _governing_verb(tokens: tuple, i: int):

@@ -83,7 +83,7 @@ def verb_form(word: str, tag: str) -> str | None:
     if not lemmas:
         return None
     forms = getInflection(lemmas[0], tag=tag) or (getInflection(lemmas[0], tag="VBD") if tag == "VBN" else ())
-    return _same_case(word, forms[0]) if forms else None
+    return same_case(word, forms[0]) if forms else None
 
 
 def is_noun(word: str) -> bool:
@@ -134,13 +134,13 @@ def plural_of(word: str) -> str | None:
     forms = getInflection(word.lower(), tag="NNS")
     if not forms or forms[0] == word.lower():
         return None
-    return _same_case(word, forms[0])
+    return same_case(word, forms[0])
 
 
 @lru_cache(maxsize=8192)
 def singular_of(word: str) -> str | None:
     lemmas = readings(word).get("NOUN")
-    return _same_case(word, lemmas[0]) if lemmas else None
+    return same_case(word, lemmas[0]) if lemmas else None
 
 
 @lru_cache(maxsize=4096)
@@ -161,7 +161,7 @@ def adjective_of_adverb(word: str) -> str | None:
     candidates.append(stem + "e")
     for candidate in candidates:
         if is_adjective(candidate):
-            return _same_case(word, candidate)
+            return same_case(word, candidate)
     return None
 
 
@@ -183,7 +183,7 @@ def adverb_of_adjective(word: str) -> str | None:
         candidate = lowered[:-1] + "ly"
     else:
         candidate = lowered + "ly"
-    return _same_case(word, candidate) if is_adverb(candidate) else None
+    return same_case(word, candidate) if is_adverb(candidate) else None
 
 
 # Nouns whose plural is the same word, or that count as measures after a number (two hundred).
@@ -232,7 +232,7 @@ def adjective_positive(word: str) -> str | None:
     lowered = word.lower()
     for lemma in readings(lowered).get("ADJ", ()):
         if lemma != lowered and lowered in getInflection(lemma, tag="JJR") + getInflection(lemma, tag="JJS"):
-            return _same_case(word, lemma)
+            return same_case(word, lemma)
     return None
 
 
@@ -243,7 +243,7 @@ def comparative_of(word: str) -> str | None:
     _warm()
 
     forms = getInflection(word.lower(), tag="JJR")
-    return _same_case(word, forms[0]) if forms and forms[0] != word.lower() else None
+    return same_case(word, forms[0]) if forms and forms[0] != word.lower() else None
 
 
 @lru_cache(maxsize=4096)
@@ -253,9 +253,9 @@ def superlative_of(word: str) -> str | None:
     _warm()
 
     forms = getInflection(word.lower(), tag="JJS")
-    return _same_case(word, forms[0]) if forms and forms[0] != word.lower() else None
+    return same_case(word, forms[0]) if forms and forms[0] != word.lower() else None
 
-def _same_case(model: str, word: str) -> str:
+def same_case(model: str, word: str) -> str:
     """Give `word` the capitalisation of `model` (Interesting → Interestingly)."""
     if model[:1].isupper():
         return word[:1].upper() + word[1:]
@@ -266,7 +266,7 @@ def noun_of_adjective(word: str) -> str | None:
     """important → importance, honest → honesty, direct → direction: the noun a learner means."""
     lowered = word.lower()
     if lowered in NOUN_OF_ADJECTIVE:
-        return _same_case(word, NOUN_OF_ADJECTIVE[lowered])
+        return same_case(word, NOUN_OF_ADJECTIVE[lowered])
     stems = [lowered + "ion", lowered + "ness", lowered + "y"]
     if lowered.endswith("ent"):
         stems.insert(0, lowered[:-1] + "ce")
@@ -274,7 +274,7 @@ def noun_of_adjective(word: str) -> str | None:
         stems.insert(0, lowered[:-1] + "ce")
     for candidate in stems:
         if "NOUN" in readings(candidate) and candidate in readings(candidate)["NOUN"]:
-            return _same_case(word, candidate)
+            return same_case(word, candidate)
     return None
 
 
@@ -290,7 +290,7 @@ def verb_of_noun(word: str) -> str | None:
         candidates.append(lowered[:-4])
     for candidate in candidates:
         if "VB" in verb_tags(candidate):
-            return _same_case(word, candidate)
+            return same_case(word, candidate)
     return None
 
 
