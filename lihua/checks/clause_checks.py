@@ -19,7 +19,9 @@ from lihua.checks.clauses import (
     MODALS,
     NEGATED,
     OBJECT_PRONOUNS,
+    PLURAL_FORMS,
     PRONOUN_PERSON,
+    SINGULAR_FORMS,
     TIME_NOUNS,
     Clause,
     Sentence,
@@ -208,11 +210,10 @@ def subject_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> I
             continue
         tags = lexicon.verb_tags(word)
         if clause.person == "plural":
-            wrong = word in {"is", "was", "has", "does", "doesn't", "doesn’t", "isn't", "isn’t", "wasn't", "wasn’t"} or ("VBZ" in tags and "VB" not in tags
-                                                              and word not in BE_HAVE_DO)
+            wrong = word in SINGULAR_FORMS or ("VBZ" in tags and "VB" not in tags and word not in BE_HAVE_DO)
             fix = plural_form(clause.verb.text) if wrong else None
         else:
-            wrong = word in {"are", "were", "have", "do", "don't", "don’t", "aren't", "aren’t", "weren't", "weren’t"} or verb_tense(clause) == "bare"
+            wrong = word in PLURAL_FORMS or verb_tense(clause) == "bare"
             if not wrong:
                 continue
             if clause.head.lower in PRONOUN_PERSON and word in {"have", "do"}:

@@ -58,9 +58,11 @@ FUNCTION_WORDS = CLAUSE_OPENERS | DETERMINERS | OBJECT_PRONOUNS | set(PRONOUN_PE
     "today", "tonight", "tomorrow", "yesterday", "now", "then"}
 BE_HAVE_DO = {"am", "is", "are", "was", "were", "has", "have", "had", "do", "does", "did"}
 MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
-_SINGULAR_FORMS = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "doesn’t": "don’t",
-                   "isn't": "aren't", "isn’t": "aren’t", "wasn't": "weren't", "wasn’t": "weren’t"}
-_PLURAL_FORMS = {value: key for key, value in _SINGULAR_FORMS.items()}
+# A singular form of be/have/do and its plural; the negated ones also with a curly apostrophe.
+SINGULAR_FORMS = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't",
+                  "wasn't": "weren't"}
+SINGULAR_FORMS.update({key.replace("'", "’"): value.replace("'", "’") for key, value in list(SINGULAR_FORMS.items())})
+PLURAL_FORMS = {value: key for key, value in SINGULAR_FORMS.items()}
 TIME_NOUNS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "morning",
                "afternoon", "evening", "night", "term", "semester", "time", "summer", "winter", "spring",
                "autumn", "holiday", "holidays", "vacation", "monday", "tuesday", "wednesday", "thursday",
@@ -466,15 +468,15 @@ def verb_tense(clause: Clause) -> str:
 def singular_form(word: str) -> str | None:
     """is for are, was for were, has for have, does for do, or the -s form of a plain verb."""
     lowered = word.lower()
-    if lowered in _PLURAL_FORMS:
-        return _PLURAL_FORMS[lowered]
+    if lowered in PLURAL_FORMS:
+        return PLURAL_FORMS[lowered]
     return lexicon.verb_form(word, "VBZ")
 
 
 def plural_form(word: str) -> str | None:
     lowered = word.lower()
-    if lowered in _SINGULAR_FORMS:
-        return _SINGULAR_FORMS[lowered]
+    if lowered in SINGULAR_FORMS:
+        return SINGULAR_FORMS[lowered]
     return lexicon.verb_form(word, "VB")
 
 
