@@ -25,6 +25,7 @@ from lihua.checks.clauses import (
     TIME_NOUNS,
     Clause,
     Sentence,
+    Token,
     clauses,
     either_number,
     plural_form,
@@ -240,10 +241,10 @@ def relative_agreement(text: str, letter: Letter | None, options: dict[str, Any]
         for i, token in enumerate(tokens[2:-1], start=2):
             if token.lower not in {"who", "which"}:
                 continue
-            antecedent = tokens[i - 2] if tokens[i - 1].text == "," else tokens[i - 1]
+            index = i - 2 if tokens[i - 1].text == "," else i - 1
+            antecedent = tokens[index]
             if not antecedent.is_word or antecedent.lower in PRONOUN_PERSON or antecedent.lower in OBJECT_PRONOUNS:
                 continue
-            index = i - 2 if tokens[i - 1].text == "," else i - 1
             if any(t.lower in lexicon.PREPOSITIONS for t in tokens[max(0, index - 2) : index]):
                 continue  # "one of the students who…", "rocks near the coast which…": which noun is meant?
             if token.lower == "which" and tokens[i - 1].text == "," and not (
@@ -285,13 +286,14 @@ _OBJECT_STARTERS = {"the", "a", "an", "my", "our", "your", "his", "her", "their"
 _MAIN_CLAUSE_OPENERS = {"", ",", "and", "but", "so", "then", ";"}
 
 
-def _nominal_word(token) -> bool:
+def _nominal_word(token: Token) -> bool:
     return token.is_word and lexicon.is_noun(token.lower) and token.lower not in PRONOUN_PERSON
 
 
 def _head_verb(sentence: Sentence, before: int) -> tuple[int, str] | None:
     """The verb that a coordinated verb at `before` shares its form with: 'to dig … and', 'sang … and'."""
     tokens = sentence.tokens
+    found = sentence_clauses(sentence)
     for k in range(before - 1, max(-1, before - 9), -1):
         token = tokens[k]
         if token.text in {",", ";", ":"} or token.lower in _COORDINATORS | {"that", "who", "which", "when",
@@ -299,7 +301,7 @@ def _head_verb(sentence: Sentence, before: int) -> tuple[int, str] | None:
             return None
         previous = tokens[k - 1].lower if k else ""
         if token.lower in {"was", "were", "is"} and any(
-                c.verb_index == k and c.opener in _MAIN_CLAUSE_OPENERS for c in sentence_clauses(sentence)):
+                c.verb_index == k and c.opener in _MAIN_CLAUSE_OPENERS for c in found):
             # "I was shy and seldom spoke", "she is eighty and lives alone"
             return k, "past" if token.lower != "is" else "3sg"
         if token.lower in BE_HAVE_DO | {"be", "been", "being"}:
@@ -315,11 +317,11 @@ def _head_verb(sentence: Sentence, before: int) -> tuple[int, str] | None:
             return None  # "the ideas they gave us and…": a clause inside a noun phrase
         if tags & {"VBD"} and not tags & {"VB", "VBZ"} and (
                 previous in PRONOUN_PERSON or previous in {"then", "also", "and"}
-                or any(c.verb_index == k for c in sentence_clauses(sentence))):
+                or any(c.verb_index == k for c in found)):
             if "VBN" in tags and previous in {"been", "being", "get", "got"}:
                 return None
             return k, "past"
-        main = [c for c in sentence_clauses(sentence) if c.verb_index == k and c.confident
+        main = [c for c in found if c.verb_index == k and c.confident
                 and c.opener in _MAIN_CLAUSE_OPENERS]
         if tags == {"VBZ"} and main:
             return k, "3sg"  # "reading widens my mind and helps me relax"
@@ -433,7 +435,7 @@ def manner_adverb(text: str, letter: Letter | None, options: dict[str, Any]) -> 
             yield token.start, token.end, lexicon.same_case(token.text, adverb), {"adjective": token.text, "verb": verb.text}
 
 
-def _governing_verb(tokens: tuple, i: int):
+def _governing_verb(tokens: tuple[Token, ...], i: int) -> Token | None:
     """The verb an adjective at i follows, over its object and intensifiers ('told me the story so vivid')."""
     k = i - 1
     while k >= 0 and i - k <= 6:

@@ -86,6 +86,10 @@ PERSON_NOUNS = {"mother", "father", "mum", "mom", "dad", "sister", "brother", "g
                 "children", "child", "kids", "farmer", "driver", "manager", "worker", "workers", "volunteers",
                 "nurse", "everyone", "everybody", "nobody", "someone", "team", "son", "daughter", "wife", "husband",
                 "family"}
+# Adverbs that stand between a subject and its verb ("we often talk", "the trip nearly ended").
+_BEFORE_VERB = {"also", "often", "always", "usually", "never", "sometimes", "still", "really", "just", "even",
+                "first", "finally", "suddenly", "all", "both", "soon", "already", "seldom", "nearly", "almost",
+                "mostly", "hardly", "once", "then", "quickly", "only", "certainly"}
 _SUBJECT_PREPOSITIONS = {"in", "on", "at", "of", "near", "from", "with", "around", "behind", "beside", "under"}
 
 
@@ -108,9 +112,6 @@ class Sentence:
     start: int
     end: int
     tokens: tuple[Token, ...]
-
-    def words(self) -> list[str]:
-        return [t.lower for t in self.tokens if t.is_word]
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,8 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int, first: bool) -> tuple[int, s
         j = i
         while j + 1 < len(tokens) and _is_name(tokens[j + 1], False):
             j += 1
-        if j + 1 < len(tokens) and tokens[j + 1].text in ("’s", "'s") or "’" in tokens[j].text or "'" in tokens[j].text:
-            return None
+        if "’" in tokens[j].text or "'" in tokens[j].text:
+            return None  # "Li Ming's …": a possessive, not the subject (the tokenizer keeps 's on its word)
         return j, "singular", j + 1
     if lowered in _QUANTIFIER_OF and i + 2 < len(tokens) and tokens[i + 1].lower == "of":
         if tokens[i + 2].lower in {"us", "them", "you"}:
@@ -315,11 +316,7 @@ def _verb_after(tokens: tuple[Token, ...], k: int) -> int | None:
     """The index of the verb after a subject ending before k: adverbs like 'often' are skipped."""
     if k + 1 < len(tokens) and tokens[k].lower == "not" and tokens[k + 1].lower == "only":
         k += 2  # "the trip not only opened my eyes but…"
-    while k < len(tokens) and tokens[k].lower in {"also", "often", "always", "usually", "never", "sometimes",
-                                                    "still", "really", "just", "even", "first", "finally",
-                                                    "suddenly", "all", "both", "soon", "already", "seldom",
-                                                    "nearly", "almost", "mostly",
-                                                    "hardly", "once", "then", "quickly", "only", "certainly"}:
+    while k < len(tokens) and tokens[k].lower in _BEFORE_VERB:
         k += 1
     if (k + 1 < len(tokens) and lexicon.is_adverb(tokens[k].lower) and tokens[k].lower not in FUNCTION_WORDS
             and not lexicon.verb_tags(tokens[k].lower) & {"VBD", "VBZ"}
@@ -341,16 +338,16 @@ def _confident(tokens: tuple[Token, ...], v: int, head: Token | None = None) -> 
         return bool(tags)  # "we meet", "many of us cry", "my grandmother make": people do things
     if v and tokens[v - 1].lower in PERSON_NOUNS and tags & {"VBZ", "VBD"}:
         return True  # "my sister fries eggs": a person is not the first half of a compound noun
-    following = tokens[v + 1] if v + 1 < len(tokens) else None
+    next_token = tokens[v + 1] if v + 1 < len(tokens) else None
     if (head is not None and lexicon.noun_number(head.lower) == "plural" and "VBZ" in tags
-            and not (following is not None and _verb_like(following))):
+            and not (next_token is not None and _verb_like(next_token))):
         return True  # "my characters looks": a plural noun does not modify another noun
     read = lexicon.readings(verb.lower)
     if "NOUN" not in read and "ADJ" not in read:
         return True
-    following = tokens[v + 1].lower if v + 1 < len(tokens) else ""
+    following = next_token.lower if next_token is not None else ""
     if head is not None and lexicon.noun_number(head.lower) == "plural" and "VB" in tags and (
-            not following or not tokens[v + 1].is_word or lexicon.is_adverb(following)):
+            not following or not next_token.is_word or lexicon.is_adverb(following)):
         return True  # "my hands shake.", "the leaves fall slowly"
     after = tokens[v + 2] if v + 2 < len(tokens) else None
     if following.endswith("ly") and lexicon.is_adverb(following) and not (after is not None and _verb_like(after)):

@@ -90,18 +90,18 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
                 i += 1
                 continue
             i = j
-            noun = tokens[j]
-            if (j + 1 < len(tokens) and _is_head_noun(tokens[j + 1]) and lexicon.is_noun(noun.lower)
-                    and noun.lower not in FUNCTION_WORDS and not lexicon.verb_tags(tokens[j + 1].lower) & {"VBD", "VBZ"}):
-                noun = tokens[j + 1]  # "new high school": the last noun is the head
+            at = j  # index of the head noun
+            if (j + 1 < len(tokens) and _is_head_noun(tokens[j + 1]) and lexicon.is_noun(tokens[j].lower)
+                    and tokens[j].lower not in FUNCTION_WORDS and not lexicon.verb_tags(tokens[j + 1].lower) & {"VBD", "VBZ"}):
+                at = j + 1  # "new high school": the last noun is the head
+            noun = tokens[at]
             word = noun.lower
             if not _is_head_noun(noun):
                 continue
-            after_index = tokens.index(noun) + 1
-            if after_index < len(tokens) and tokens[after_index].is_word and lexicon.is_noun(tokens[after_index].lower) \
-                    and (not lexicon.verb_tags(tokens[after_index].lower)
-                         or lexicon.noun_number(tokens[after_index].lower) == "plural") \
-                    and tokens[after_index].lower not in _INTRODUCERS:
+            after = tokens[at + 1] if at + 1 < len(tokens) else None
+            if after is not None and after.is_word and lexicon.is_noun(after.lower) \
+                    and (not lexicon.verb_tags(after.lower) or lexicon.noun_number(after.lower) == "plural") \
+                    and after.lower not in _INTRODUCERS:
                 continue  # the noun modifies another noun we did not read ("potato stumps", "model changes")
             if word == "school" and tokens[j - 1].lower in {"high", "middle", "primary", "junior", "senior",
                                                              "elementary", "secondary", "boarding", "night"}:
@@ -110,8 +110,7 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
                 continue  # "hard work", "tough competition", "good preparation": often used without a/an
             if word not in needs_article and zipf(lexicon.plural_of(word) or "") < zipf(word) - 1.3:
                 continue  # "sulfur dioxide": a noun whose plural is rare (under 1 in 20) is hardly ever counted
-            after = tokens[tokens.index(noun) + 1] if tokens.index(noun) + 1 < len(tokens) else None
-            if after is not None and (after.text in ("'s", "’s") or after.lower in {"of"} and word in {"kind", "sort", "type", "lot"}):
+            if after is not None and after.lower == "of" and word in {"kind", "sort", "type", "lot"}:
                 continue
             before = tokens[start - 1]
             lowered = before.lower
@@ -143,7 +142,7 @@ def coordinated_plural(text: str, letter: Letter | None, options: dict[str, Any]
                 continue
             following = tokens[i + 2] if i + 2 < len(tokens) else None
             if following is not None and following.is_word and (lexicon.is_noun(following.lower)
-                                                                 or following.lower in {"of", "'s"}):
+                                                                 or following.lower == "of"):
                 continue  # "cats and dog food": the last item is a modifier
             if lexicon.verb_tags(tokens[i + 1].lower) & {"VBZ", "VBD"} and not lexicon.is_noun(tokens[i + 1].lower) or (
                     "VBZ" in lexicon.verb_tags(tokens[i + 1].lower) and following is not None and following.is_word
