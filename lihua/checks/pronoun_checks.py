@@ -53,6 +53,7 @@ def pronoun_sex(text: str, letter: Letter | None, options: dict[str, Any]) -> It
         mentions: list[str] = []
         for earlier in window:
             mentions += _sentence_mentions(earlier)
+        own = _sentence_mentions(sentence)
         for position, token in enumerate(sentence.tokens):
             lowered = token.lower
             previous = sentence.tokens[position - 1].lower if position else ""
@@ -61,13 +62,11 @@ def pronoun_sex(text: str, letter: Letter | None, options: dict[str, Any]) -> It
             if lowered in _PRONOUNS and not paired:  # "he/she", "his or her" mean anyone
                 sex = "m" if lowered in {"he", "him", "his", "himself"} else "f"
                 nearest = [m for m in mentions if m is not None]
-                if nearest and "?" not in nearest[-3:] and sex not in nearest and lowered != "her":
-                    swap = _SWAP[lowered]
-                    yield token.start, token.end, swap.capitalize() if token.text[:1].isupper() else swap, {
-                        "pronoun": token.text}
-                elif nearest and lowered == "her" and "?" not in nearest[-3:] and "f" not in nearest:
-                    yield token.start, token.end, None, {"pronoun": token.text}
-            mentions.append(_sentence_mentions(sentence)[position])
+                if nearest and "?" not in nearest[-3:] and sex not in nearest:
+                    # "her" may be him or his: no single fix
+                    fix = None if lowered == "her" else lexicon.same_case(token.text, _SWAP[lowered])
+                    yield token.start, token.end, fix, {"pronoun": token.text}
+            mentions.append(own[position])
 
 
 @lru_cache(maxsize=256)
