@@ -138,10 +138,6 @@ class Rule:
     requires: tuple[str, ...] = ()  # from the YAML: the rule runs only if one of these is in the letter
 
     @cached_property
-    def head_set(self) -> frozenset[str]:
-        return frozenset(self.heads or ())
-
-    @cached_property
     def pattern(self) -> re.Pattern[str] | None:
         return re.compile(self.source, self.flags) if self.source is not None else None
 
@@ -367,7 +363,7 @@ def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[s
         if rule.requires and not any(needed in lowered for needed in rule.requires):
             continue
         if index is not None and rule.heads is not None:
-            if index.keys().isdisjoint(rule.head_set):  # set work in C, over the smaller side
+            if index.keys().isdisjoint(rule.heads):  # set work in C, over the smaller side
                 continue
         elif not rule.may_fire(text, lowered):
             continue
