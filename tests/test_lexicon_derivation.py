@@ -43,3 +43,10 @@ def test_thing_nouns_are_not_people(word: str, thing: bool) -> None:
 def test_mass_senses_include_the_uncountable_list() -> None:
     assert {"advice", "homework"} <= lexicon.MASS_SENSES
     assert "culture" in lexicon.MASS_SENSES and "dictionary" not in lexicon.MASS_SENSES
+
+
+@pytest.mark.parametrize(("word", "article"), [
+    ("apple", "an"), ("hour", "an"), ("honest", "an"), ("useful", "a"), ("university", "a"), ("big", "a"),
+])
+def test_indefinite_article_follows_the_sound(word: str, article: str) -> None:
+    assert lexicon.indefinite_article(word) == article

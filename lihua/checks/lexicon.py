@@ -304,3 +304,11 @@ def is_thing_noun(word: str) -> bool:
         return False
     singular = (readings(lowered).get("NOUN") or (lowered,))[0]
     return singular not in PEOPLE_NOUNS and not singular.endswith(_PERSON_ENDINGS)
+
+
+def indefinite_article(word: str) -> str:
+    """'a' or 'an' by the sound the word starts with: an hour, an honest, a useful, a university."""
+    lowered = word.lower()
+    if lowered.startswith(("honest", "hour", "honour", "honor", "heir")):
+        return "an"
+    return "an" if lowered[:1] in "aeiou" and not lowered.startswith(("uni", "use", "eu", "one")) else "a"

@@ -126,8 +126,7 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
             if start >= 2 and tokens[start - 2].lower in {"kind", "sort", "type", "lot"} and lowered == "of":
                 continue
             first = tokens[start]
-            article = "an" if (first.lower[:1] in "aeiou" and not first.lower.startswith(("uni", "use", "eu", "one"))
-                               or first.lower.startswith(("honest", "hour", "honour", "honor", "heir"))) else "a"
+            article = lexicon.indefinite_article(first.text)
             # the finding covers the whole phrase: "small piece" may want "a small piece" or "small pieces"
             phrase = text[first.start : noun.end]
             yield first.start, noun.end, f"{article} {phrase}", {"noun": noun.text, "article": article}

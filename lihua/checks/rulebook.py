@@ -99,7 +99,7 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "delete": lambda w: "",
     "superlative-phrase": lambda w: ("most " + w.split(None, 1)[1]) if w.lower().startswith("more ")
     else lexicon.superlative_of(lexicon.adjective_positive(w) or w),
-    "with-article": lambda w: ("an " if w[:1].lower() in "aeiou" else "a ") + w,
+    "with-article": lambda w: f"{lexicon.indefinite_article(w)} {w}",
     "adjective-of-noun": lambda w: lexicon.ADJECTIVE_OF_NOUN.get(w.lower()),
     "noun-of-adjective": lexicon.noun_of_adjective,
     "verb-of-noun": lexicon.verb_of_noun,
