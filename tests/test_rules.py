@@ -8,7 +8,7 @@ from lihua.checks.rulebook import Example, Rule, load_rules
 from lihua.checks.triggers import word_prefix_index
 from lihua.findings import Severity
 from lihua.letter import parse_letter
-from tests.conftest import FIXTURES, SHARED
+from tests.conftest import FIXTURES, require_shared_eval
 
 RULES = load_rules()
 
@@ -183,12 +183,9 @@ def test_correct_letters_get_no_error_level_finding(path) -> None:
 
 def test_learner_rules_stay_quiet_on_the_corrected_dev_passages() -> None:
     """The exam setters' corrected passages: at most one learner-rule error in the whole set (~1 000 words)."""
-    import json
-
     from lihua.checks import check_letter
 
-    rows = [json.loads(line) for line in (SHARED / "eval" / "gaokao_corrections_dev.jsonl").read_text(
-        encoding="utf-8").splitlines()]
+    rows = require_shared_eval("gaokao_corrections_dev.jsonl")
     alarms = [(f.rule_id, row["corrected"][f.span.start:f.span.end]) for row in rows
               for f in check_letter(row["corrected"], parse_letter(row["corrected"]))
               if f.severity is Severity.ERROR and f.rule_id.startswith("learner.")]

@@ -19,13 +19,13 @@ from lihua.letter import count_words, parse_letter
 from lihua.pipeline import grade
 from lihua.prompts import load_bank
 from lihua.scoring import Score, score_letter
-from tests.conftest import FIXTURES, SHARED
+from tests.conftest import FIXTURES, require_shared_eval, shared_eval_params
 
 BANK = load_bank(use_env=False)
 DRAGON = BANK.get("invite-dragon-boat")
 LETTERS = FIXTURES / "scoring"
 GOOD = (LETTERS / "good_dragon_boat.txt").read_text(encoding="utf-8")
-DEV = [json.loads(line) for line in (SHARED / "eval" / "gaokao_corrections_dev.jsonl").read_text(encoding="utf-8").splitlines()]
+DEV_FILE = "gaokao_corrections_dev.jsonl"
 
 
 def score_of(text: str, prompt=DRAGON, scale: int | None = None) -> Score:
@@ -134,7 +134,7 @@ def _answer_key_findings(passage: dict) -> list[Finding]:
                     Severity.ERROR, edit["key"], Span(edit["start"], edit["end"])) for edit in passage["edits"]]
 
 
-@pytest.mark.parametrize("passage", DEV, ids=[p["id"] for p in DEV])
+@pytest.mark.parametrize("passage", shared_eval_params(DEV_FILE))
 def test_corrected_passage_outranks_its_errors_given_the_answer_key(passage: dict) -> None:
     erroneous = score_letter(parse_letter(passage["text"]), None, _answer_key_findings(passage))
     corrected = grade(passage["corrected"]).extras["score"]
@@ -146,7 +146,7 @@ def _load(score: Score) -> float:
     return sum(d.points for d in score.deductions if d.component == "language" and d.findings)
 
 
-@pytest.mark.parametrize("passage", DEV, ids=[p["id"] for p in DEV])
+@pytest.mark.parametrize("passage", shared_eval_params(DEV_FILE))
 def test_corrected_passage_never_ranks_below_with_lihuas_own_checks(passage: dict) -> None:
     """End to end: never below, and strictly above wherever the checks see more errors in `text`."""
     erroneous, corrected = grade(passage["text"]).extras["score"], grade(passage["corrected"]).extras["score"]
@@ -157,7 +157,7 @@ def test_corrected_passage_never_ranks_below_with_lihuas_own_checks(passage: dic
 
 
 def test_range_alone_cannot_outweigh_errors() -> None:
-    text = DEV[0]["corrected"]
+    text = require_shared_eval(DEV_FILE)[0]["corrected"]
     clean = grade(text).extras["score"]
     two = [Finding("key.x", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(0, 1)),
            Finding("key.y", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "y", Span(5, 6))]
