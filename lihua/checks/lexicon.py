@@ -40,6 +40,19 @@ MASS_SENSES = frozenset(word.lower() for word in _DATA["mass_senses"]) | _UNCOUN
 _PAST_FIRST: dict[str, str] = _DATA["past_first"]
 LINKING_VERBS = frozenset(_DATA["linking_verbs"])
 PREPOSITIONS = frozenset(_DATA["prepositions"])
+_DERIVED: dict[str, float] = _DATA["derived_words"]
+
+
+def in_use(derived: str, base: str) -> bool:
+    """Whether `derived`, made from `base` by a spelling rule, is a word people write (see lexicon.yaml).
+
+    The lexicon answers "could this be an adverb/comparative" by rule, not by use: alone it offers
+    'verily' for 'very' and 'importanter' for 'important'.
+    """
+    from lihua.frequency import zipf
+
+    used = zipf(derived.lower())
+    return used >= _DERIVED["min_zipf"] and used >= zipf(base.lower()) - _DERIVED["max_drop"]
 
 
 @lru_cache(maxsize=8192)
@@ -160,7 +173,7 @@ def adjective_of_adverb(word: str) -> str | None:
         candidates.append(lowered[:-1])
     candidates.append(stem + "e")
     for candidate in candidates:
-        if is_adjective(candidate):
+        if is_adjective(candidate) and in_use(candidate, lowered):
             return same_case(word, candidate)
     return None
 
@@ -183,7 +196,7 @@ def adverb_of_adjective(word: str) -> str | None:
         candidate = lowered[:-1] + "ly"
     else:
         candidate = lowered + "ly"
-    return same_case(word, candidate) if is_adverb(candidate) else None
+    return same_case(word, candidate) if is_adverb(candidate) and in_use(candidate, lowered) else None
 
 
 # Nouns whose plural is the same word, or that count as measures after a number (two hundred).
@@ -238,22 +251,31 @@ def adjective_positive(word: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def comparative_of(word: str) -> str | None:
-    """cheap → cheaper, big → bigger, easy → easier (lemminflect's JJR form)."""
-    from lemminflect import getInflection
-    _warm()
-
-    forms = getInflection(word.lower(), tag="JJR")
-    return same_case(word, forms[0]) if forms and forms[0] != word.lower() else None
+    """cheap → cheaper, big → bigger, easy → easier; beautiful → more beautiful (no 'beautifuler' in use)."""
+    return _degree_of(word, "JJR", "more")
 
 
 @lru_cache(maxsize=4096)
 def superlative_of(word: str) -> str | None:
-    """cheap → cheapest, big → biggest, easy → easiest (lemminflect's JJS form)."""
+    """cheap → cheapest, big → biggest, easy → easiest; beautiful → most beautiful."""
+    return _degree_of(word, "JJS", "most")
+
+
+def _degree_of(word: str, tag: str, adverb: str) -> str | None:
+    """lemminflect's JJR/JJS form when people write it; else `adverb` + the word, as English does.
+
+    lemminflect inflects every adjective by rule ('importanter', 'deliciousest').
+    """
     from lemminflect import getInflection
     _warm()
 
-    forms = getInflection(word.lower(), tag="JJS")
-    return same_case(word, forms[0]) if forms and forms[0] != word.lower() else None
+    lowered = word.lower()
+    forms = getInflection(lowered, tag=tag)
+    if not forms or forms[0] == lowered:
+        return None
+    if not in_use(forms[0], lowered):
+        return same_case(word, f"{adverb} {lowered}")
+    return same_case(word, forms[0])
 
 def same_case(model: str, word: str) -> str:
     """Give `word` the capitalisation of `model` (Interesting → Interestingly)."""

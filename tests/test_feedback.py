@@ -1,0 +1,104 @@
+"""Feedback a student can trust: every suggested word is a real, everyday word; one error gives one
+finding (and one deduction); a Chinese explanation speaks about the words the student wrote."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+import pytest
+
+from lihua.checks import check_letter
+from lihua.checks.rulebook import load_rules
+from lihua.frequency import zipf
+from lihua.io import InputError, decode_bytes
+from lihua.letter import parse_letter
+from lihua.model_letter import write_model
+from lihua.prompts import load_bank
+from lihua.yamlio import load_yaml
+from tests.conftest import FIXTURES, ROOT, run_lihua
+
+WORDS = load_yaml((FIXTURES / "suggestion_words.yaml").read_text(encoding="utf-8"))
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _letter(body: str) -> bytes:
+    return f"Dear Chris,\n\n{body}\n\nYours,\nLi Hua\n".encode()
+
+
+def _grade_json(body: str, *args: str) -> dict:
+    result = run_lihua("grade", "-", "--format", "json", *args, input_bytes=_letter(body))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+# --- every suggested word is one a student should write --------------------------------------------
+
+def _corpus() -> list[tuple[str, str]]:
+    """(where it comes from, text): the rules' own examples, the test letters, examples/, the model letters."""
+    texts = [(f"{rule.id} example", text) for rule in load_rules() for example in rule.examples
+             for text in (example.bad, example.good, example.fix) if text]
+    for folder in (FIXTURES, ROOT / "examples"):
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in {".txt", ".md"} and path.is_file():
+                try:
+                    texts.append((str(path.relative_to(ROOT)), decode_bytes(path.read_bytes(), path.name)[0]))
+                except InputError:
+                    continue  # the refused inputs (empty, binary) are letters no rule reads
+    bank = load_bank(use_env=False)
+    texts += [(f"model letter {pid}", write_model(bank.get(pid)).text) for pid in sorted(bank.prompts)]
+    return texts
+
+
+@lru_cache(maxsize=1)
+def _suggested_words() -> dict[str, set[str]]:
+    """Every word a lihua rule offers as a fix anywhere in the corpus → the rules and places offering it.
+
+    A word the letter itself already contains (a name, the student's own word kept in a longer fix)
+    is the writer's, not lihua's suggestion, and is left out.
+    """
+    offered: dict[str, set[str]] = {}
+    for where, text in _corpus():
+        written = {w.lower() for w in _WORD.findall(text)}
+        for finding in check_letter(text, parse_letter(text)):
+            for replacement in finding.replacements:
+                for word in _WORD.findall(replacement):
+                    if word.lower() not in written:
+                        offered.setdefault(word.lower(), set()).add(f"{finding.rule_id} in {where}")
+    return offered
+
+
+def test_the_corpus_is_large_enough_to_mean_something() -> None:
+    assert len(_corpus()) > 1000
+    assert len(_suggested_words()) > 200
+
+
+def test_every_suggested_word_is_an_everyday_word() -> None:
+    """No fix may be a rare or archaic word ('verily') or a non-word ('importanter', 'beautifuler')."""
+    rare = {word: (zipf(word), sorted(where)[:3]) for word, where in _suggested_words().items()
+            if zipf(word) < WORDS["min_zipf"] and word not in WORDS["rare_but_right"]}
+    assert rare == {}
+
+
+def test_the_allow_list_holds_only_words_that_need_it() -> None:
+    """An allowed word must be rare (else it needs no exception) and still be known to wordfreq."""
+    for word in WORDS["rare_but_right"]:
+        assert 0 < zipf(word) < WORDS["min_zipf"], word
+
+
+def test_will_very_like_gets_really_not_verily() -> None:
+    report = _grade_json("I think you will very like it.")
+    fixes = [(f["text"], f["replacements"]) for f in report["findings"]]
+    assert ("very", ["really"]) in fixes
+    assert all("verily" not in f["replacements"] and "verily" not in f["message"] for f in report["findings"])
+
+
+@pytest.mark.parametrize(("body", "right"), [
+    ("The park is much beautiful than before.", "more beautiful"),
+    ("Hangzhou is beautiful than my hometown.", "more beautiful"),
+])
+def test_an_adjective_without_an_er_form_gets_more(body: str, right: str) -> None:
+    replacements = [r for f in _grade_json(body)["findings"] for r in f["replacements"]]
+    assert "beautifuler" not in replacements and right in replacements, replacements
+
