@@ -102,3 +102,14 @@ def test_an_adjective_without_an_er_form_gets_more(body: str, right: str) -> Non
     replacements = [r for f in _grade_json(body)["findings"] for r in f["replacements"]]
     assert "beautifuler" not in replacements and right in replacements, replacements
 
+
+
+# --- a Chinese explanation is about the student's own words ----------------------------------------
+
+@pytest.mark.parametrize(("body", "verb"), [("I very worry about it.", "worry"), ("We very hope you can come.", "hope")])
+def test_chinese_explanation_names_the_verb_written(body: str, verb: str) -> None:
+    """'I very worry' was explained in Chinese with 'really like': the zh text must be about 'worry'."""
+    [finding] = [f for f in _grade_json(body)["findings"] if f["text"] == "very"]
+    assert f"really {verb}" in finding["message_zh"] and "like" not in finding["message_zh"]
+    shown = run_lihua("grade", "-", "--lang", "zh", input_bytes=_letter(body)).stdout.decode()
+    assert finding["message_zh"] in shown and "really like" not in shown
