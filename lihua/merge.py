@@ -1,8 +1,11 @@
 """Collapse findings that several engines made about the same thing into one.
 
-Two findings are the same when they cover exactly the same span, or overlap and share a
-category. lihua's own rules win ties (they speak to the learner, with a Chinese explanation),
-then LanguageTool, then Harper.
+Two findings are the same when they flag the same words (the spaces around them aside: Harper
+often takes the space before a word), when they overlap and share a category across engines, or
+when they overlap and their fixes give the same corrected text ("grades is" → "grades are" and
+"is" → "are"). lihua's own rules win ties (they speak to the learner, with a Chinese explanation),
+then LanguageTool, then Harper. Findings must carry their covered text (positions.locate) for the
+words and fixes to be compared; without it only spans are.
 """
 
 from __future__ import annotations
@@ -27,6 +30,36 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _same_problem(a: Finding, b: Finding) -> bool:
-    if (a.span.start, a.span.end) == (b.span.start, b.span.end):
+    if _flagged_words(a) == _flagged_words(b):
         return True
-    return a.category == b.category and a.span.overlaps(b.span) and a.source != b.source
+    if not a.span.overlaps(b.span):
+        return False
+    return (a.category == b.category and a.source != b.source) or _same_correction(a, b)
+
+
+def _flagged_words(finding: Finding) -> tuple[int, int]:
+    """The finding's span without the whitespace at its ends (' to' and 'to ' flag the same word).
+
+    Only for words: ' ,' (a space before a comma) and ',' are two different problems.
+    """
+    start, end, covered = finding.span.start, finding.span.end, finding.text
+    if len(covered) != end - start or not any(ch.isalnum() for ch in covered):
+        return start, end
+    return start + len(covered) - len(covered.lstrip()), end - (len(covered) - len(covered.rstrip()))
+
+
+def _same_correction(a: Finding, b: Finding) -> bool:
+    """Both fixes, applied to the text the two findings cover together, give the same text."""
+    if not (a.replacements and b.replacements):
+        return False
+    if any(len(f.text) != f.span.end - f.span.start for f in (a, b)):
+        return False
+    first, second = sorted((a, b), key=lambda f: f.span.start)
+    start, end = first.span.start, max(first.span.end, second.span.end)
+    covered = first.text + second.text[first.span.end - second.span.start:]  # they overlap: no gap
+
+    def corrected(finding: Finding) -> str:
+        at, to = finding.span.start - start, finding.span.end - start
+        return covered[:at] + finding.replacements[0] + covered[to:]
+
+    return end - start == len(covered) and corrected(a) == corrected(b)

@@ -53,7 +53,8 @@ def run_checks(text: str, *, prompt: Any = None, engines: Sequence[str] = DEFAUL
             notes.append(f"{name}: {error}")
             failed.append(name)
         notes.extend(f"{name} notice: {notice}" for notice in getattr(engine, "take_notices", list)())
-    return CheckResult(letter, locate(merge_findings(collected), text), notes, failed)
+    # located first: merging compares the words each finding covers, not only its offsets
+    return CheckResult(letter, merge_findings(locate(collected, text)), notes, failed)
 
 
 def grade(text: str, *, source: str = "<text>", encoding: str = "utf-8", prompt: Any = None,

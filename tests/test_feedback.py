@@ -113,3 +113,35 @@ def test_chinese_explanation_names_the_verb_written(body: str, verb: str) -> Non
     assert f"really {verb}" in finding["message_zh"] and "like" not in finding["message_zh"]
     shown = run_lihua("grade", "-", "--lang", "zh", input_bytes=_letter(body)).stdout.decode()
     assert finding["message_zh"] in shown and "really like" not in shown
+
+
+# --- one error, one finding, one deduction ---------------------------------------------------------
+
+def _deducted(report: dict) -> list[int]:
+    """The finding indexes the score's deductions cite (each finding at most once)."""
+    return [index for d in report["score"]["deductions"] for index in d["findings"]]
+
+
+@pytest.mark.parametrize(("body", "wrong", "fixed"), [
+    ("My grades is good.", "is", "My grades are good."),
+    ("The activities is interesting.", "is", "The activities are interesting."),
+    ("Please let us to know your idea.", "to", "Please let us know your idea."),
+])
+def test_one_error_is_one_finding_with_its_fix_and_one_deduction(body: str, wrong: str, fixed: str) -> None:
+    report = _grade_json(body)
+    start = len("Dear Chris,\n\n")
+    mine = [(i, f) for i, f in enumerate(report["findings"])
+            if f["span"]["start"] - start <= body.index(f" {wrong} ") + 1 < f["span"]["end"] - start]
+    assert len(mine) == 1, [f["rule_id"] for _, f in mine]
+    index, finding = mine[0]
+    assert finding["replacements"], finding
+    text = _letter(body).decode()
+    corrected = text[:finding["span"]["start"]] + finding["replacements"][0] + text[finding["span"]["end"]:]
+    assert fixed in corrected
+    assert _deducted(report).count(index) == 1
+
+
+def test_two_different_errors_side_by_side_stay_two() -> None:
+    """'He go to scool': the verb and the spelling are two mistakes, each with its own finding."""
+    rules = [f["rule_id"] for f in _grade_json("He go to scool every day.")["findings"]]
+    assert len(rules) == 2, rules
