@@ -9,17 +9,15 @@ from functools import lru_cache
 
 import pytest
 
-from lihua.checks import check_letter
+from lihua.checks import lexicon
 from lihua.checks.rulebook import load_rules
 from lihua.frequency import zipf
 from lihua.io import InputError, decode_bytes
-from lihua.letter import parse_letter
 from lihua.model_letter import write_model
+from lihua.pipeline import check_text
 from lihua.prompts import load_bank
-from lihua.yamlio import load_yaml
 from tests.conftest import FIXTURES, ROOT, run_lihua
 
-WORDS = load_yaml((FIXTURES / "suggestion_words.yaml").read_text(encoding="utf-8"))
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -53,7 +51,8 @@ def _corpus() -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _suggested_words() -> dict[str, set[str]]:
-    """Every word a lihua rule offers as a fix anywhere in the corpus → the rules and places offering it.
+    """Every word a fix offers anywhere in the corpus (lihua's rules and Harper's, as the report shows
+    them) → the rules and places offering it.
 
     A word the letter itself already contains (a name, the student's own word kept in a longer fix)
     is the writer's, not lihua's suggestion, and is left out.
@@ -61,7 +60,7 @@ def _suggested_words() -> dict[str, set[str]]:
     offered: dict[str, set[str]] = {}
     for where, text in _corpus():
         written = {w.lower() for w in _WORD.findall(text)}
-        for finding in check_letter(text, parse_letter(text)):
+        for finding in check_text(text):
             for replacement in finding.replacements:
                 for word in _WORD.findall(replacement):
                     if word.lower() not in written:
@@ -77,14 +76,24 @@ def test_the_corpus_is_large_enough_to_mean_something() -> None:
 def test_every_suggested_word_is_an_everyday_word() -> None:
     """No fix may be a rare or archaic word ('verily') or a non-word ('importanter', 'beautifuler')."""
     rare = {word: (zipf(word), sorted(where)[:3]) for word, where in _suggested_words().items()
-            if zipf(word) < WORDS["min_zipf"] and word not in WORDS["rare_but_right"]}
+            if zipf(word) < lexicon.EVERYDAY_ZIPF and word not in lexicon.RARE_BUT_RIGHT}
     assert rare == {}
 
 
 def test_the_allow_list_holds_only_words_that_need_it() -> None:
     """An allowed word must be rare (else it needs no exception) and still be known to wordfreq."""
-    for word in WORDS["rare_but_right"]:
-        assert 0 < zipf(word) < WORDS["min_zipf"], word
+    for word in lexicon.RARE_BUT_RIGHT:
+        assert 0 < zipf(word) < lexicon.EVERYDAY_ZIPF, word
+
+
+@pytest.mark.parametrize(("body", "rare"), [
+    ("She is one of the best in the world.", "bests"),
+    ("The old town is surrounded by a stone wall.", "stonewall"),
+    ("On New Year's Eve we eat jiǎozi together.", "jihadi"),
+])
+def test_no_rare_word_from_harper(body: str, rare: str) -> None:
+    findings = _grade_json(body)["findings"]
+    assert all(rare not in " ".join(f["replacements"]).lower() for f in findings), findings
 
 
 def test_will_very_like_gets_really_not_verily() -> None:

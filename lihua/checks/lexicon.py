@@ -41,6 +41,16 @@ _PAST_FIRST: dict[str, str] = _DATA["past_first"]
 LINKING_VERBS = frozenset(_DATA["linking_verbs"])
 PREPOSITIONS = frozenset(_DATA["prepositions"])
 _DERIVED: dict[str, float] = _DATA["derived_words"]
+EVERYDAY_ZIPF: float = _DATA["suggestions"]["min_zipf"]
+RARE_BUT_RIGHT = frozenset(_DATA["suggestions"]["rare_but_right"])
+
+
+def is_everyday_word(word: str) -> bool:
+    """A word a student can be told to write: common enough (lexicon.yaml: suggestions) or listed by hand."""
+    from lihua.frequency import zipf
+
+    lowered = word.lower()
+    return lowered in RARE_BUT_RIGHT or zipf(lowered) >= EVERYDAY_ZIPF
 
 
 def in_use(derived: str, base: str) -> bool:

@@ -8,6 +8,8 @@
   runs with fd 1 pointed at /dev/null so `--format json` output stays clean.
 - Spelling findings on Chinese names and pinyin (Li Hua, zongzi, Qingming…) are dropped, and so
   are British spellings: a gaokao letter may use either.
+- A suggestion with a word no student should be told to write (rare: 'bests', 'jihadi') is dropped;
+  a finding whose only point was such a word goes with it (spelling findings stay, without the fix).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Collection, Iterator
 from contextlib import contextmanager, suppress
 from functools import lru_cache
 
+from lihua.checks import lexicon
 from lihua.findings import Category, Finding, Severity, Source, Span
 from lihua.names import is_chinese_name_or_pinyin, pinyin_split, pinyin_syllables
 
@@ -75,6 +78,7 @@ _BRITISH_SUFFIXES = (
 _ABBREVIATION = re.compile(r"\b(?:[ap]\.m\.|e\.g\.|i\.e\.|etc\.|Mr\.|Mrs\.|Ms\.|Dr\.|No\.)", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)[ \t\u3000]*(?:\r?\n|\r)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_WORD = re.compile(r"[A-Za-z]+")
 _MAX_CHUNK = 4000  # characters; Harper's cost per character is flat up to ~9 000
 
 
@@ -223,9 +227,10 @@ class HarperEngine:
         if not word.isascii() and not any(c.isascii() and c.isalpha() for c in word):
             return None  # Harper has nothing useful to say about Chinese text; lihua's checks do
         category, severity = _KIND.get(kind, (Category.GRAMMAR, Severity.WARNING))
-        replacements = tuple(
-            dict.fromkeys(s.replacement_text for s in lint.suggestions if s.replacement_text)
-        )[:5]
+        offered = tuple(dict.fromkeys(s.replacement_text for s in lint.suggestions if s.replacement_text))
+        replacements = tuple(s for s in offered if _fit_to_suggest(s, word))[:5]
+        if offered and not replacements and kind not in ("Spelling", "Typo"):
+            return None  # its point was a rare word: "one of the best" → "bests", "a stone wall" → "stonewall"
         return Finding(
             rule_id=f"harper.{kind}",
             source=Source.HARPER,
@@ -235,6 +240,14 @@ class HarperEngine:
             span=Span(offset + lint.span.start, offset + lint.span.end),
             replacements=replacements,
         )
+
+
+def _fit_to_suggest(suggestion: str, flagged: str) -> bool:
+    """Every word of a suggestion is one a student may write: the student's own, a word lihua's data
+    knows (zongzi, WeChat), or an everyday English word — not 'jihadi' for the pinyin 'jiǎozi'."""
+    own = {w.lower() for w in _WORD.findall(flagged)}
+    return all(w.lower() in own or _is_known_word(w) or w.lower() in _glossary_words()
+               or lexicon.is_everyday_word(w) for w in _WORD.findall(suggestion))
 
 
 def _is_pinyin_not_typo(word: str, names: Collection[str], lint) -> bool:
