@@ -30,10 +30,10 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _same_problem(a: Finding, b: Finding) -> bool:
+    if not a.span.overlaps(b.span):
+        return False  # first, as it is cheap: the words a finding flags lie inside its span
     if _flagged_words(a) == _flagged_words(b):
         return True
-    if not a.span.overlaps(b.span):
-        return False
     return (a.category == b.category and a.source != b.source) or _same_correction(a, b)
 
 
