@@ -72,7 +72,9 @@ _BRITISH_SUFFIXES = (
     ("gement", "gment"), ("ae", "e"), ("oe", "e"), ("ourhood", "orhood"), ("ourhoods", "orhoods"),
     ("ourable", "orable"), ("ourite", "orite"), ("ours", "ors"),
 )
-_ABBREVIATION = re.compile(r"\b(?:[ap]\.m\.|e\.g\.|i\.e\.|etc\.|Mr\.|Mrs\.|Ms\.|Dr\.|No\.)", re.IGNORECASE)
+# "a.m" without its last dot is still the abbreviation: a punctuation hint (rule learner.punctuation.
+# abbreviation-dot), never a misspelling of "a."
+_ABBREVIATION = re.compile(r"\b(?:(?:[ap]\.m|e\.g|i\.e)(?:\.|(?!\w))|etc\.|Mr\.|Mrs\.|Ms\.|Dr\.|No\.)", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)[ \t\u3000]*(?:\r?\n|\r)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _MAX_CHUNK = 4000  # characters; Harper's cost per character is flat up to ~9 000
