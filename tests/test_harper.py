@@ -130,3 +130,14 @@ def test_a_dotted_abbreviation_without_its_last_dot_is_a_punctuation_hint_not_a_
     hint = [f for f in found if f["rule_id"] == "learner.punctuation.abbreviation-dot"]
     assert len(hint) == 1 and hint[0]["severity"] == "suggestion" and hint[0]["replacements"] == [f"{written}."]
     assert report["summary"]["error"] == 0, report["findings"]
+
+
+def test_english_names_that_keep_an_old_place_name_are_not_renamed(runner) -> None:
+    """'Peking duck', 'Peking Opera', 'Peking University' are the English names of a dish, an art and a
+    university (lihua/data/known_words.yaml: fixed_names); only the city itself is now Beijing."""
+    report = _grade_json(runner, "When you come, I will take you to eat Peking duck and Peking roast ducks. We can watch "
+                                 "Peking opera, visit Peking University and climb the Canton Tower.")
+    assert [f for f in report["findings"] if f["source"] == "harper"] == []
+    city = _grade_json(runner, "I will take you to Peking and Canton next summer.")
+    assert {(f["text"], f["replacements"][0]) for f in city["findings"] if f["source"] == "harper"} == {
+        ("Peking", "Beijing"), ("Canton", "Guangzhou")}

@@ -8,6 +8,8 @@
   runs with fd 1 pointed at /dev/null so `--format json` output stays clean.
 - Spelling findings on Chinese names and pinyin (Li Hua, zongzi, Qingming…) are dropped, and so
   are British spellings: a gaokao letter may use either.
+- Findings inside a fixed English name that keeps an old place name (Peking duck, Peking Opera:
+  known_words.yaml fixed_names) are dropped; "Peking" alone is still told it is now Beijing.
 """
 
 from __future__ import annotations
@@ -207,6 +209,8 @@ class HarperEngine:
                         continue  # "8 a.m." is not a wrong article; Harper reads the "a" alone
                     if lint.lint_kind == "Capitalization" and _after_abbreviation(chunk, lint.span.start):
                         continue  # "Dear Mr. and Mrs. Brown": no sentence ended at "Mr."
+                    if _inside_fixed_name(chunk, lint.span.start, lint.span.end):
+                        continue  # "Peking duck" is the dish's English name, not the city's old one
                     finding = self._to_finding(lint, offset, names, linter)
                     if finding is not None:
                         findings.append(finding)
@@ -288,6 +292,21 @@ def _known_words() -> frozenset[str]:
     from lihua.yamlio import data_file
 
     return frozenset(data_file("known_words.yaml")["known_words"])
+
+
+@lru_cache(maxsize=1)
+def _fixed_names() -> re.Pattern[str]:
+    """known_words.yaml fixed_names (Peking duck, Peking Opera…) as one whole-word pattern."""
+    from lihua.yamlio import data_file
+
+    names = sorted(data_file("known_words.yaml")["fixed_names"], key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
+    return re.compile(rf"(?<![\w-])(?:{body})(?:e?s)?(?![\w-])", re.IGNORECASE)
+
+
+def _inside_fixed_name(chunk: str, start: int, end: int) -> bool:
+    """The lint's span lies within one of the fixed English names in `chunk`."""
+    return any(m.start() <= start and end <= m.end() for m in _fixed_names().finditer(chunk))
 
 
 def _is_known_word(word: str) -> bool:
