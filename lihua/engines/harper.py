@@ -6,7 +6,7 @@
   so cost stays linear; a letter is one call (each call has a fixed cost).
 - Harper's Rust code prints debug lines straight to file descriptor 1 for some rules; every call
   runs with fd 1 pointed at /dev/null so `--format json` output stays clean.
-- Spelling findings on Chinese names and pinyin (Li Hua, zongzi, Qingming…) are dropped, and so
+- Spelling findings on Chinese names and pinyin (Li Hua, zongzi, zòngzi, Qingming…) are dropped, and so
   are British spellings: a gaokao letter may use either.
 - Findings inside a fixed English name that keeps an old place name (Peking duck, Peking Opera:
   known_words.yaml fixed_names) are dropped; "Peking" alone is still told it is now Beijing.
@@ -23,7 +23,7 @@ from contextlib import contextmanager, suppress
 from functools import lru_cache
 
 from lihua.findings import Category, Finding, Severity, Source, Span
-from lihua.names import is_chinese_name_or_pinyin, pinyin_split, pinyin_syllables
+from lihua.names import has_tone_marks, is_chinese_name_or_pinyin, pinyin_split, pinyin_syllables
 
 # Rules that are not errors in a gaokao letter.
 _DISABLED_RULES = {
@@ -248,8 +248,8 @@ def _is_pinyin_not_typo(word: str, names: Collection[str], lint) -> bool:
     Harper suggests: "politica" splits into pinyin (po-li-ti-ca) but is a slip for "political"."""
     if not is_chinese_name_or_pinyin(word, names):
         return False
-    if word[:1].isupper() or word.lower() in {n.lower() for n in names}:
-        return True
+    if word[:1].isupper() or word.lower() in {n.lower() for n in names} or has_tone_marks(word):
+        return True  # tone marks ("zòngzi", as lihua's replies write it) are never an English slip
     if word.lower() in _glossary_words():
         return True  # mapo, longjing: Chinese words lihua's glossary knows, however close to "map"
     suggestions = [s.replacement_text.lower() for s in lint.suggestions if s.replacement_text]
