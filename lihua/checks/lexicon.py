@@ -40,6 +40,7 @@ MASS_SENSES = frozenset(word.lower() for word in _DATA["mass_senses"]) | _UNCOUN
 _PAST_FIRST: dict[str, str] = _DATA["past_first"]
 LINKING_VERBS = frozenset(_DATA["linking_verbs"])
 PREPOSITIONS = frozenset(_DATA["prepositions"])
+SIGN_OFFS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in _DATA["sign_offs"]), key=len, reverse=True))
 
 
 @lru_cache(maxsize=8192)
