@@ -382,3 +382,28 @@ def test_a_chinese_gloss_in_brackets_after_the_english_name_is_a_note_not_an_err
 def test_chinese_words_standing_in_for_english_are_still_an_error() -> None:
     bare = _graded(INVITATION.format(gloss="").replace("make zongzi", "make 粽子"), "--prompt", "invite-dragon-boat")
     assert [f["severity"] for f in bare["findings"] if f["text"] == "粽子"] == ["error"]
+
+
+ADVICE = ("I am sorry to hear that you are worried about your exams. Here is some advice. First, you should "
+          "draw up a study plan and stick to it every day. Second, do some sports after class, which can take "
+          "your mind off the pressure. Third, talk with your friends when you feel down. I hope my advice is of "
+          "help to you and you will do well in the exams.")
+
+
+def test_phrasal_verbs_and_idioms_count_as_advanced_vocabulary() -> None:
+    """'draw up', 'stick to', 'take your mind off' are made of common words but are advanced usage
+    (scoring.yaml advanced_phrases): a letter using them is not told it has little advanced vocabulary."""
+    report = _graded(ADVICE)
+    advanced = report["score"]["language_range"]["advanced_words"]
+    assert {"draw up", "stick to", "take one's mind off"} <= set(advanced)
+    assert "advanced vocabulary" not in json.dumps([d["reason"] for d in report["score"]["deductions"]])
+
+
+def test_advanced_phrases_are_found_in_any_tense_and_with_any_possessive() -> None:
+    told = ("Last term I drew up a plan and was sticking to it, and music took my mind off the exams. "
+            "We came up with a good idea.")
+    assert {"draw up", "stick to", "take one's mind off", "come up with"} <= set(
+        _graded(told)["score"]["language_range"]["advanced_words"])
+    plain = _graded("I drew a plan. I stick it on the wall. I took my book off the desk. I came up the hill.")
+    assert not {"draw up", "stick to", "take one's mind off", "come up with"} & set(
+        plain["score"]["language_range"]["advanced_words"])
