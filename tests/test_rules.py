@@ -260,3 +260,12 @@ def test_a_present_verb_in_the_story_before_a_folded_closing_is_still_found(runn
     result = runner.invoke(app, ["grade", "-", "--format", "json"], input=f"Dear Chris,\n\n{story}. Best regards, Li Hua\n")
     found = {(f["rule_id"], f["text"]) for f in json.loads(result.stdout)["findings"]}
     assert ("learner.verb.story-tense", "learn") in found
+
+
+@pytest.mark.parametrize("time", ["6 a.m.", "6 a.m"])
+def test_a_time_written_without_its_last_dot_does_not_cut_the_sentence(time: str) -> None:
+    """'a.m' is one abbreviation, not 'a.' ending a sentence: the clause checks read the whole sentence."""
+    from lihua.pipeline import check_text
+
+    text = f"Dear Chris,\n\nLast Sunday we got up at {time} and my father drives us to the park.\n\nYours,\nLi Hua\n"
+    assert "learner.verb.story-tense" in {f.rule_id for f in check_text(text)}

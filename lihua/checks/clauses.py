@@ -138,7 +138,7 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     current: list[Token] = []
     start = None
     quiet = {m.start(1) for m in _ABBREVIATION_BEFORE.finditer(text)} | {
-        m.start() + 1 for m in re.finditer(r"\b[ap]\.(?=m\.)|\b[ei]\.(?=[gie]\.)", text)}
+        m.start() + 1 for m in re.finditer(r"\b[ap]\.(?=m(?:\.|(?!\w)))|\b[ei]\.(?=[gie](?:\.|(?!\w)))", text)}  # "a.m" too
     for match in re.finditer(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+(?:[.:,]\d+)*|[.!?]+|\n|[,;:“”\"()]", text):
         piece = match.group()
         if piece == "\n" or piece[0] in ".!?":
