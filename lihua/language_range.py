@@ -8,7 +8,8 @@ Measured on the body only, all cheap counts on tokens:
   non-finite forms (to-infinitives of purpose, -ing and -ed participle clauses).
 - advanced vocabulary: content words rarer than Zipf 4.5 in `wordfreq` (about the 6 000 most
   common English words and beyond), but known to it (Zipf ≥ 1.5, so pinyin and misspellings
-  are not "advanced"), and not a name.
+  are not "advanced"), and not a name; and the phrasal verbs and idioms of scoring.yaml
+  (draw up, stick to, take one's mind off), whose words are common but whose use is not.
 - overuse: "very", "and so on" and the like past their limit, and content words repeated often.
 """
 
@@ -158,6 +159,7 @@ def range_profile(letter: Letter, *, names: frozenset[str] | set[str] = frozense
     content = [t for t in tokens if t not in stop and len(t) > 1 and t.isalpha()]
     advanced = sorted({t for t in content
                        if t not in capitalised and t not in flagged and KNOWN_ZIPF <= zipf(t) < ADVANCED_ZIPF})
+    advanced += sorted(advanced_phrases_in(body.sentence_tokens, words.advanced_phrases))
     overused = {w: c for w, c in words.overused.counts(body).items() if c > words.overuse_limits[w]}
     counts: dict[str, int] = {}
     for token in content:
@@ -178,6 +180,40 @@ def range_profile(letter: Letter, *, names: frozenset[str] | set[str] = frozense
         overused=overused,
         repeated=repeated,
     )
+
+
+_POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their", "one's"})
+_REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
+                         "themselves", "oneself"})
+
+
+def advanced_phrases_in(sentences: tuple[tuple[str, ...], ...], phrases: tuple[str, ...]) -> set[str]:
+    """The phrases (as listed) that some sentence uses, each word matched by its lemma: 'drew up' is
+    'draw up', 'took my mind off' is "take one's mind off". One pass over the tokens, whatever the list."""
+    by_first: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase.split()[0], []).append(phrase.split())
+    found = set()
+    for tokens in sentences:
+        for i, token in enumerate(tokens):
+            for wanted in by_first.get(token, []) + (by_first.get(lemma(token), []) if lemma(token) != token else []):
+                if i + len(wanted) <= len(tokens) and _phrase_at(tokens, i, wanted):
+                    found.add(" ".join(wanted))
+    return found
+
+
+def _phrase_at(tokens: tuple[str, ...], i: int, wanted: list[str]) -> bool:
+    for offset, word in enumerate(wanted):
+        token = tokens[i + offset]
+        if word == "one's":
+            ok = token in _POSSESSIVES
+        elif word == "oneself":
+            ok = token in _REFLEXIVES
+        else:
+            ok = token == word or lemma(token) == word
+        if not ok:
+            return False
+    return True
 
 
 def _without_questions(sentence: str) -> str:

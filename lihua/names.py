@@ -48,6 +48,19 @@ def _pinyin_table() -> dict[str, str]:
     return {str(k): v for k, v in pinyin_dict.pinyin_dict.items()}
 
 
+_TONE_MARKS = frozenset("\u0304\u0301\u030c\u0300")  # combining macron, acute, caron, grave: ā á ǎ à
+
+
+def toneless(word: str) -> str:
+    """'zòngzi' → 'zongzi', 'lǜchá' → 'lucha': pinyin as a student types it, matching `pinyin_syllables`."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def has_tone_marks(word: str) -> bool:
+    """A vowel with a pinyin tone mark (ā á ǎ à, ǖ…): a sign the word is pinyin, not English."""
+    return any(c in _TONE_MARKS for c in unicodedata.normalize("NFD", word))
+
+
 @lru_cache(maxsize=4096)
 def pinyin_split(word: str) -> tuple[str, ...] | None:
     """Split a word into pinyin syllables ("zongzi" → ("zong", "zi")), or None if it is not pinyin.
@@ -55,7 +68,7 @@ def pinyin_split(word: str) -> tuple[str, ...] | None:
     Longest syllables are tried first, with backtracking, and an apostrophe may separate
     syllables ("Xi'an").
     """
-    lowered = word.lower().replace("'", "").replace("’", "")
+    lowered = toneless(word).lower().replace("'", "").replace("’", "")
     if not lowered or not lowered.isascii() or not lowered.isalpha():
         return None
     syllables = pinyin_syllables()
@@ -80,7 +93,9 @@ def is_chinese_name_or_pinyin(word: str, extra_names: Iterable[str] = ()) -> boo
     - names the prompt or the caller supplies (case-insensitive);
     - capitalised words made of pinyin syllables ("Li", "Hua", "Qingming", "Xi'an");
     - lower-case words of two or more pinyin syllables ("zongzi", "hutong", "jiaozi"): one
-      syllable alone is too likely to be a real misspelling.
+      syllable alone is too likely to be a real misspelling;
+    - any pinyin word written with tone marks ("zòngzi", "chá", "Běijīng"), as lihua's replies
+      write them: the marks make it plainly Chinese.
     """
     bare = word.strip(".,!?;:'\"()[]“”‘’")
     for possessive in ("'s", "’s"):
@@ -94,6 +109,8 @@ def is_chinese_name_or_pinyin(word: str, extra_names: Iterable[str] = ()) -> boo
         parts = pinyin_split(bare[:-1])  # an English plural of a pinyin word: "hutongs", "zongzis"
     if parts is None:
         return False
+    if has_tone_marks(bare):
+        return len(parts) <= 4
     if bare[0].isupper():
         return len(parts) <= 4
     return 2 <= len(parts) <= 4

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from lihua.engines.harper import HarperEngine, paragraph_chunks
@@ -109,3 +111,33 @@ def test_a_short_letter_is_one_chunk() -> None:
     from lihua.engines.harper import lint_chunks
 
     assert lint_chunks("Dear Tom,\n\nHi.\n\nYours,\nLi Hua") == [(0, "Dear Tom,\n\nHi.\n\nYours,\nLi Hua")]
+
+
+def _grade_json(runner, body: str) -> dict:
+    """`lihua grade - --format json` on a short letter to Chris with `body` as its only paragraph."""
+    from lihua.cli import app
+
+    result = runner.invoke(app, ["grade", "-", "--format", "json"], input=f"Dear Chris,\n\n{body}\n\nBest wishes,\nLi Hua\n")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("written", ["a.m", "p.m", "A.M", "e.g", "i.e"])
+def test_a_dotted_abbreviation_without_its_last_dot_is_a_punctuation_hint_not_a_misspelling(runner, written) -> None:
+    report = _grade_json(runner, f"We will meet at 8 {written} on Saturday at the school gate, and then we can go together.")
+    found = [f for f in report["findings"] if written in f["text"] or f["text"] in written]
+    assert [f["category"] for f in found if f["category"] == "spelling"] == [], found
+    hint = [f for f in found if f["rule_id"] == "learner.punctuation.abbreviation-dot"]
+    assert len(hint) == 1 and hint[0]["severity"] == "suggestion" and hint[0]["replacements"] == [f"{written}."]
+    assert report["summary"]["error"] == 0, report["findings"]
+
+
+def test_english_names_that_keep_an_old_place_name_are_not_renamed(runner) -> None:
+    """'Peking duck', 'Peking Opera', 'Peking University' are the English names of a dish, an art and a
+    university (lihua/data/known_words.yaml: fixed_names); only the city itself is now Beijing."""
+    report = _grade_json(runner, "When you come, I will take you to eat Peking duck and Peking roast ducks. We can watch "
+                                 "Peking opera, visit Peking University and climb the Canton Tower.")
+    assert [f for f in report["findings"] if f["source"] == "harper"] == []
+    city = _grade_json(runner, "I will take you to Peking and Canton next summer.")
+    assert {(f["text"], f["replacements"][0]) for f in city["findings"] if f["source"] == "harper"} == {
+        ("Peking", "Beijing"), ("Canton", "Guangzhou")}

@@ -3,6 +3,7 @@ zero error-level findings, within the word limit, every content point covered, t
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -73,3 +74,25 @@ def test_cli_model_prints_the_letter(runner) -> None:
     result = runner.invoke(app, ["model", "invite-dragon-boat"])
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout == write_model(BANK.get("invite-dragon-boat")).text
+
+
+@pytest.mark.parametrize("prompt_id", PROMPT_IDS)
+def test_a_model_letter_and_the_reply_to_it_have_no_spelling_finding(prompt_id: str) -> None:
+    """Graded with or without its task, a model letter has no spelling finding, nor has any reply
+    variant the pen pal writes to it: the Chinese names and terms lihua writes are never misspellings."""
+    from typer.testing import CliRunner
+
+    runner = CliRunner()
+    model = runner.invoke(app, ["model", prompt_id])
+    assert model.exit_code == 0, model.output
+    texts = {"model": model.stdout}
+    for seed in range(3):
+        reply = runner.invoke(app, ["reply", "-", "--prompt", prompt_id, "--seed", str(seed)], input=model.stdout)
+        assert reply.exit_code == 0, reply.output
+        texts[f"reply {seed}"] = reply.stdout
+    for options in ((), ("--prompt", prompt_id)):
+        for name, text in texts.items():
+            graded = runner.invoke(app, ["grade", "-", "--format", "json", *options], input=text)
+            spelling = [f"{f['rule_id']} {f['text']!r}" for f in json.loads(graded.stdout)["findings"]
+                        if f["category"] == "spelling"]
+            assert spelling == [], f"{name} {options}: {spelling}"

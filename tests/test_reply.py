@@ -319,3 +319,27 @@ def test_reply_reads_every_input_lihua_reads(runner, name: str) -> None:
     result = runner.invoke(app, ["reply", str(FIXTURES / name), "--seed", "0"])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(("Dear Li Hua,", "Hi Li Hua,")) and "\r" not in result.stdout
+
+
+def _spelling_findings(runner, text: str, *options: str) -> list[str]:
+    """What `lihua grade - --format json` calls a spelling mistake in `text`."""
+    result = runner.invoke(app, ["grade", "-", "--format", "json", *options], input=text)
+    assert result.exit_code in (0, 1), result.output
+    return [f"{f['rule_id']} {f['text']!r}" for f in json.loads(result.stdout)["findings"] if f["category"] == "spelling"]
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=lambda p: p.stem)
+def test_every_reply_variant_graded_has_no_spelling_finding(runner, path: Path) -> None:
+    """The pen pal writes Chinese terms back with tone marks (zòngzi, Běijīng kǎoyā): lihua's own words
+    must not come back as misspellings when the reply is graded."""
+    for seed in range(len(reply_variants(make_environment(), path.stem))):
+        reply = runner.invoke(app, ["reply", str(path), "--seed", str(seed)])
+        assert reply.exit_code == 0, reply.output
+        assert _spelling_findings(runner, reply.stdout) == [], reply.stdout
+
+
+def test_every_glossary_term_in_tone_marked_pinyin_is_no_misspelling(runner) -> None:
+    """Every term lihua can teach back, as the reply writes it (tone marks, lower case and proper)."""
+    spellings = sorted({tone_pinyin(entry.zh, proper=proper) for entry in load_glossary() for proper in (False, True)})
+    body = " ".join(f"I like {spelling} very much." for spelling in spellings)
+    assert _spelling_findings(runner, f"Dear Li Hua,\n\n{body}\n\nBest wishes,\nChris\n") == []

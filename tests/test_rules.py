@@ -226,3 +226,46 @@ def test_every_pattern_compiles(rule: Rule) -> None:
     import re
 
     assert re.compile(rule.source, rule.flags)
+
+
+_STORY = ("Last summer I visited my grandparents in the countryside. We picked apples, went fishing and cooked "
+          "dinner together. My grandfather taught me to ride a horse and I fell off twice. I learned a lot and "
+          "had a great time there")
+
+
+@pytest.mark.parametrize("closing", ["Best regards,", "Kind regards,", "Warm regards,", "Warmest regards,",
+                                     "Best wishes,", "With best wishes,", "Best regards to your family,"])
+@pytest.mark.parametrize("fold", [". ", " ", "!\n"])
+def test_a_closing_folded_into_the_last_line_is_never_read_as_a_clause(runner, closing: str, fold: str) -> None:
+    """A transcript that puts 'Best regards, Li Hua' on the story's last line: the closing is not a
+    subject and a verb, so no tense ('regards' → 'regarded') or agreement finding lands on it."""
+    import json
+
+    from lihua.cli import app
+
+    text = f"Dear Chris,\n\n{_STORY}{fold}{closing} Li Hua\n"
+    start = text.index(closing)
+    result = runner.invoke(app, ["grade", "-", "--format", "json"], input=text)
+    on_closing = [f["rule_id"] for f in json.loads(result.stdout)["findings"]
+                  if f["category"] == "grammar" and start <= f["span"]["start"] < start + len(closing)]
+    assert on_closing == []
+
+
+def test_a_present_verb_in_the_story_before_a_folded_closing_is_still_found(runner) -> None:
+    import json
+
+    from lihua.cli import app
+
+    story = _STORY.replace("I learned a lot", "I learn a lot")
+    result = runner.invoke(app, ["grade", "-", "--format", "json"], input=f"Dear Chris,\n\n{story}. Best regards, Li Hua\n")
+    found = {(f["rule_id"], f["text"]) for f in json.loads(result.stdout)["findings"]}
+    assert ("learner.verb.story-tense", "learn") in found
+
+
+@pytest.mark.parametrize("time", ["6 a.m.", "6 a.m"])
+def test_a_time_written_without_its_last_dot_does_not_cut_the_sentence(time: str) -> None:
+    """'a.m' is one abbreviation, not 'a.' ending a sentence: the clause checks read the whole sentence."""
+    from lihua.pipeline import check_text
+
+    text = f"Dear Chris,\n\nLast Sunday we got up at {time} and my father drives us to the park.\n\nYours,\nLi Hua\n"
+    assert "learner.verb.story-tense" in {f.rule_id for f in check_text(text)}

@@ -347,3 +347,63 @@ def test_a_letter_far_too_short_cannot_pass_however_clean() -> None:
     half = " ".join(["We will watch the dragon boat race by the river and eat zongzi together."] * 2)
     some = grade(f"Dear Tom,\n\n{half}\n\nYours,\nLi Hua\n").extras["score"]
     assert some.band <= 2
+
+
+def _graded(body: str, *options: str) -> dict:
+    """`lihua grade - --format json` of a letter to Chris whose body is `body`."""
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, ["grade", "-", "--format", "json", *options],
+                                input=f"Dear Chris,\n\n{body}\n\nBest wishes,\nLi Hua\n")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+INVITATION = ("I am writing to invite you to celebrate the Dragon Boat Festival{gloss} with my family next "
+              "Saturday. It falls on the fifth day of the fifth lunar month, and people remember the poet Qu Yuan "
+              "on that day. We will watch the exciting dragon boat races by the river in the morning. After "
+              "that, my grandmother will teach us how to make zongzi, which are rice dumplings wrapped in "
+              "bamboo leaves. I am sure you will enjoy it. Please let me know if you can come.")
+
+
+@pytest.mark.parametrize("gloss", [" (端午节)", "(端午节)", " (端午节, Duanwu)"])
+def test_a_chinese_gloss_in_brackets_after_the_english_name_is_a_note_not_an_error(gloss: str) -> None:
+    """Characters in brackets right after the English name explain it: at most a suggestion, never
+    'hinders meaning', and the score is the one the letter earns without the gloss."""
+    glossed = _graded(INVITATION.format(gloss=gloss), "--prompt", "invite-dragon-boat")
+    plain = _graded(INVITATION.format(gloss=""), "--prompt", "invite-dragon-boat")
+    chinese = [f for f in glossed["findings"] if any("\u4e00" <= c <= "\u9fff" for c in f["text"])]
+    assert chinese and all(f["severity"] == "suggestion" for f in chinese), chinese
+    assert glossed["summary"]["error"] == plain["summary"]["error"]
+    assert glossed["score"]["total"] == plain["score"]["total"]
+    assert "hinder" not in json.dumps([d["reason"] for d in glossed["score"]["deductions"]])
+
+
+def test_chinese_words_standing_in_for_english_are_still_an_error() -> None:
+    bare = _graded(INVITATION.format(gloss="").replace("make zongzi", "make 粽子"), "--prompt", "invite-dragon-boat")
+    assert [f["severity"] for f in bare["findings"] if f["text"] == "粽子"] == ["error"]
+
+
+ADVICE = ("I am sorry to hear that you are worried about your exams. Here is some advice. First, you should "
+          "draw up a study plan and stick to it every day. Second, do some sports after class, which can take "
+          "your mind off the pressure. Third, talk with your friends when you feel down. I hope my advice is of "
+          "help to you and you will do well in the exams.")
+
+
+def test_phrasal_verbs_and_idioms_count_as_advanced_vocabulary() -> None:
+    """'draw up', 'stick to', 'take your mind off' are made of common words but are advanced usage
+    (scoring.yaml advanced_phrases): a letter using them is not told it has little advanced vocabulary."""
+    report = _graded(ADVICE)
+    advanced = report["score"]["language_range"]["advanced_words"]
+    assert {"draw up", "stick to", "take one's mind off"} <= set(advanced)
+    assert "advanced vocabulary" not in json.dumps([d["reason"] for d in report["score"]["deductions"]])
+
+
+def test_advanced_phrases_are_found_in_any_tense_and_with_any_possessive() -> None:
+    told = ("Last term I drew up a plan and was sticking to it, and music took my mind off the exams. "
+            "We came up with a good idea.")
+    assert {"draw up", "stick to", "take one's mind off", "come up with"} <= set(
+        _graded(told)["score"]["language_range"]["advanced_words"])
+    plain = _graded("I drew a plan. I stick it on the wall. I took my book off the desk. I came up the hill.")
+    assert not {"draw up", "stick to", "take one's mind off", "come up with"} & set(
+        plain["score"]["language_range"]["advanced_words"])

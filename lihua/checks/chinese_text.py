@@ -2,7 +2,9 @@
 
 Students type on Chinese input methods, so "，" "。" "：" and full-width spaces slip in; markers
 take them as errors. Each run is one finding with the ASCII replacement. Chinese words are found,
-not crashed on: a learner who writes 粽子 is told to write the English or pinyin instead.
+not crashed on: a learner who writes 粽子 is told to write the English or pinyin instead. Characters
+in brackets right after the English name ("the Dragon Boat Festival (端午节)") only gloss it: a
+suggestion, never an error that hinders meaning (scoring.yaml lists script.chinese-characters only).
 """
 
 from __future__ import annotations
@@ -22,20 +24,16 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 _FULL_WIDTH_RUN = re.compile("[" + "".join(re.escape(c) for c in FULL_WIDTH if c not in _CURLY_ALLOWED) + "]")
 _FULL_WIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+# "the Dragon Boat Festival (端午节)": characters in brackets right after an English word gloss it —
+# the English is there, so the meaning is too. The brackets may also hold pinyin ("(端午节, Duanwu)").
+_GLOSS = re.compile(rf"(?<=[A-Za-z\"'”’])[ \t]*[(（](?=[^()（）\n]*[{_CJK}])[^()（）\n.!?。！？]{{1,40}}[)）]")
 
 
 def check_chinese_text(text: str) -> list[Finding]:
     """Findings for Chinese characters, full-width punctuation and full-width letters/digits."""
+    glosses = [m.span() for m in _GLOSS.finditer(text)]
     findings = [
-        Finding(
-            rule_id="script.chinese-characters",
-            source=Source.LIHUA,
-            category=Category.WORD_CHOICE,
-            severity=Severity.ERROR,
-            message="Chinese characters in an English letter: write the English word, or pinyin with an explanation.",
-            message_zh="英文书信中出现了汉字：请写出英文，或用拼音并加英文解释。",
-            span=Span(m.start(), m.end()),
-        )
+        _gloss_note(m) if any(a <= m.start() and m.end() <= b for a, b in glosses) else _chinese_words(m)
         for m in _CJK_RUN.finditer(text)
     ]
     for m in _FULL_WIDTH_RUN.finditer(text):
@@ -69,3 +67,29 @@ def check_chinese_text(text: str) -> list[Finding]:
             )
         )
     return findings
+
+
+def _chinese_words(match: re.Match[str]) -> Finding:
+    """Chinese standing where the English should be: the reader cannot follow it."""
+    return Finding(
+        rule_id="script.chinese-characters",
+        source=Source.LIHUA,
+        category=Category.WORD_CHOICE,
+        severity=Severity.ERROR,
+        message="Chinese characters in an English letter: write the English word, or pinyin with an explanation.",
+        message_zh="英文书信中出现了汉字：请写出英文，或用拼音并加英文解释。",
+        span=Span(match.start(), match.end()),
+    )
+
+
+def _gloss_note(match: re.Match[str]) -> Finding:
+    """Chinese in brackets after the English name: the meaning is given; a gentle note, no error."""
+    return Finding(
+        rule_id="script.chinese-gloss",
+        source=Source.LIHUA,
+        category=Category.STYLE,
+        severity=Severity.SUGGESTION,
+        message="A Chinese gloss after the English name is fine for a pen pal; in the exam, English (or pinyin) alone is safer.",
+        message_zh="英文名称后用括号注汉字，写给笔友可以；考试中最好只用英文（或拼音）。",
+        span=Span(match.start(), match.end()),
+    )

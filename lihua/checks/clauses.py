@@ -138,7 +138,7 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     current: list[Token] = []
     start = None
     quiet = {m.start(1) for m in _ABBREVIATION_BEFORE.finditer(text)} | {
-        m.start() + 1 for m in re.finditer(r"\b[ap]\.(?=m\.)|\b[ei]\.(?=[gie]\.)", text)}
+        m.start() + 1 for m in re.finditer(r"\b[ap]\.(?=m(?:\.|(?!\w)))|\b[ei]\.(?=[gie](?:\.|(?!\w)))", text)}  # "a.m" too
     for match in re.finditer(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d+(?:[.:,]\d+)*|[.!?]+|\n|[,;:“”\"()]", text):
         piece = match.group()
         if piece == "\n" or piece[0] in ".!?":
@@ -426,12 +426,25 @@ def sentence_clauses(sentence: Sentence) -> tuple[Clause, ...]:
                 v = _verb_after(tokens, inner[2])
                 if v is not None and v != inner[2]:
                     v = None  # only a verb right after the phrase: "the water in his pond turned"
-        if v is None or v in seen_verbs:
-            continue
+        if v is None or v in seen_verbs or v < _sign_off_end(tokens, i):
+            continue  # "Best regards, Li Hua" folded into the body is a closing, not "regards" as a verb
         seen_verbs.add(v)
         found.append(Clause(sentence, opener, tokens[i : head + 1], person, tokens[v], v,
                             _confident(tokens, v, tokens[head])))
     return tuple(found)
+
+
+def _sign_off_end(tokens: tuple[Token, ...], i: int) -> int:
+    """The index after a closing such as 'Best regards' starting at i (lexicon.yaml sign_offs), when
+    it stands as a closing: at the end, or before a comma, '!', a name or to/for/from; else -1."""
+    words = [t.lower for t in tokens[i : i + 4]]
+    for phrase in lexicon.SIGN_OFFS:
+        end = i + len(phrase)
+        if tuple(words[: len(phrase)]) == phrase and (
+                end == len(tokens) or tokens[end].text in {",", "!"} or tokens[end].lower in {"to", "for", "from"}
+                or tokens[end].text[:1].isupper()):
+            return end
+    return -1
 
 
 def clauses(text: str) -> list[Clause]:

@@ -6,10 +6,12 @@
   so cost stays linear; a letter is one call (each call has a fixed cost).
 - Harper's Rust code prints debug lines straight to file descriptor 1 for some rules; every call
   runs with fd 1 pointed at /dev/null so `--format json` output stays clean.
-- Spelling findings on Chinese names and pinyin (Li Hua, zongzi, Qingming…) are dropped, and so
+- Spelling findings on Chinese names and pinyin (Li Hua, zongzi, zòngzi, Qingming…) are dropped, and so
   are British spellings: a gaokao letter may use either.
 - A suggestion with a word no student should be told to write (rare: 'bests', 'jihadi') is dropped;
   a finding whose only point was such a word goes with it (spelling findings stay, without the fix).
+- Findings inside a fixed English name that keeps an old place name (Peking duck, Peking Opera:
+  known_words.yaml fixed_names) are dropped; "Peking" alone is still told it is now Beijing.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from functools import lru_cache
 
 from lihua.checks import lexicon
 from lihua.findings import Category, Finding, Severity, Source, Span
-from lihua.names import is_chinese_name_or_pinyin, pinyin_split, pinyin_syllables
+from lihua.names import has_tone_marks, is_chinese_name_or_pinyin, pinyin_split, pinyin_syllables
 
 # Rules that are not errors in a gaokao letter.
 _DISABLED_RULES = {
@@ -75,7 +77,9 @@ _BRITISH_SUFFIXES = (
     ("gement", "gment"), ("ae", "e"), ("oe", "e"), ("ourhood", "orhood"), ("ourhoods", "orhoods"),
     ("ourable", "orable"), ("ourite", "orite"), ("ours", "ors"),
 )
-_ABBREVIATION = re.compile(r"\b(?:[ap]\.m\.|e\.g\.|i\.e\.|etc\.|Mr\.|Mrs\.|Ms\.|Dr\.|No\.)", re.IGNORECASE)
+# "a.m" without its last dot is still the abbreviation: a punctuation hint (rule learner.punctuation.
+# abbreviation-dot), never a misspelling of "a."
+_ABBREVIATION = re.compile(r"\b(?:(?:[ap]\.m|e\.g|i\.e)(?:\.|(?!\w))|etc\.|Mr\.|Mrs\.|Ms\.|Dr\.|No\.)", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)[ \t\u3000]*(?:\r?\n|\r)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -209,6 +213,8 @@ class HarperEngine:
                         continue  # "8 a.m." is not a wrong article; Harper reads the "a" alone
                     if lint.lint_kind == "Capitalization" and _after_abbreviation(chunk, lint.span.start):
                         continue  # "Dear Mr. and Mrs. Brown": no sentence ended at "Mr."
+                    if _inside_fixed_name(chunk, lint.span.start, lint.span.end):
+                        continue  # "Peking duck" is the dish's English name, not the city's old one
                     finding = self._to_finding(lint, offset, names, linter)
                     if finding is not None:
                         findings.append(finding)
@@ -255,8 +261,8 @@ def _is_pinyin_not_typo(word: str, names: Collection[str], lint) -> bool:
     Harper suggests: "politica" splits into pinyin (po-li-ti-ca) but is a slip for "political"."""
     if not is_chinese_name_or_pinyin(word, names):
         return False
-    if word[:1].isupper() or word.lower() in {n.lower() for n in names}:
-        return True
+    if word[:1].isupper() or word.lower() in {n.lower() for n in names} or has_tone_marks(word):
+        return True  # tone marks ("zòngzi", as lihua's replies write it) are never an English slip
     if word.lower() in _glossary_words():
         return True  # mapo, longjing: Chinese words lihua's glossary knows, however close to "map"
     suggestions = [s.replacement_text.lower() for s in lint.suggestions if s.replacement_text]
@@ -299,6 +305,21 @@ def _known_words() -> frozenset[str]:
     from lihua.yamlio import data_file
 
     return frozenset(data_file("known_words.yaml")["known_words"])
+
+
+@lru_cache(maxsize=1)
+def _fixed_names() -> re.Pattern[str]:
+    """known_words.yaml fixed_names (Peking duck, Peking Opera…) as one whole-word pattern."""
+    from lihua.yamlio import data_file
+
+    names = sorted(data_file("known_words.yaml")["fixed_names"], key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
+    return re.compile(rf"(?<![\w-])(?:{body})(?:e?s)?(?![\w-])", re.IGNORECASE)
+
+
+def _inside_fixed_name(chunk: str, start: int, end: int) -> bool:
+    """The lint's span lies within one of the fixed English names in `chunk`."""
+    return any(m.start() <= start and end <= m.end() for m in _fixed_names().finditer(chunk))
 
 
 def _is_known_word(word: str) -> bool:
