@@ -2,8 +2,15 @@
 
 A keyword covers a point when it appears in the body in any inflection ("make" also matches
 "made", "making"; "race" matches "races"): lemminflect expands each keyword word once per prompt.
-Multi-word keywords match as a run of words ("look forward to", "at 2 p.m."). Synonyms from the
-prompt count like keywords. Evidence is the sentence with the most matched keywords.
+Multi-word keywords match as a run of words ("look forward to", "at 2 p.m."); a determiner or
+possessive may stand between their words ("play with friends" matches "play with my friends").
+Synonyms from the prompt count like keywords.
+
+A point may name what kind of thing it asks for (`states: [time, place]`, the kinds are data in
+lihua/data/point_kinds.yaml): it is then covered only when the body states each kind, so "meet at
+the school gate at 8 a.m." covers "the time and place" whatever the prompt's keywords, and a
+keyword in a sentence that says no time or place does not. Evidence is the sentence that states
+the most: each kind it states counts one more than the phrases stating it, each keyword once.
 
 Relevance: the share of the task's own words (situation, title, keywords, vocabulary) that
 the letter uses. Off-topic letters use few of them. The letter's kind is read from phrases
@@ -12,8 +19,10 @@ the letter uses. Off-topic letters use few of them. The letter's kind is read fr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from lihua.letter import Letter, Part
@@ -25,6 +34,10 @@ _GENERIC_TASK_WORDS = {
     "students", "friend", "about", "your", "you", "him", "her", "his", "them", "their", "will", "would",
     "next", "some", "want", "wants", "tell", "ask", "asks", "asking", "recently", "class", "also",
 }
+#: Words that may stand between the words of a keyword: "with friends" ~ "with my friends".
+_FILLERS = frozenset({"a", "an", "the", "my", "your", "his", "her", "our", "their", "some", "more", "new"})
+_MAX_FILLERS = 2
+POINT_KINDS_FILE = Path(__file__).resolve().parent / "data" / "point_kinds.yaml"
 
 
 @dataclass
@@ -85,9 +98,15 @@ def forms_of(word: str) -> frozenset[str]:
 
 @cache
 def keyword_forms(keyword: str) -> tuple[frozenset[str], ...]:
-    """A keyword as a run of word-form sets; short function words match only themselves."""
+    """A keyword as a run of word-form sets; short function words match only themselves.
+
+    Determiners inside the keyword are dropped ("join a club" → join … club), since any of them,
+    or none, may stand there in a letter; the first and last words always stay.
+    """
     stop = scoring_words().stop_words
-    return tuple(frozenset({w}) if (w in stop or not w.isalpha()) else forms_of(w) for w in tokens_of(keyword))
+    words = tokens_of(keyword)
+    kept = [w for i, w in enumerate(words) if i in (0, len(words) - 1) or w not in _FILLERS]
+    return tuple(frozenset({w}) if (w in stop or not w.isalpha()) else forms_of(w) for w in kept)
 
 
 def _sentence_of(body: Body, position: int) -> int:
@@ -100,31 +119,112 @@ def _sentence_of(body: Body, position: int) -> int:
     return len(body.sentence_tokens) - 1
 
 
+def _run_at(toks: tuple[str, ...], start: int, run: tuple[frozenset[str], ...]) -> bool:
+    """Does `run` match from token `start` (its first word already matched), fillers allowed between?"""
+    i = start + 1
+    for forms in run[1:]:
+        skipped = 0
+        while i < len(toks) and toks[i] not in forms and toks[i] in _FILLERS and skipped < _MAX_FILLERS:
+            i += 1
+            skipped += 1
+        if i >= len(toks) or toks[i] not in forms:
+            return False
+        i += 1
+    return True
+
+
 def _hits(body: Body, keyword: str) -> set[int]:
     """Sentences in which `keyword` occurs."""
     run = keyword_forms(keyword)
     if not run:
         return set()
-    width, toks = len(run), body.tokens
-    return {_sentence_of(body, i) for form in run[0] for i in body.index.get(form, ())
-            if i + width <= len(toks) and all(toks[i + k] in run[k] for k in range(1, width))}
+    toks = body.tokens
+    return {_sentence_of(body, i) for form in run[0] for i in body.index.get(form, ()) if _run_at(toks, i, run)}
+
+
+@dataclass(frozen=True)
+class PointKind:
+    """One kind of thing a point may ask a letter to state (time, place…), as patterns."""
+
+    name: str
+    en: str
+    patterns: tuple[re.Pattern[str], ...]
+    states: tuple[str, ...] = ()
+    does_not_state: tuple[str, ...] = ()
+
+    def find(self, sentence: str) -> str | None:
+        """The first words of `sentence` that state this kind, or None."""
+        found = self.find_all(sentence)
+        return found[0] if found else None
+
+    def find_all(self, sentence: str) -> list[str]:
+        """Every phrase of `sentence` that states this kind ("by the river", "at the school gate")."""
+        found: list[str] = []
+        for pattern in self.patterns:
+            for match in pattern.finditer(sentence):
+                words = match.group().strip()
+                if words not in found and not any(words in longer for longer in found):
+                    found.append(words)
+        return found
+
+
+@cache
+def point_kinds() -> dict[str, PointKind]:
+    """The kinds of lihua/data/point_kinds.yaml, their word lists filled in, `also` kinds joined."""
+    import yaml
+
+    data = yaml.safe_load(POINT_KINDS_FILE.read_text(encoding="utf-8"))
+    lists = {name: "|".join(re.escape(w) for w in words) for name, words in data["words"].items()}
+    raw = data["kinds"]
+
+    def patterns_of(name: str) -> list[str]:
+        spec = raw[name]
+        own = [re.sub(r"\{([a-z_]+)\}", lambda m: lists.get(m.group(1), m.group()), p) for p in spec["patterns"]]
+        return own + [p for other in spec.get("also", []) for p in patterns_of(other)]
+
+    return {name: PointKind(name, spec["en"], tuple(re.compile(p, re.IGNORECASE) for p in patterns_of(name)),
+                            tuple(spec.get("states", [])), tuple(spec.get("does_not_state", [])))
+            for name, spec in raw.items()}
+
+
+def _stated(body: Body, kind: str) -> dict[int, list[str]]:
+    """Sentence index → the phrases that state `kind` there."""
+    finder = point_kinds()[kind]
+    found = {}
+    for n, sentence in enumerate(body.sentences):
+        phrases = finder.find_all(sentence.text)
+        if phrases:
+            found[n] = phrases
+    return found
+
+
+def _cover(body: Body, point: Any) -> PointCoverage:
+    """One point: the keywords found, the kinds it asks for stated, and the sentence that shows it best."""
+    votes: dict[int, int] = {}
+    matched: list[str] = []
+    for word in (*point.keywords, *getattr(point, "synonyms", [])):
+        found = _hits(body, word)
+        if found:
+            matched.append(word)
+            for n in found:
+                votes[n] = votes.get(n, 0) + 1
+    kinds = list(getattr(point, "states", []) or [])
+    stated_all = True
+    for kind in kinds:
+        stated = _stated(body, kind)
+        stated_all = stated_all and bool(stated)
+        for n, phrases in stated.items():
+            votes[n] = votes.get(n, 0) + 1 + len(phrases)
+            matched += [words for words in phrases if words not in matched]
+    covered = stated_all if kinds else bool(matched)
+    evidence = body.sentences[max(sorted(votes), key=lambda n: votes[n])] if covered and votes else None
+    return PointCoverage(point.id, point.en, point.zh, covered, matched if covered else [], evidence)
 
 
 def read_content(letter: Letter, prompt: Any) -> ContentReading:
     """Cover each content point of `prompt` and measure how much the letter keeps to the task."""
     body = read_body(letter)
-    points = []
-    for point in prompt.content_points:
-        votes: dict[int, int] = {}
-        matched = []
-        for word in (*point.keywords, *getattr(point, "synonyms", [])):
-            found = _hits(body, word)
-            if found:
-                matched.append(word)
-                for n in found:
-                    votes[n] = votes.get(n, 0) + 1
-        evidence = body.sentences[max(sorted(votes), key=lambda n: votes[n])] if votes else None
-        points.append(PointCoverage(point.id, point.en, point.zh, bool(matched), matched, evidence))
+    points = [_cover(body, point) for point in prompt.content_points]
     task_words = _task_words(prompt)
     used = sorted(w for w in task_words if not forms_of(w).isdisjoint(body.index))
     relevance = len(used) / len(task_words) if task_words else 1.0

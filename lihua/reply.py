@@ -20,14 +20,17 @@ from lihua.glossary import Term, find_terms
 from lihua.letter import parse_letter
 from lihua.reply_answers import (
     Question,
+    accepts_invitation,
     advice_tips,
     answer_question,
+    invitation_answer,
     is_suggestion,
     reason_sentence,
     thanked_for,
 )
 from lihua.reply_context import (
     detect_letter_type,
+    find_invitation,
     find_place,
     find_time,
     flagged_sentences,
@@ -36,11 +39,13 @@ from lihua.reply_context import (
     points_covered,
     recipient_from_salutation,
     split_sentences,
+    tells_own_achievement,
     things_to_bring,
 )
 
 WRITER = "Li Hua"
 _FALLBACK_TIMES = ("this Saturday at 3 p.m.", "next Sunday morning", "Friday evening after school", "this Saturday afternoon")
+_TRIP_TIMES = ("next summer", "the summer holiday", "the winter vacation")  # a visit to China is not for this Saturday
 _VARIANT = re.compile(r"reply/(?P<type>[a-z]+)-(?P<n>\d+)\.txt\.j2")
 _TELLABLE = re.compile(r"^(what|how|why|when|where|the|who)\b", re.IGNORECASE)
 _SPEECH_ACT = re.compile(r"\b(invitation|invite|thanks|thank|congratulations|apolog\w*|sorry|request|hope|wishes)\b", re.IGNORECASE)
@@ -93,11 +98,22 @@ def build_context(text: str, *, prompt: Any = None, seed: int = 0,
     if signer is None and prompt is not None and is_name(str(prompt.recipient)):
         signer = str(prompt.recipient)
     named_time = find_time(body)
-    time_phrase = named_time or _festival_time(body) or _FALLBACK_TIMES[seed % len(_FALLBACK_TIMES)]
+    invitation = find_invitation(sentences)
+    fallbacks = _TRIP_TIMES if invitation and invitation["trip"] else _FALLBACK_TIMES
+    time_phrase = named_time or _festival_time(body) or fallbacks[seed % len(fallbacks)]
     formal = is_formal(signer) or (signer is None and letter_type in _FORMAL_TYPES)
     asked = [q for q in sentences if q.endswith(("?", "？")) and len(q.split()) <= 30 and not is_suggestion(q)]
-    time_noun = re.sub(r"^(?:on|at|in) ", "", time_phrase)
-    questions = [Question(q, answer_question(q, time_noun, index=i, formal=formal))
+    time_noun = _time_noun(time_phrase)
+    if invitation:
+        if invitation["sentence"] in flagged:  # the student's words with a mistake are not echoed back
+            invitation["activity"] = None
+        invitation["doing"] = _without_time(invitation["activity"], named_time)
+        invitation["asked"] = any(accepts_invitation(q) for q in asked[:_MAX_QUESTIONS])
+        invitation["answer"] = invitation_answer(invitation["doing"], formal=formal, trip=invitation["trip"],
+                                                 when=time_noun if named_time else None)
+    # an invitation in a letter of another kind is accepted in the answer to its question, naming what
+    doing = invitation["doing"] if invitation and letter_type != "invitation" else None
+    questions = [Question(q, answer_question(q, time_noun, index=i, formal=formal, accepting=doing))
                  for i, q in enumerate(asked[:_MAX_QUESTIONS])]
     terms = find_terms(text)
     covered = points_covered(text, prompt)
@@ -114,7 +130,9 @@ def build_context(text: str, *, prompt: Any = None, seed: int = 0,
         "told": _told_about(covered),
         "terms": [term.to_dict() for term in terms],
         "questions": [question.to_dict() for question in questions],
-        "time": {"phrase": time_phrase, "noun": re.sub(r"^(?:on|at|in) ", "", time_phrase),
+        "invitation": invitation,
+        "own_achievement": tells_own_achievement(sentences),
+        "time": {"phrase": time_phrase, "noun": time_noun,
                  "from_letter": named_time is not None, "place": find_place(body) if named_time else None},
         "tips": tips,
         "tip": tips[seed % len(tips)] if tips else None,
@@ -185,6 +203,19 @@ def _told_about(points: list[dict[str, Any]]) -> list[str]:
     if len(told) >= 2 and (" and " in told[0] or " and " in told[1] or "," in told[0] + told[1]):
         return told[:1]
     return told[:2]
+
+
+def _without_time(activity: str | None, time: str | None) -> str | None:
+    """'visit China next summer' → 'visit China' when the reply names 'next summer' on its own."""
+    if not activity or not time:
+        return activity
+    trimmed = re.sub(rf"\s*\b{re.escape(time)}\b", "", activity, flags=re.IGNORECASE).strip(" ,")
+    return trimmed or activity
+
+
+def _time_noun(phrase: str) -> str:
+    """'on Friday' → 'Friday', 'during the summer holiday' → 'the summer holiday': a subject for 'suits me'."""
+    return re.sub(r"^(?:on|at|in|during|over) ", "", phrase)
 
 
 def _festival_time(text: str) -> str | None:

@@ -136,14 +136,39 @@ def reason_sentence(sentences: list[str]) -> str | None:
     return None
 
 
+_ACCEPT = (r"\b(would you like to|do you want to|(can|could|will) you (come|arrive|make it|be there|visit)|are you free|"
+           r"will you join|can you join|could you join|would you join|are you coming)\b")
+
+
+def accepts_invitation(question: str) -> bool:
+    """'Would you like to come?': answering it yes already accepts the letter's invitation."""
+    return bool(re.search(_ACCEPT, question.lower().replace("’", "'")))
+
+
+def invitation_answer(activity: str | None, *, formal: bool, when: str | None, trip: bool) -> str:
+    """The pen pal's yes to an invitation in a letter that is mainly about something else.
+
+    `when` is the time the letter named (a noun phrase: "the summer holiday"), if any; a visit
+    to China with no time named is left for Li Hua's family to choose.
+    """
+    doing = activity or "come"
+    if formal:
+        text = f"Thank you also for the kind invitation. I would be delighted to {doing}."
+    else:
+        text = f"Thank you for inviting me, too: I'd love to {doing}!"
+    if when and when.lower() not in doing.lower():
+        return f"{text} {when[:1].upper()}{when[1:]} suits me well."
+    if not when and not re.search(r"\b(?:someday|some day|one day|again)\b", doing):
+        return f"{text} {'Just tell me which dates suit your family best.' if trip else 'Just tell me when, and I will be there.'}"
+    return text
+
+
 # What the pen pal answers to each kind of question, first match wins. Each row: the question's
 # pattern (on the lower-cased question), the casual answers and, if they differ, the formal ones;
 # `index` picks among several answers, "{time}" is the time the letter proposed.
 _ANSWERS: tuple[tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...] | None], ...] = tuple(
     (re.compile(pattern), casual, formal) for pattern, casual, formal in (
-        (r"\b(would you like to|do you want to|(can|could|will) you (come|arrive|make it|be there)|are you free|"
-         r"will you join|can you join|could you join|would you join|are you coming)\b",
-         ("Yes, I'd love to, and {time} suits me perfectly.",), None),
+        (_ACCEPT, ("Yes, I'd love to, and {time} suits me perfectly.",), None),
         (r"\b(would|will) you be (free|available)\b|\bare you (free|available)\b", ("Yes, I'm free then.",), None),
         (r"\b(do you want me to|would you like me to|shall i|should i send)\b",
          ("Yes, please! That would be really helpful.",), None),
@@ -195,8 +220,14 @@ _NO_ANSWER_YET = (
 )
 
 
-def answer_question(question: str, time_phrase: str, *, index: int = 0, formal: bool = False) -> str:
-    """A pen pal's short, friendly answer to one of Li Hua's questions (index varies the wording)."""
+def answer_question(question: str, time_phrase: str, *, index: int = 0, formal: bool = False,
+                    accepting: str | None = None) -> str:
+    """A pen pal's short, friendly answer to one of Li Hua's questions (index varies the wording).
+
+    `accepting` is what the letter invites the pen pal to do ("visit China"): a yes names it.
+    """
+    if accepting and accepts_invitation(question):
+        return f"Yes, I'd love to {accepting}, and {time_phrase} suits me perfectly."
     q = question.lower().replace("’", "'")
     answers = next(((formal_answers if formal and formal_answers else casual)
                     for pattern, casual, formal_answers in _ANSWERS if pattern.search(q)),

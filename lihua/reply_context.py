@@ -36,7 +36,8 @@ TYPE_SIGNALS: dict[str, tuple[tuple[str, int], ...]] = {
                 ("i'd appreciate it if", 3), ("would you mind", 3)),
     "introduction": (("writing to introduce", 6), ("let me introduce", 4), ("introduce", 2), ("let me tell you about", 3)),
     "notice": (("notice", 3), ("attention", 2), ("will be held", 3), ("all students", 2), ("sign up", 2)),
-    "congratulation": (("congratulat", 5), ("well done", 2), ("proud of you", 3)),
+    "congratulation": (("congratulat", 5), ("well done", 2), ("proud of you", 3), ("happy for you", 3), ("you won", 2),
+                       ("you passed", 2), ("paid off", 2), ("first prize", 1)),
     "consultation": (("writing to ask", 4), ("i'd like to know", 3), ("could you tell me", 3), ("inquire", 4), ("enquire", 4)),
     "farewell": (("farewell", 5), ("goodbye", 3), ("going back", 2), ("miss you", 3), ("leaving", 2)),
     "complaint": (("complain", 5), ("disappointed", 3), ("not satisfied", 3), ("unacceptable", 3)),
@@ -53,7 +54,9 @@ _DAY = re.compile(
     rf"|\b(?:on\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     rf"\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     rf"|\b(?:in\s+)?(?:early|late|mid-)\s*(?:January|February|March|April|May|June|July|August|September|October|"
-    rf"November|December)\b",
+    rf"November|December)\b"
+    rf"|\b(?:this|next|during the|in the|over the)\s+(?:summer|winter)\s+(?:vacation|holidays?)\b"
+    rf"|\b(?:this|next|in the)\s+(?:spring|summer|autumn|winter)\b",
     re.IGNORECASE,
 )
 _PROPOSAL = re.compile(r"\b(how about|what about|instead|let's|shall we|meet|could we|can we|would you like)\b|\?", re.IGNORECASE)
@@ -179,6 +182,61 @@ def find_time(text: str) -> str | None:
 
 _PLACE = re.compile(r"\b(?:at|in|by|outside) the (?:[a-z]+ ){0,3}?(?:gate|park|station|museum|library|lake|river|"
                     r"playground|hall|room|square|entrance|door|restaurant|cinema|stadium|bridge|corner|stop)\b")
+
+
+#: How Li Hua invites, whatever the letter's main purpose; `what` is what the reader is invited to.
+_INVITATIONS = (
+    re.compile(r"\binvit(?:e|es|ed|ing) you (?:to )?(?P<what>[^.!?;]+)", re.IGNORECASE),
+    re.compile(r"\bwould you like to (?P<what>(?:come|visit|join|spend|stay|go|watch|celebrate|attend|take part)\b[^.!?;]*)",
+               re.IGNORECASE),
+    re.compile(r"\b(?:we|I|my family|my parents)(?: would|'d|’d) (?:like|love) you to "
+               r"(?P<what>(?:come|visit|join|spend|stay|celebrate|attend|take part)\b[^.!?;]*)", re.IGNORECASE),
+    re.compile(r"\byou are (?:always |most |very )?welcome to (?P<what>(?:come|visit|stay|join)\b[^.!?;]*)", re.IGNORECASE),
+    re.compile(r"\bplease (?P<what>(?:come|visit|join us)\b[^.!?;]*)|\bwhy not (?P<visit>(?:come|visit)\b[^.!?;]*)",
+               re.IGNORECASE),
+)
+_OURS = re.compile(r"\b(?:us|our|ours)\b", re.IGNORECASE)  # Li Hua's "us": the pen pal's "you"
+_OURS_TO_YOURS = {"us": "you", "our": "your", "ours": "yours"}
+_ACTIVITY_VERBS = {"come", "visit", "join", "spend", "stay", "go", "watch", "celebrate", "attend", "take", "have", "make",
+                   "see", "try", "enjoy", "learn", "experience", "eat", "taste", "travel", "share", "give", "be"}
+_TRIP = re.compile(r"\b(?:China|Beijing|Shanghai|Hangzhou|Chengdu|Xi'an|my (?:hometown|country|city)|our (?:country|city))\b")
+#: Li Hua telling of his or her own success: only then may the pen pal say "I am proud of you".
+_OWN_ACHIEVEMENT = re.compile(
+    r"\bI(?: have|'ve|’ve)? (?:won|passed|came first|got into|made it into)\b"
+    r"|\bI (?:was|have been|'ve been|’ve been|am) (?:accepted|admitted|chosen|selected|offered)\b"
+    r"|\bI (?:got|won|received) (?:the |a )?(?:first|second|third|top) (?:prize|place)\b", re.IGNORECASE)
+
+
+def find_invitation(sentences: list[str]) -> dict[str, Any] | None:
+    """What Li Hua invites the reader to, in the reader's words, if the letter invites at all.
+
+    Found in a letter of any kind: a thank-you letter that ends "you are welcome to visit China"
+    invites, and the reply must say yes to that, not only to the thanks.
+
+    {"sentence", "activity": "visit China during the summer holiday", "trip": True}; the
+    activity is None when the words are not plain enough to reuse.
+    """
+    for sentence in sentences:
+        for pattern in _INVITATIONS:
+            match = pattern.search(sentence)
+            if not match:
+                continue
+            said = match.group("what") or match.group("visit")
+            what = clean_phrase(re.split(r",\s*(?:and|but|so|or)\b", said)[0], max_words=12, verb_phrase=False)
+            activity = None
+            if what:
+                what = _OURS.sub(lambda m: _OURS_TO_YOURS[m.group().lower()], swap_person(what))
+                first = what.split()[0].lower()
+                activity = what if first in _ACTIVITY_VERBS else f"come to {what}"
+                activity = re.sub(r"^come (?:to )?us\b", "join you", activity)
+                activity = re.sub(r"^join us\b", "join you", activity)
+            return {"sentence": sentence, "activity": activity, "trip": bool(_TRIP.search(sentence))}
+    return None
+
+
+def tells_own_achievement(sentences: list[str]) -> bool:
+    """Does Li Hua tell of a success of his or her own (won, passed, was accepted)?"""
+    return any(_OWN_ACHIEVEMENT.search(sentence) for sentence in sentences)
 
 
 _BRING = re.compile(r"\bbring\s+(?P<what>(?:a|an|some|your)?\s*[A-Za-z][A-Za-z ,-]*)", re.IGNORECASE)

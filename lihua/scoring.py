@@ -8,7 +8,8 @@ The model (docs/scoring.md explains the weights):
    organisation are scaled up to the whole scale (10 + 5 or 16.7 + 8.3).
 2. Band: the sum places the letter in a band; content caps the band as markers do (a missing
    point keeps a letter out of band 5; an off-topic letter stays in the low bands).
-3. Length: the exam's word-count rule is taken off the total last.
+3. Length: judged against the task's own range (the prompt's word_limit) and taken off the total
+   last; without a task no length is marked down.
 Every point lost is a `Deduction` naming its reason and the findings or content points behind it.
 The function is pure: no I/O, no clock, the same inputs always give the same Score.
 """
@@ -42,15 +43,21 @@ _KIND_ZH = {"invitation": "邀请信", "thanks": "感谢信", "apology": "道歉
 NO_PROMPT_NOTE = {"en": "No prompt given (--prompt): content is not scored; language and organisation "
                         "are scaled to the whole scale.",
                   "zh": "未指定题目（--prompt）：不评内容要点，语言和篇章结构按总分折算。"}
-LENGTH_RULE = {
-    25: "25-point scale: 2 points off the total outside 80–120 words (the exam's stated rule).",
-    15: "15-point scale: 2 points off the total under the task's minimum (60 words unless the prompt says); "
-        "over the maximum is reported, not marked down.",
-}
-LENGTH_RULE_ZH = {
-    25: "25分制：词数少于80或多于120，从总分中减去2分。",
-    15: "15分制：词数少于题目下限（未注明时为60词），从总分中减去2分；超过上限只提示，不扣分。",
-}
+NO_TASK_LENGTH_RULE = {"en": "No task given (--prompt): length is not marked down.",
+                       "zh": "未指定题目（--prompt）：不按词数扣分。"}
+
+
+def length_rule(scale: int, limit: tuple[int, int] | None) -> dict[str, str]:
+    """The length rule in words, naming the task's own range: what the report says is what was judged."""
+    if not limit:
+        return dict(NO_TASK_LENGTH_RULE)
+    low, high = limit
+    if scale == 25:
+        return {"en": f"25-point scale: 2 points off the total outside the task's {low}–{high} words.",
+                "zh": f"25分制：词数少于题目要求的{low}词或多于{high}词，从总分中减去2分。"}
+    return {"en": f"15-point scale: 2 points off the total under the task's {low} words; "
+                  f"over {high} is reported, not marked down.",
+            "zh": f"15分制：词数少于题目要求的{low}词，从总分中减去2分；超过{high}词只提示，不扣分。"}
 
 
 @dataclass
@@ -128,7 +135,7 @@ class Score:
             "letter_kind": self.letter_kind,
             "word_count": self.word_count,
             "word_limit": list(self.word_limit) if self.word_limit else None,
-            "length_rule": {"en": LENGTH_RULE[self.scale], "zh": LENGTH_RULE_ZH[self.scale]},
+            "length_rule": length_rule(self.scale, self.word_limit),
             "language_range": dict(self.language_range),
             "notes": [dict(n) for n in self.notes],
         }
@@ -159,7 +166,7 @@ def score_letter(letter: Letter, prompt: Any, findings: Sequence[Finding], *, sc
 
     points_scale = scale_for(prompt, scale)
     words = body_word_count(letter, prompt)
-    limit = _word_limit(prompt, points_scale)
+    limit = _word_limit(prompt)
     notes: list[dict[str, str]] = []
     maxima = dict(COMPONENT_MAX[points_scale])
     content_scored = prompt is not None
@@ -196,12 +203,14 @@ def score_letter(letter: Letter, prompt: Any, findings: Sequence[Finding], *, sc
         cap_reason = (f"{density:.1f} weighted errors per 100 words keep the letter in band {{band}} at most ({{low}}–{{high}}).",
                       f"每百词约{density:.1f}处（加权）错误，最高只能评为第{{band}}档（{{low}}–{{high}}分）。",
                       [], sorted({i for d in language_cuts for i in d.findings}))
-    short_cap = 5 if not limit else 1 if words * 4 < limit[0] else 2 if words * 2 < limit[0] else 5
+    floor = limit[0] if limit else _usual_minimum(points_scale)
+    short_cap = 1 if words * 4 < floor else 2 if words * 2 < floor else 5
     if short_cap < band_cap:  # a few lines cannot do the task, however clean they are
         band_cap = short_cap
-        cap_reason = (f"{words} words, far under the task's {limit[0]}: the task is not done, so band {{band}} at most "
+        whose, whose_zh = ("the task's", "要求的") if limit else ("the exam's usual", "考试通常要求的")
+        cap_reason = (f"{words} words, far under {whose} {floor}: the task is not done, so band {{band}} at most "
                       "({low}–{high}).",
-                      f"仅{words}词，远少于要求的{limit[0]}词，未能完成任务，最高只能评为第{{band}}档（{{low}}–{{high}}分）。",
+                      f"仅{words}词，远少于{whose_zh}{floor}词，未能完成任务，最高只能评为第{{band}}档（{{low}}–{{high}}分）。",
                       [], [])
     deductions += organisation_deductions(letter, prompt, findings, maxima["organisation"])
 
@@ -224,7 +233,7 @@ def score_letter(letter: Letter, prompt: Any, findings: Sequence[Finding], *, sc
     if length_cut:
         deductions.append(length_cut)
         total = max(1.0, total - length_cut.points)
-    elif limit and words > limit[1]:
+    elif limit and words > limit[1]:  # 15 points: reported, not marked down
         notes.append({"en": f"{words} words, over the task's {limit[1]}: markers may not read the rest.",
                       "zh": f"共{words}词，超过题目要求的{limit[1]}词。"})
     total = max(1.0, total)
@@ -249,22 +258,30 @@ def body_word_count(letter: Letter, prompt: Any) -> int:
     return max(total, 0)
 
 
-def _word_limit(prompt: Any, scale: int) -> tuple[int, int]:
-    if scale == 25:
-        return (80, 120)
+def _word_limit(prompt: Any) -> tuple[int, int] | None:
+    """The task card's own range (as `lihua prompts show` prints it); no task, no range to judge."""
     limit = getattr(prompt, "word_limit", None)
-    return (limit.min, limit.max) if limit else (60, 100)
+    return (limit.min, limit.max) if limit else None
 
 
-def _length_deduction(words: int, limit: tuple[int, int], scale: int) -> Deduction | None:
+def _usual_minimum(scale: int) -> int:
+    """The exam's usual minimum, only to notice a letter of a few lines when no task is given."""
+    from lihua.prompts.schema import DEFAULT_WORD_LIMITS
+
+    return DEFAULT_WORD_LIMITS[f"gaokao-{scale}"][0]
+
+
+def _length_deduction(words: int, limit: tuple[int, int] | None, scale: int) -> Deduction | None:
+    """2 points off outside the task's range (25 points) or under its minimum (15 points); no task, none."""
+    if not limit:
+        return None
     low, high = limit
-    if scale == 25 and not low <= words <= high:
-        side, side_zh = ("fewer than 80", "少于80") if words < low else ("more than 120", "多于120")
-        return Deduction("length", f"{words} words, {side}: the exam takes 2 points off the total.",
-                         f"共{words}词，{side_zh}词：按规定从总分中减去2分。", 2.0)
-    if scale == 15 and words < low:
+    if words < low:
         return Deduction("length", f"{words} words, under the task's {low}: 2 points off the total.",
                          f"共{words}词，少于题目要求的{low}词：从总分中减去2分。", 2.0)
+    if scale == 25 and words > high:
+        return Deduction("length", f"{words} words, over the task's {high}: 2 points off the total.",
+                         f"共{words}词，多于题目要求的{high}词：从总分中减去2分。", 2.0)
     return None
 
 
@@ -310,7 +327,7 @@ def _round(value: float) -> float:
 
 
 def _empty(letter: Letter, scale: int, maxima: dict[str, float], content_scored: bool,
-           notes: list[dict[str, str]], limit: tuple[int, int]) -> Score:
+           notes: list[dict[str, str]], limit: tuple[int, int] | None) -> Score:
     """A letter with no body gets 0: nothing reaches the reader."""
     from lihua.scoring_words import scoring_words
 

@@ -343,3 +343,114 @@ def test_every_glossary_term_in_tone_marked_pinyin_is_no_misspelling(runner) -> 
     spellings = sorted({tone_pinyin(entry.zh, proper=proper) for entry in load_glossary() for proper in (False, True)})
     body = " ".join(f"I like {spelling} very much." for spelling in spellings)
     assert _spelling_findings(runner, f"Dear Li Hua,\n\n{body}\n\nBest wishes,\nChris\n") == []
+# --- the reply answers what the letter says -----------------------------------------------------
+
+THANKS_AND_INVITATION = """Dear Mr. Smith,
+
+I'm writing to thank you for the English books you sent me. I read one every week, and they have taught me a lot.
+
+I would like to invite you to visit China next summer. You can stay with my family in Hangzhou, and I will show you around West Lake.
+
+Thank you again, and I hope to see you in China.
+
+Yours sincerely,
+Li Hua
+"""
+CHINA_VISIT = """Dear Mr. Brown,
+
+I'm Li Hua. I'm writing to invite you to visit China during the summer holiday. You once said you wanted to see the Great Wall, so I will take you there. My parents would also be glad to have you stay in our home in Beijing.
+
+Please let me know if you can come.
+
+Yours sincerely,
+Li Hua
+"""
+FESTIVAL = """Dear Jim,
+
+The Mid-Autumn Festival is coming. My family will have a big dinner and enjoy the full moon together, and we would like you to join us. We will also eat mooncakes in the garden.
+
+Hope you can come.
+
+Yours,
+Li Hua
+"""
+ACHIEVEMENT = """Dear Peter,
+
+I heard that you won first prize in the school chess competition. Well done! You practised hard for months, and your hard work has paid off.
+
+I hope you will keep going and win more prizes.
+
+Yours,
+Li Hua
+"""
+
+
+def _all_replies(text: str) -> list[str]:
+    """The reply from every variant the letter's type has (each seed picks the next one)."""
+    count = len(reply_variants(make_environment(), build_context(text)["letter_type"]))
+    return [write_reply(text, seed=seed).text for seed in range(count)]
+
+
+def test_an_invitation_in_a_thank_you_letter_is_accepted_and_no_one_is_proud_of_nothing(runner) -> None:
+    """The tester's reply ignored an invitation to visit China and said 'I am proud of you'."""
+    assert detect_letter_type(THANKS_AND_INVITATION) == "thanks"
+    for seed, text in enumerate(_all_replies(THANKS_AND_INVITATION)):
+        assert "I would be delighted to visit China" in text, (seed, text)
+        assert "Next summer suits me well." in text, (seed, text)
+        assert "proud" not in text, (seed, text)
+        assert text.count("invitation") == 1, (seed, text)
+    result = runner.invoke(app, ["reply", "-", "--seed", "0"], input=THANKS_AND_INVITATION)
+    assert result.exit_code == 0 and "I would be delighted to visit China" in result.stdout
+
+
+def test_proud_of_you_is_said_when_li_hua_tells_of_a_success() -> None:
+    success = THANKS_AND_INVITATION.replace("they have taught me a lot.",
+                                            "I have been accepted by a summer programme in London.")
+    assert any("I am proud of you" in text for text in _all_replies(success))
+    assert not any("proud" in text for text in _all_replies(THANKS_AND_INVITATION))
+
+
+def test_an_invitation_question_is_answered_by_naming_the_invitation() -> None:
+    asked = THANKS_AND_INVITATION.replace("I hope to see you in China.", "will you come?")
+    assert detect_letter_type(asked) == "thanks"
+    for text in _all_replies(asked):
+        assert "“Thank you again, and will you come?” Yes, I'd love to visit China, and next summer suits me" in text
+        assert "Thank you also for the kind invitation" not in text  # answered once, in the answer to the question
+
+
+def test_an_invitation_to_visit_china_is_accepted_for_the_time_the_letter_gave() -> None:
+    for text in _all_replies(CHINA_VISIT):
+        assert "visit China" in text and "summer holiday" in text, text
+        assert not re.search(r"Saturday|Sunday|Friday|p\.m\.|after school", text), text  # no invented afternoon
+        assert "proud" not in text
+
+
+def test_a_visit_to_china_with_no_time_is_not_proposed_for_this_saturday() -> None:
+    untimed = CHINA_VISIT.replace(" during the summer holiday", "")
+    for text in _all_replies(untimed):
+        assert "visit China" in text and not re.search(r"Saturday|Sunday|Friday|p\.m\.|after school", text), text
+
+
+def test_an_invitation_to_a_festival_is_accepted_as_an_invitation() -> None:
+    assert detect_letter_type(FESTIVAL) == "invitation"
+    for text in _all_replies(FESTIVAL):
+        assert re.search(r"I'll come|count me in|join you", text), text
+        assert "Mid-Autumn Festival" in text and "proud" not in text
+
+
+def test_an_achievement_letter_gets_thanks_for_the_congratulations_not_an_acceptance() -> None:
+    assert detect_letter_type(ACHIEVEMENT) == "congratulation"
+    for text in _all_replies(ACHIEVEMENT):
+        assert re.search(r"kind words|congratulations", text, re.IGNORECASE), text
+        assert "invit" not in text and "proud" not in text, text
+
+
+@pytest.mark.parametrize("text", [
+    "Dear Lucy,\n\nIt is normal to feel lonely at first. First, why not join a club, such as the music club? "
+    "You should also talk to your classmates at lunch.\n\nYours,\nLi Hua\n",
+    "Dear Sir or Madam,\n\nThe dictionary I ordered arrived damaged, and I am very disappointed. "
+    "I would like you to replace it with a new one as soon as possible.\n\nYours faithfully,\nLi Hua\n",
+], ids=["advice-why-not", "complaint-would-like-you-to"])
+def test_advice_or_a_request_is_not_mistaken_for_an_invitation(text: str) -> None:
+    assert build_context(text)["invitation"] is None
+    assert not any("inviting me" in reply or "invitation" in reply for reply in _all_replies(text))

@@ -112,12 +112,67 @@ def test_cutting_to_forty_words_costs_length_points(good: Score) -> None:
     assert any(d.component == "length" and d.points == 2 for d in worse.deductions)
 
 
-def test_twenty_five_point_scale_takes_two_off_outside_80_to_120_words(good: Score) -> None:
-    on_25 = score_of(GOOD, scale=25)
-    assert on_25.scale == 25 and on_25.band == 5 and not any(d.component == "length" for d in on_25.deductions)
-    words = re.findall(r"\S+", "\n".join(p.text for p in parse_letter(GOOD).paragraphs))
-    short = score_of("Dear Chris,\n\n" + " ".join(words[:70]) + "\n\nYours,\nLi Hua\n", scale=25)
-    assert any(d.component == "length" and "fewer than 80" in d.reason for d in short.deductions)
+SCREEN = BANK.get("advise-screen-time")  # a 25-point task whose card says 100–120 words
+SCREEN_LETTER = (LETTERS / "advice_screen_time.txt").read_text(encoding="utf-8")
+
+
+def _first_words(text: str, n: int) -> str:
+    """The letter cut to its first `n` body words, with its salutation and close kept."""
+    letter = parse_letter(text)
+    words = re.findall(r"\S+", "\n".join(p.text for p in letter.paragraphs))
+    return f"{letter.salutation.text}\n\n{' '.join(words[:n])}\n\nYours,\nLi Hua\n"
+
+
+def _length_cuts(score: Score) -> list[str]:
+    return [d.reason for d in score.deductions if d.component == "length"]
+
+
+def test_the_score_names_exactly_the_task_cards_word_range(runner) -> None:
+    """The card says 100–120; the score said 'task 80–120'. Both come from the CLI, as a student sees them."""
+    card = runner.invoke(app, ["prompts", "show", SCREEN.id]).stdout
+    card_range = re.search(r"(\d+)–(\d+) words", card).group(1, 2)
+    assert card_range == (str(SCREEN.word_limit.min), str(SCREEN.word_limit.max))
+    path = LETTERS / "advice_screen_time.txt"
+    report = runner.invoke(app, ["grade", str(path), "--prompt", SCREEN.id]).stdout
+    words_line = next(line for line in report.splitlines() if line.startswith("Words:"))
+    low, high = card_range
+    assert f"(task {low}–{high})" in words_line and f"{low}–{high} words" in words_line, words_line
+    assert "80" not in words_line
+    data = json.loads(runner.invoke(app, ["grade", str(path), "--prompt", SCREEN.id, "--format", "json"]).stdout)
+    assert data["score"]["word_limit"] == [int(low), int(high)]
+    assert f"{low}–{high}" in data["score"]["length_rule"]["en"]
+
+
+def test_a_25_point_letter_is_judged_against_its_tasks_own_range() -> None:
+    full = score_of(SCREEN_LETTER, SCREEN)
+    assert SCREEN.word_limit.min <= full.word_count <= SCREEN.word_limit.max and not _length_cuts(full)
+    short = score_of(_first_words(SCREEN_LETTER, 90), SCREEN)  # over the old 80, under this task's 100
+    assert short.word_count == 90
+    assert _length_cuts(short) == ["90 words, under the task's 100: 2 points off the total."]
+    # a teacher's 25-point task asking for 120–150 words: 140 words meets it (the old rule took 2 off)
+    longer = SCREEN.model_copy(update={"word_limit": SCREEN.word_limit.model_copy(update={"min": 120, "max": 150})})
+    padded = SCREEN_LETTER.replace("Yours,", "I also think you could ask your parents to keep your phone at night, "
+                                   "and I am sure they will be glad to help you with that. Yours,")
+    kept = score_of(padded, longer)
+    assert 120 < kept.word_count <= 150 and not _length_cuts(kept)
+    assert _length_cuts(score_of(padded, SCREEN)) == [f"{kept.word_count} words, over the task's 120: 2 points off the total."]
+
+
+@pytest.mark.parametrize("scale", [15, 25])
+def test_without_a_task_no_length_is_marked_down(scale: int) -> None:
+    """A 117-word letter for a 25-point task, graded without --prompt, was judged against 60–100."""
+    alone = score_of(SCREEN_LETTER, None, scale)
+    assert alone.word_limit is None and not _length_cuts(alone)
+    assert not any("over the task" in note["en"] for note in alone.notes)
+    assert alone.to_dict()["length_rule"]["en"] == "No task given (--prompt): length is not marked down."
+    short = score_of(_first_words(SCREEN_LETTER, 70), None, scale)
+    assert not _length_cuts(short)
+
+
+def test_without_a_task_the_report_shows_no_task_range(runner) -> None:
+    report = runner.invoke(app, ["grade", str(LETTERS / "advice_screen_time.txt")]).stdout
+    words_line = next(line for line in report.splitlines() if line.startswith("Words:"))
+    assert "task" in words_line and "(task" not in words_line and "markers may not read the rest" not in report
 
 
 def test_given_opening_sentence_is_not_counted() -> None:

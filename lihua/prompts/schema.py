@@ -90,6 +90,18 @@ class ContentPoint(Bilingual):
     id: str
     keywords: list[str] = Field(min_length=2)
     synonyms: list[str] = []
+    states: list[str] = []  # kinds the point asks for (time, place, date, number): lihua/data/point_kinds.yaml
+
+    @field_validator("states")
+    @classmethod
+    def _known_kinds(cls, value: list[str]) -> list[str]:
+        from lihua.content import point_kinds
+
+        known = tuple(point_kinds())
+        for kind in value:
+            if kind not in known:
+                raise ValueError(f"unknown kind '{kind}'{_closest(kind, known)} (choose from: {', '.join(known)})")
+        return value
 
     @field_validator("id")
     @classmethod

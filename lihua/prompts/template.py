@@ -40,11 +40,13 @@ situation:
 
 # 2–4 points the letter must cover (内容要点). Keywords: at least 2 words or short phrases a
 # student is likely to use for the point (base forms are enough: "invite" also finds "invited").
+# `states` (optional): what the point must state, whatever the words: time, date, place, number.
 content_points:
   - id: time-place
     en: the time and place of the sports meeting
     zh: 运动会的时间和地点
     keywords: [next week, Friday, playground, stadium, at 8 a.m.]
+    states: [time, place]
   - id: events
     en: the events he can watch or join
     zh: 可以观看或参加的项目
