@@ -24,6 +24,9 @@ _FULL_WIDTH_RUN = re.compile("[" + "".join(re.escape(c) for c in FULL_WIDTH if c
 _FULL_WIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 
 
+RULE_IDS = ("script.chinese-characters", "punctuation.full-width", "punctuation.full-width-letters")  # for --disable
+
+
 def check_chinese_text(text: str) -> list[Finding]:
     """Findings for Chinese characters, full-width punctuation and full-width letters/digits."""
     findings = [
