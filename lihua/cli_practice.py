@@ -58,7 +58,9 @@ def _edit_in_terminal(start: str, writer: DraftWriter, limit: tuple[int, int] | 
     """Multi-line editing with a live word count; every change goes to the draft file."""
     from prompt_toolkit import PromptSession
 
-    session: PromptSession[str] = PromptSession()
+    from lihua.editor_wrap import WordWrap
+
+    session: PromptSession[str] = PromptSession(input_processors=[WordWrap()])  # wrap at words, not mid-word
     session.default_buffer.on_text_changed += lambda buffer: writer.update(buffer.text)
     _LEAVING["editor"] = session.app  # a hangup asks this app to leave, as Ctrl-C does
 
