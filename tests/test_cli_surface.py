@@ -208,3 +208,13 @@ def test_help_uses_the_metavars_that_teach() -> None:
     page = run_lihua("grade", "--help").stdout.decode()
     for shown in ("FILE  ", "--prompt ID", "--max-errors N", "--disable RULE", "--lt-url URL", "--prompts-dir DIR"):
         assert shown in page, shown
+
+
+def test_every_rule_id_lihua_reports_can_be_disabled() -> None:
+    """The names --disable accepts include the ids the named checks really produce (kept in step)."""
+    from lihua.checks.chinese_text import check_chinese_text
+    from lihua.rule_names import known_names
+
+    produced = {f.rule_id for f in check_chinese_text("我们，ａｂｃ")}
+    assert produced == {"script.chinese-characters", "punctuation.full-width", "punctuation.full-width-letters"}
+    assert produced <= known_names()

@@ -90,3 +90,20 @@ def _runs(marks: str) -> list[tuple[int, int]]:
             runs.append((start, i))
             start = None
     return runs
+
+
+def test_the_practice_editor_pads_rows_so_words_and_chinese_text_never_split() -> None:
+    from lihua.editor_wrap import wrap_padding
+
+    width = 12
+    for text in ("I want to invite you to eat a big fish with us", "我们 will eat 粽子 and 月饼 together, okay?"):
+        padding = wrap_padding(text, width)
+        shown = "".join(" " * padding.get(i, 0) + c for i, c in enumerate(text))
+        rows, row = [], ""
+        for char in shown:  # cut the way the terminal wraps: a character that does not fit starts a row
+            if columns_of(row + char) > width:
+                rows.append(row)
+                row = ""
+            row += char
+        rows.append(row)
+        assert " ".join(rows).split() == text.split(), rows
