@@ -14,22 +14,24 @@ from lihua import __version__
 from lihua.cli_batch import batch_command, config_app
 from lihua.cli_doctor import doctor_command
 from lihua.cli_grade import grade_command
+from lihua.cli_group import LihuaGroup, LihuaTyper
 from lihua.cli_practice import history_app, practice_command
 from lihua.cli_prompts import app as prompts_app
 from lihua.cli_reply import model_command, reply_command
 from lihua.cli_rules import app as rules_app
 
-EXIT_CODES_HELP = "Exit codes: 0 done · 1 done, but a limit you set (--max-errors) was exceeded · 2 usage or input error."
+EXIT_CODES_HELP = ("Exit codes: 0 done · 1 done, but a limit you set (--max-errors) was exceeded · 2 usage or input error"
+                   " · 141 the reader of the output stopped early (e.g. | head).")
 
-app = typer.Typer(
+app = LihuaTyper(
     name="lihua",
+    cls=LihuaGroup,
     help=(
         "lihua — an English letter-writing tutor for gaokao 'Li Hua' letters.\n\n"
         "Grade a letter:  lihua grade letter.txt\n\n"
         "From a pipe, as JSON:  cat letter.txt | lihua grade - --format json\n\n" + EXIT_CODES_HELP
     ),
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -63,5 +65,5 @@ app.add_typer(history_app, name="history")
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point (also for `python -m lihua`, so usage lines and completion say `lihua`)."""
+    app(prog_name="lihua")

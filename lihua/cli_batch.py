@@ -17,6 +17,8 @@ from typing import Annotated, Any
 
 import typer
 
+from lihua.cli_group import choices, command_group
+
 INTERRUPTED = 130  # the shell's convention for "stopped by Ctrl-C"
 MAX_LISTED_FAILURES = 20
 
@@ -28,16 +30,16 @@ class ShowFormat(StrEnum):
 
 def batch_command(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Letter files, folders (searched recursively) or glob patterns such as 'class3/*.txt'.")],
-    prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="Task id the letters answer (see `lihua prompts list`); or `prompt` in lihua.toml.")] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for scores.csv, reports.jsonl and report.html (created if needed).")] = Path("lihua-report"),
+    prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="Task id the letters answer (see `lihua prompts list`); or `prompt` in lihua.toml.", metavar="ID")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).", metavar="N")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for scores.csv, reports.jsonl and report.html (created if needed).", metavar="DIR")] = Path("lihua-report"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite reports already in --out.")] = False,
     with_reply: Annotated[bool, typer.Option("--reply/--no-reply", help="Write each student the pen pal's reply in report.html and reports.jsonl.")] = True,
-    scale: Annotated[int | None, typer.Option("--scale", help="Score out of 15 or 25 (default: the prompt's exam).")] = None,
-    prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).")] = None,
-    disable: Annotated[list[str] | None, typer.Option("--disable", "-d", help="Rule id, prefix or category to switch off (repeat or comma-separate).")] = None,
-    engine: Annotated[str | None, typer.Option("--engine", "-e", help="Engines, comma-separated: harper, languagetool (default: harper).")] = None,
-    lt_url: Annotated[str | None, typer.Option("--lt-url", help="LanguageTool server (also LIHUA_LT_URL).")] = None,
+    scale: Annotated[int | None, typer.Option("--scale", help="Score out of 15 or 25 (default: the prompt's exam).", metavar="[15|25]")] = None,
+    prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).", metavar="DIR")] = None,
+    disable: Annotated[list[str] | None, typer.Option("--disable", "-d", help="Rule id, prefix or category to switch off (repeat or comma-separate).", metavar="RULE")] = None,
+    engine: Annotated[str | None, typer.Option("--engine", "-e", help="Engines, comma-separated: harper, languagetool (default: harper).", metavar="ENGINES")] = None,
+    lt_url: Annotated[str | None, typer.Option("--lt-url", help="LanguageTool server (also LIHUA_LT_URL).", metavar="URL")] = None,
 ) -> None:
     """Grade a class's letters: scores.csv, reports.jsonl and a class report.html.
 
@@ -52,13 +54,13 @@ def batch_command(
 
     Exit codes: 0 all graded · 1 some files could not be graded · 2 usage error · 130 stopped by Ctrl-C.
     """
-    from lihua.cli_grade import split_list
+    from lihua.cli_grade import disabled_names, split_list
     from lihua.cli_group import fail
     from lihua.config import ConfigError, load_config
 
     try:
         config = load_config({"prompt": prompt, "jobs": jobs, "scale": scale, "prompts_dir": prompts_dir,
-                              "disable": split_list(disable), "engines": split_list([engine] if engine else []),
+                              "disable": disabled_names(disable), "engines": split_list([engine] if engine else []),
                               "lt_url": lt_url})
     except ConfigError as error:
         raise fail(str(error)) from None
@@ -203,13 +205,13 @@ def _print_summary(summary: Any, written: list[Path], seconds: float) -> None:
             typer.echo(f"  … and {summary.failed - MAX_LISTED_FAILURES} more (see scores.csv)")
 
 
-config_app = typer.Typer(help="Show lihua's settings: lihua.toml, [tool.lihua] in pyproject.toml, environment.",
-                         no_args_is_help=True, add_completion=False, rich_markup_mode=None)
+config_app = command_group("config", "Show lihua's settings: lihua.toml, [tool.lihua] in pyproject.toml, environment.",
+                           no_args_is_help=True)
 
 
 @config_app.command("show")
 def config_show(
-    output_format: Annotated[ShowFormat, typer.Option("--format", "-f", help="text for people, json for tools.")] = ShowFormat.text,
+    output_format: Annotated[ShowFormat, typer.Option("--format", "-f", help="text for people, json for tools.", **choices(ShowFormat))] = ShowFormat.text,
 ) -> None:
     """Print the merged settings and where each value came from.
 

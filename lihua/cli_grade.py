@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from lihua.cli_group import fail
+from lihua.cli_group import choices, fail, stdout_console
 from lihua.exitcodes import ExitCode
 
 
@@ -26,6 +26,19 @@ class Lang(StrEnum):
 def split_list(values: list[str] | None) -> list[str]:
     """Options that take a list accept repeats and commas: --disable a,b --disable c."""
     return [item.strip() for value in values or [] for item in value.split(",") if item.strip()]
+
+
+def disabled_names(values: list[str] | None) -> list[str]:
+    """The --disable names, split; a name that matches no rule or category is exit 2 with a did-you-mean."""
+    names = split_list(values)
+    if names:
+        from lihua.rule_names import UnknownRuleName, check_disable
+
+        try:
+            check_disable(names)
+        except UnknownRuleName as error:
+            raise fail(str(error)) from None
+    return names
 
 
 def load_prompt(prompt_id: str | None, prompts_dirs: list[str] | None):
@@ -45,16 +58,16 @@ def load_prompt(prompt_id: str | None, prompts_dirs: list[str] | None):
 
 def grade_command(
     file: Annotated[str, typer.Argument(metavar="FILE", help="The letter: .txt/.md (any encoding) or .docx; '-' reads stdin.")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for tools.")] = OutputFormat.text,
-    prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="Task id (see `lihua prompts list`): names, word limit, content points.")] = None,
-    prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).")] = None,
-    max_errors: Annotated[int | None, typer.Option("--max-errors", min=0, help="Exit 1 when the letter has more error-level findings than this.")] = None,
-    disable: Annotated[list[str] | None, typer.Option("--disable", "-d", help="Rule id, rule-id prefix or category to switch off (repeat or comma-separate).")] = None,
-    engine: Annotated[str | None, typer.Option("--engine", "-e", help="Engines, comma-separated: harper, languagetool (default: harper).")] = None,
-    lt_url: Annotated[str | None, typer.Option("--lt-url", help="LanguageTool server, e.g. http://localhost:8081 (also LIHUA_LT_URL).")] = None,
-    variant: Annotated[str, typer.Option("--variant", help="English variant for LanguageTool: en-US or en-GB (Harper accepts both spellings).")] = "en-US",
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of explanations: en or zh.")] = Lang.en,
-    scale: Annotated[int | None, typer.Option("--scale", help="Marking scale: 15 (应用文) or 25 (书面表达); default from the prompt, else 15.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for tools.", **choices(OutputFormat))] = OutputFormat.text,
+    prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="Task id (see `lihua prompts list`): names, word limit, content points.", metavar="ID")] = None,
+    prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).", metavar="DIR")] = None,
+    max_errors: Annotated[int | None, typer.Option("--max-errors", min=0, help="Exit 1 when the letter has more error-level findings than this.", metavar="N")] = None,
+    disable: Annotated[list[str] | None, typer.Option("--disable", "-d", help="Rule id, rule-id prefix or category to switch off (repeat or comma-separate).", metavar="RULE")] = None,
+    engine: Annotated[str | None, typer.Option("--engine", "-e", help="Engines, comma-separated: harper, languagetool (default: harper).", metavar="ENGINES")] = None,
+    lt_url: Annotated[str | None, typer.Option("--lt-url", help="LanguageTool server, e.g. http://localhost:8081 (also LIHUA_LT_URL).", metavar="URL")] = None,
+    variant: Annotated[str, typer.Option("--variant", help="English variant for LanguageTool: en-US or en-GB (Harper accepts both spellings).", metavar="VARIANT")] = "en-US",
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of explanations: en or zh.", **choices(Lang))] = Lang.en,
+    scale: Annotated[int | None, typer.Option("--scale", help="Marking scale: 15 (应用文) or 25 (书面表达); default from the prompt, else 15.", metavar="[15|25]")] = None,
     with_reply: Annotated[bool, typer.Option("--reply", help="Also write the pen pal's reply: after the report, or under \"reply\" in JSON.")] = False,
 ) -> None:
     """Grade a letter: every problem with its line:column and fix.
@@ -74,7 +87,7 @@ def grade_command(
     from lihua.config import ConfigError, load_config
 
     try:  # lihua.toml / [tool.lihua] defaults; the command line wins (see `lihua config show`)
-        config = load_config({"prompt": prompt, "scale": scale, "disable": split_list(disable), "prompts_dir": prompts_dir,
+        config = load_config({"prompt": prompt, "scale": scale, "disable": disabled_names(disable), "prompts_dir": prompts_dir,
                               "lt_url": lt_url, "engines": split_list([engine] if engine else [])})
     except ConfigError as error:
         raise fail(str(error)) from None
@@ -124,11 +137,9 @@ def grade_command(
 
         sys.stdout.write(render_json(report) + "\n")
     else:
-        from rich.console import Console
-
         from lihua.render.text import render_text
 
-        console = Console(highlight=False)
+        console = stdout_console(highlight=False)
         render_text(report, console, lang=lang.value)
         if "score" in report.extras:
             from lihua.render.score_text import render_score

@@ -1,18 +1,105 @@
 """What every `lihua` command shares: sub-command groups that behave alike (-h/--help, plain help
-text, no shell-completion options) and the one-line "lihua: …" error with its exit code."""
+text), help that names values (FILE, ID, N) rather than Python types, choices that say what they
+accept, a reader that stops early ending lihua quietly, and the one-line "lihua: …" error."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
+import sys
+from enum import Enum
 from typing import Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from lihua.exitcodes import ExitCode
 
 
+class LihuaCommand(TyperCommand):
+    """A command whose help shows an argument by its metavar alone ("FILE", not "FILE <str>")."""
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((param.metavar, record[1]) if param.metavar else record)
+            else:
+                options.append(record)
+        for title, records in (("Arguments", arguments), ("Options", options)):
+            if records:
+                with formatter.section(title):
+                    formatter.write_dl(records)
+
+
+class LihuaGroup(TyperGroup):
+    """The root command. `lihua grade … | head -2`: the reader closed the pipe, so lihua stops
+    without a traceback and with CLOSED_PIPE, not 1 (which means "--max-errors exceeded")."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # here, not at exit, where a closed pipe can only be reported
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(int(ExitCode.CLOSED_PIPE)) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so what is still buffered cannot fail again at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def stdout_console(**options: Any) -> Any:
+    """A rich Console on stdout that lets a closed pipe reach LihuaGroup (rich's own handling exits 1)."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    return _Console(**options)
+
+
+class LihuaTyper(typer.Typer):
+    """typer.Typer whose commands are LihuaCommands."""
+
+    def command(self, *args: Any, cls: type[TyperCommand] | None = LihuaCommand, **options: Any) -> Any:
+        return super().command(*args, cls=cls, **options)
+
+
 def command_group(name: str, help: str, **extra: Any) -> typer.Typer:
-    return typer.Typer(name=name, help=help, add_completion=False, rich_markup_mode=None,
-                       context_settings={"help_option_names": ["-h", "--help"]}, **extra)
+    """A sub-command group (shell completion is the root command's: `lihua --install-completion`)."""
+    return LihuaTyper(name=name, help=help, add_completion=False, rich_markup_mode=None,
+                      context_settings={"help_option_names": ["-h", "--help"]}, **extra)
+
+
+def choices(kind: type[Enum]) -> dict[str, Any]:
+    """Option settings for a choice: --help lists the values, the shell completes them, and a wrong
+    value is one plain sentence ("'yaml' is not one of: text, json") on every Typer version."""
+    values = [str(member.value) for member in kind]
+
+    def parse(value: Any) -> Enum:
+        if isinstance(value, kind):
+            return value
+        try:
+            return kind(str(value).strip().lower())
+        except ValueError:
+            raise typer.BadParameter(f"'{value}' is not one of: {', '.join(values)}") from None
+
+    def complete(incomplete: str) -> list[str]:
+        return [value for value in values if value.startswith(incomplete)]
+
+    return {"parser": parse, "metavar": f"[{'|'.join(values)}]", "autocompletion": complete}
 
 
 def fail(message: str, code: int = ExitCode.USAGE) -> typer.Exit:

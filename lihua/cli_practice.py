@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lihua.cli_group import command_group, fail
+from lihua.cli_grade import Lang, disabled_names
+from lihua.cli_group import choices, command_group, fail, stdout_console
 
 if TYPE_CHECKING:
     from lihua.drafts import DraftWriter
@@ -57,7 +58,9 @@ def _edit_in_terminal(start: str, writer: DraftWriter, limit: tuple[int, int] | 
     """Multi-line editing with a live word count; every change goes to the draft file."""
     from prompt_toolkit import PromptSession
 
-    session: PromptSession[str] = PromptSession()
+    from lihua.editor_wrap import WordWrap
+
+    session: PromptSession[str] = PromptSession(input_processors=[WordWrap()])  # wrap at words, not mid-word
     session.default_buffer.on_text_changed += lambda buffer: writer.update(buffer.text)
     _LEAVING["editor"] = session.app  # a hangup asks this app to leave, as Ctrl-C does
 
@@ -97,13 +100,11 @@ def _edit_in_editor(start: str, writer: DraftWriter) -> str:
 
 def _show_graded(report: Any, prompt: Any, lang: str) -> None:
     """The marked letter, the score and the pen pal's reply."""
-    from rich.console import Console
-
     from lihua.render.score_text import render_score
     from lihua.render.text import render_text
     from lihua.reply import ReplyError, write_reply
 
-    console = Console(highlight=False)
+    console = stdout_console(highlight=False)
     console.print()
     render_text(report, console, lang=lang)
     if "score" in report.extras:
@@ -169,8 +170,9 @@ def _starting_text(prompt_id: str) -> str:
 class _Session:
     """One practice run: the current draft writer is what Ctrl-C must save."""
 
-    def __init__(self, prompt: Any, history: History, *, editor: bool, lang: str) -> None:
+    def __init__(self, prompt: Any, history: History, *, editor: bool, lang: str, disabled: list[str]) -> None:
         self.prompt, self.history, self.editor, self.lang = prompt, history, editor, lang
+        self.disabled = disabled
         self.writer: DraftWriter | None = None
         self.saved_ids: list[int] = []
         self.told_draft = False
@@ -192,7 +194,7 @@ class _Session:
         from lihua.pipeline import grade
 
         typer.echo("\nGrading…")
-        report = grade(text, source=source, prompt=self.prompt)
+        report = grade(text, source=source, prompt=self.prompt, disabled=self.disabled)
         for note in report.notes:
             _warn(note)
         return report
@@ -296,13 +298,24 @@ def _save_on_hangup() -> None:
             signal.signal(getattr(signal, name), _on_hangup)
 
 
+def _disabled_rules(disable: list[str] | None) -> list[str]:
+    """--disable, else lihua.toml's `disable` list; a name that matches no rule is exit 2 with a did-you-mean."""
+    from lihua.config import ConfigError, load_config
+
+    try:
+        return list(load_config({"disable": disabled_names(disable)})["disable"])
+    except ConfigError as error:
+        raise fail(str(error)) from None
+
+
 def practice_command(
     prompt_id: Annotated[str | None, typer.Argument(metavar="PROMPT_ID", help="Task id (see `lihua prompts list`); default: a random one.")] = None,
     letter_type: Annotated[str | None, typer.Option("--type", "-t", metavar="TYPE", help="Pick a random task of this letter type, e.g. invitation.")] = None,
     exam: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help="Pick a random task of this exam: gaokao-15 or gaokao-25.")] = None,
     editor: Annotated[bool, typer.Option("--editor", help="Write in $VISUAL / $EDITOR instead of in the terminal.")] = False,
-    lang: Annotated[str, typer.Option("--lang", help="Language of explanations: en or zh.")] = "en",
-    prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).")] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of explanations.", **choices(Lang))] = Lang.en,
+    prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).", metavar="DIR")] = None,
+    disable: Annotated[list[str] | None, typer.Option("--disable", "-d", metavar="RULE", help="Rule id, rule-id prefix or category to switch off (repeat or comma-separate); also `disable` in lihua.toml.")] = None,
 ) -> None:
     """Practise a letter in the terminal: read the task, write, get it graded with a reply, revise.
 
@@ -319,10 +332,9 @@ def practice_command(
 
     Exit codes: 0 done · 2 usage error, or not a terminal (use `lihua grade -`) · 130 left with Ctrl-C.
     """
+    disabled = _disabled_rules(disable)  # a usage error is one whatever the terminal
     if not sys.stdin.isatty():
         raise fail(NO_TTY)
-    if lang not in ("en", "zh"):
-        raise fail(f"--lang must be en or zh, not {lang}")
     session: _Session | None = None
     _save_on_hangup()
     try:
@@ -337,13 +349,12 @@ def practice_command(
             history = History(warn=_warn)
         except HistoryError as error:
             raise fail(str(error)) from None
-        from rich.console import Console
 
-        console = Console(highlight=False)
+        console = stdout_console(highlight=False)
         for renderable in _card(task, Lang.both, False, None, wrap=console.is_terminal):
             console.print(renderable)
         with history:
-            session = _Session(task, history, editor=editor, lang=lang)
+            session = _Session(task, history, editor=editor, lang=lang.value, disabled=disabled)
             session.run(_starting_text(task.id))
     except KeyboardInterrupt:
         if session is not None:
@@ -528,7 +539,7 @@ def _export_text(attempts: list[Attempt], fmt: ExportFormat) -> str:
 
 @history_app.command("export")
 def export_command(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv (a spreadsheet) or json.")] = ExportFormat.csv,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv (a spreadsheet) or json.", **choices(ExportFormat))] = ExportFormat.csv,
     output: Annotated[str, typer.Option("--out", "--output", "-o", metavar="FILE|-", help="File to write; '-' (the default) is stdout.")] = "-",
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lihua.cli_group import command_group, fail
+from lihua.cli_group import choices, command_group, fail, stdout_console
 from lihua.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -124,9 +124,8 @@ def _echo_json(data: Any) -> None:
 
 
 def _console():
-    from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    return stdout_console(highlight=False, soft_wrap=not sys.stdout.isatty())
 
 
 # ---------------------------------------------------------------------------------------- list
@@ -138,7 +137,7 @@ def list_command(
     formats: FormatFilter = None,
     search: SearchFilter = None,
     tag: TagFilter = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Titles in en, zh or both.")] = Lang.en,
+    lang: Annotated[Lang, typer.Option("--lang", help="Titles in en, zh or both.", **choices(Lang))] = Lang.en,
     prompts_dir: PromptsDir = None,
 ) -> None:
     """List the prompts: id, type, format and title.
@@ -264,8 +263,8 @@ def _show(bank: Bank, prompt: Prompt, lang: Lang, output: OutputFormat, hints: b
 @app.command("show")
 def show_command(
     prompt_id: Annotated[str, typer.Argument(metavar="ID", help="Prompt id, e.g. invite-dragon-boat.")],
-    lang: Annotated[Lang, typer.Option("--lang", help="Show en, zh or both.")] = Lang.both,
-    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for tools.")] = OutputFormat.text,
+    lang: Annotated[Lang, typer.Option("--lang", help="Show en, zh or both.", **choices(Lang))] = Lang.both,
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for tools.", **choices(OutputFormat))] = OutputFormat.text,
     hints: Annotated[bool, typer.Option("--hints", help="Also show each point's keywords.")] = False,
     prompts_dir: PromptsDir = None,
 ) -> None:
@@ -299,7 +298,7 @@ def random_command(
     search: SearchFilter = None,
     tag: TagFilter = None,
     seed: Annotated[int | None, typer.Option("--seed", metavar="N", help="Same seed, same bank → same prompt.")] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Show en, zh or both.")] = Lang.both,
+    lang: Annotated[Lang, typer.Option("--lang", help="Show en, zh or both.", **choices(Lang))] = Lang.both,
     id_only: Annotated[bool, typer.Option("--id-only", help="Print only the id (for scripts).")] = False,
     hints: Annotated[bool, typer.Option("--hints", help="Also show each point's keywords.")] = False,
     prompts_dir: PromptsDir = None,

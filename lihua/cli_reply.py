@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from lihua.cli_group import fail
+from lihua.cli_group import choices, fail
 
 
 class ReplyFormat(StrEnum):
@@ -29,11 +29,11 @@ def _load_prompt(prompt_id: str | None, prompts_dirs: list[str] | None):
 
 def reply_command(
     file: Annotated[str, typer.Argument(metavar="FILE", help="Li Hua's letter: .txt/.md (any encoding) or .docx; '-' reads stdin.")],
-    prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="Task id: gives the letter type, the recipient and the content points.")] = None,
-    prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).")] = None,
-    seed: Annotated[int | None, typer.Option("--seed", min=0, help="Pick the reply variant; the same seed gives the same reply (default: from the letter).")] = None,
-    templates_dir: Annotated[str | None, typer.Option("--templates-dir", help="A teacher's folder of templates (reply/<type>-<n>.txt.j2) used before lihua's own.")] = None,
-    output_format: Annotated[ReplyFormat, typer.Option("--format", "-f", help="text: the reply letter; json: the reply with its template and the Chinese terms found.")] = ReplyFormat.text,
+    prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="Task id: gives the letter type, the recipient and the content points.", metavar="ID")] = None,
+    prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).", metavar="DIR")] = None,
+    seed: Annotated[int | None, typer.Option("--seed", min=0, help="Pick the reply variant; the same seed gives the same reply (default: from the letter).", metavar="N")] = None,
+    templates_dir: Annotated[str | None, typer.Option("--templates-dir", help="A teacher's folder of templates (reply/<type>-<n>.txt.j2) used before lihua's own.", metavar="DIR")] = None,
+    output_format: Annotated[ReplyFormat, typer.Option("--format", "-f", help="text: the reply letter; json: the reply with its template and the Chinese terms found.", **choices(ReplyFormat))] = ReplyFormat.text,
 ) -> None:
     """The pen pal's reply to Li Hua's letter, with the Chinese words given back.
 
@@ -74,9 +74,9 @@ def reply_command(
 
 def model_command(
     prompt_id: Annotated[str, typer.Argument(metavar="PROMPT_ID", help="Task id, see `lihua prompts list`.")],
-    prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).")] = None,
-    templates_dir: Annotated[str | None, typer.Option("--templates-dir", help="A teacher's folder of templates (model/<prompt-id>.txt.j2) used before lihua's own.")] = None,
-    output_format: Annotated[ReplyFormat, typer.Option("--format", "-f", help="text: the letter; json: the letter with its template.")] = ReplyFormat.text,
+    prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).", metavar="DIR")] = None,
+    templates_dir: Annotated[str | None, typer.Option("--templates-dir", help="A teacher's folder of templates (model/<prompt-id>.txt.j2) used before lihua's own.", metavar="DIR")] = None,
+    output_format: Annotated[ReplyFormat, typer.Option("--format", "-f", help="text: the letter; json: the letter with its template.", **choices(ReplyFormat))] = ReplyFormat.text,
 ) -> None:
     """A model top-band letter for a task, covering every content point.
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lihua.cli_group import command_group, fail
+from lihua.cli_group import choices, command_group, fail, stdout_console
+from lihua.rule_names import did_you_mean
 
 if TYPE_CHECKING:
     from lihua.checks.rulebook import Rule
@@ -35,7 +36,7 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text (default) or json.")]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="text (default) or json.", **choices(OutputFormat))]
 
 
 
@@ -82,10 +83,10 @@ def list_command(
     categories = sorted({r.category.value for r in rules})
     packs = sorted({r.pack for r in rules})
     if category is not None and category not in categories:
-        raise fail(f"unknown category '{category}'; {_did_you_mean(category, categories)}"
+        raise fail(f"unknown category '{category}'; {did_you_mean(category, categories)}"
                     f"choose from: {', '.join(categories)}")
     if pack is not None and pack not in packs:
-        raise fail(f"unknown pack '{pack}'; {_did_you_mean(pack, packs)}choose from: {', '.join(packs)}")
+        raise fail(f"unknown pack '{pack}'; {did_you_mean(pack, packs)}choose from: {', '.join(packs)}")
     chosen = [r for r in rules if (category is None or r.category.value == category)
               and (pack is None or r.pack == pack)]
     if output is OutputFormat.json:
@@ -93,13 +94,12 @@ def list_command(
         return
     rows = [(r.id, r.category.value, r.severity.value, r.description) for r in chosen]
     if sys.stdout.isatty():
-        from rich.console import Console
         from rich.table import Table
 
         table = Table("id", "category", "severity", "description", box=None, header_style="bold", pad_edge=False)
         for row in rows:
             table.add_row(*row)
-        console = Console(highlight=False)
+        console = stdout_console(highlight=False)
         console.print(table)
         console.print(f"[dim]{len(rows)} rules in {len({r.pack for r in chosen})} packs · lihua rules show ID[/dim]")
         return
@@ -124,7 +124,7 @@ def show_command(
     rules = {r.id: r for r in _rules()}
     rule = rules.get(rule_id.strip())
     if rule is None:
-        raise fail(f"no rule '{rule_id}'; {_did_you_mean(rule_id, list(rules))}see `lihua rules list`")
+        raise fail(f"no rule '{rule_id}'; {did_you_mean(rule_id, list(rules))}see `lihua rules list`")
     if output is OutputFormat.json:
         typer.echo(json.dumps(rule_json(rule), ensure_ascii=False, indent=2))
         return
@@ -142,13 +142,3 @@ def show_command(
             lines.append(f"    ✓ {example.good}  (not flagged)")
     typer.echo("\n".join(lines))
     typer.echo(f"\n  Turn it off:  lihua grade FILE --disable {rule.id}")
-
-
-def _did_you_mean(wanted: str, choices: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(wanted.strip(), choices, n=1, cutoff=0.6)
-    if not close:
-        tail = wanted.strip().rsplit(".", 1)[-1]
-        close = [c for c in choices if tail and c.rsplit(".", 1)[-1].startswith(tail)][:1]
-    return f"did you mean '{close[0]}'? " if close else ""

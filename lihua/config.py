@@ -4,7 +4,8 @@ The file is found by walking up from the working directory, so a class folder ca
 prompt and disabled rules. Precedence, highest first: command line, environment
 (`LIHUA_PROMPTS`, `LIHUA_LT_URL`), the config file, built-in defaults. Every value remembers
 where it came from, so `lihua config show` can answer "why is this the prompt?".
-Only the standard library is imported: commands read the config before anything heavy loads.
+Only the standard library is imported: commands read the config before anything heavy loads
+(a file's `disable` list alone loads the rule names, to check them).
 """
 
 from __future__ import annotations
@@ -124,6 +125,13 @@ def _validate(key: str, value: Any, path: Path) -> Any:
     items = _string_list(value, where)
     if key == "prompts_dir":
         return [str((path.parent / Path(item).expanduser()).resolve()) for item in items]
+    if key == "disable" and items:
+        from lihua.rule_names import UnknownRuleName, check_disable
+
+        try:
+            check_disable(items, where=f"{path}: disable")
+        except UnknownRuleName as error:
+            raise ConfigError(str(error)) from None
     if key == "engines":
         unknown = [item for item in items if item not in KNOWN_ENGINES]
         if unknown or not items:

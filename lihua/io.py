@@ -23,15 +23,16 @@ _BOMS = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
+GIVE_A_LETTER = "give a .txt, .md or .docx file"
 _MAGIC = (
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
     (b"%PDF", "a PDF file"),
-    (b"\xd0\xcf\x11\xe0", "an old Word .doc file (save it as .docx or .txt)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word .doc file (save it as .docx)"),
     (b"Rar!", "a RAR archive"),
     (b"\x1f\x8b", "a gzip archive"),
-    (b"\x7fELF", "a program, not a letter"),
+    (b"\x7fELF", "a program"),
 )
 
 
@@ -99,15 +100,15 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             return text.lstrip("\ufeff"), encoding
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"{name}: is {what}, not a text letter; give a .txt or .docx file")
+            raise InputError(f"{name}: {what}, not a text letter: {GIVE_A_LETTER}")
     if b"\x00" in data:
-        raise InputError(f"{name}: looks binary (contains NUL bytes), not a text letter; give a .txt or .docx file")
+        raise InputError(f"{name}: looks binary (contains NUL bytes), not a text letter: {GIVE_A_LETTER}")
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         text, encoding = _decode_legacy(data, name)
     if _control_ratio(text) > 0.05:
-        raise InputError(f"{name}: looks binary (many control characters), not a text letter; give a .txt or .docx file")
+        raise InputError(f"{name}: looks binary (many control characters), not a text letter: {GIVE_A_LETTER}")
     return text, encoding
 
 

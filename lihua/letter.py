@@ -26,6 +26,8 @@ _CLOSING_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_SIGNATURE_WORDS = 4
+_GREETING_END = re.compile(r"[,:，：]")
+_MAX_GREETING_WORDS = 5  # "Dear Mr. and Mrs. Brown,"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +107,14 @@ def parse_letter(text: str) -> Letter:
 
     salutation = None
     first = 0
+    body_lines = lines
     if _looks_like_salutation(content[0]):
-        salutation = content[0]
+        salutation, inline = _split_greeting(content[0])
         first = 1
+        if inline is not None:  # "Dear Chris, I want to invite you…": the body starts on the greeting's line
+            content.insert(1, inline)
+            body_lines = [Part(text[inline.start : p.end], inline.start, p.end) if p.start <= inline.start <= p.end else p
+                          for p in lines]
 
     closing = signature = None
     last = len(content)
@@ -124,7 +131,7 @@ def parse_letter(text: str) -> Letter:
 
     body_start = salutation.end if salutation else 0
     body_end = (closing or signature).start if (closing or signature) else len(text)
-    paragraphs = _paragraphs(text, lines, body_start, body_end)
+    paragraphs = _paragraphs(text, body_lines, body_start, body_end)
     return Letter(
         text=text,
         salutation=salutation,
@@ -140,6 +147,24 @@ def _looks_like_salutation(part: Part) -> bool:
         return True
     # "Chris," alone on the first line is also a salutation.
     return bool(re.fullmatch(r"[A-Z][\w .'-]{0,40}[,:：，]", part.text))
+
+
+def _split_greeting(line: Part) -> tuple[Part, Part | None]:
+    """The greeting of a first line, and the body text that follows it on that line, if any.
+
+    The greeting ends at the last comma or colon within its first few words ("Hello, Chris,").
+    """
+    end = None
+    for mark in _GREETING_END.finditer(line.text):
+        if len(WORD_RE.findall(line.text[: mark.end()])) > _MAX_GREETING_WORDS:
+            break
+        if line.text[mark.end() :].strip():
+            end = mark.end()
+    if end is None:
+        return line, None
+    rest = line.text[end:]
+    start = end + len(rest) - len(rest.lstrip())
+    return Part(line.text[:end], line.start, line.start + end), Part(line.text[start:], line.start + start, line.end)
 
 
 def _looks_like_signature(part: Part) -> bool:

@@ -97,7 +97,7 @@ def test_mixed_class_folder_grades_every_good_file_and_lists_every_bad_one(class
     html = (out / "report.html").read_text(encoding="utf-8")
     for student in GOOD + sorted(bad):
         assert f">{student}" in html
-    assert "is a PNG image" in html and "Files that could not be graded" in html
+    assert "a PNG image, not a text letter" in html and "Files that could not be graded" in html
 
     stdout = done.stdout.decode()
     assert f"graded {len(GOOD)} of {len(rows)} letters" in stdout

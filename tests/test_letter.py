@@ -49,3 +49,17 @@ def test_any_text_parses_with_parts_inside_the_text(text: str) -> None:
         if part is not None:
             assert 0 <= part.start <= part.end <= len(text)
             assert text[part.start : part.end] == part.text
+
+
+def test_body_written_on_the_greetings_line_is_counted_but_the_greeting_is_not() -> None:
+    """A draft saved early, "Dear Chris, I want invite you": the greeting is two words, the body four."""
+    text = "Dear Chris, I want invite you"
+    letter = parse_letter(text)
+    assert letter.salutation.text == "Dear Chris,"
+    assert [p.text for p in letter.paragraphs] == ["I want invite you"]
+    assert letter.word_count == count_words(text) - count_words("Dear Chris,") == 4
+    two_names = parse_letter("Hello, Chris, how are you?\n\nYours,\nLi Hua")
+    assert two_names.salutation.text == "Hello, Chris," and two_names.word_count == 3
+    on_two_lines = parse_letter("Dear Chris, I want to invite you\nto our festival.\n\nYours,\nLi Hua")
+    assert [p.text for p in on_two_lines.paragraphs] == ["I want to invite you\nto our festival."]
+    assert parse_letter("Dear Chris,\n\nI am fine.").salutation.text == "Dear Chris,"

@@ -22,7 +22,8 @@ import pexpect
 import pyte
 import pytest
 
-from lihua.letter import parse_letter
+from lihua.cli_practice import FINISH_HINT
+from lihua.letter import count_words, parse_letter
 from tests.conftest import ROOT, run_lihua
 
 pytestmark = pytest.mark.slow
@@ -211,6 +212,47 @@ def test_ctrl_c_while_writing_keeps_the_draft_and_offers_it_back(tmp_path, leave
     again.child.kill(leave)
     assert again.wait_exit() == 130
     assert draft_file(tmp_path).read_text(encoding="utf-8") == start + " to the festival"
+
+
+def test_a_resumed_draft_is_offered_with_its_body_word_count(tmp_path):
+    """A draft saved after a few words, the body still on the greeting's line: the offer counts the
+    body's words (the greeting is not counted), not "(0 words)"."""
+    draft = "Dear Chris, I want invite you"
+    draft_file(tmp_path).parent.mkdir(parents=True)
+    draft_file(tmp_path).write_text(draft, encoding="utf-8")
+    body = count_words("I want invite you")  # the greeting "Dear Chris," is not counted
+    term = Terminal(tmp_path, "practice", PROMPT_ID)
+    term.expect(rf"You have a draft for this prompt \({body} words\)\. Continue it\? \[Y/n\]")
+    term.child.sendline("")
+    term.wait_screen(rf"\b{body} words of 60–100")  # the toolbar agrees
+    term.child.sendintr()
+    assert term.wait_exit() == 130
+    assert draft_file(tmp_path).read_text(encoding="utf-8") == draft
+
+
+def test_the_editor_wraps_long_lines_between_words(tmp_path):
+    line = ("On that day we will watch the dragon boat races on the river, and then my mother will cook "
+            "a big fish for lunch with zongzi and eggs, so I hope you can come with us.")
+    assert line[COLS - 1] != " " and line[COLS] != " ", "wrapped at any character, a word would be cut at the edge"
+    term = Terminal(tmp_path, "practice", PROMPT_ID)
+    term.expect("Write your letter below")
+    text = "Dear Chris,\n\n" + line
+    term.type_letter(text)
+    term.wait_screen(rf"\b{words(text)} words of 60–100")
+    rows = [row.rstrip() for row in term.screen.display]
+    first = next(i for i, row in enumerate(rows) if row.startswith("On that day"))
+    shown = []
+    for row in rows[first:]:
+        if not row or FINISH_HINT in row:  # the editor's text ends at a blank row or the toolbar
+            break
+        assert len(row) <= COLS
+        shown.append(row)
+    assert len(shown) >= 2, rows
+    assert " ".join(shown).split() == line.split(), "every word whole on one row"
+    assert draft_file(tmp_path).exists()
+    term.child.sendintr()
+    assert term.wait_exit() == 130
+    assert draft_file(tmp_path).read_text(encoding="utf-8") == text, "the padding is only on the screen"
 
 
 def test_starting_afresh_sets_the_old_draft_aside(tmp_path):

@@ -29,6 +29,9 @@ _FULL_WIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _GLOSS = re.compile(rf"(?<=[A-Za-z\"'”’])[ \t]*[(（](?=[^()（）\n]*[{_CJK}])[^()（）\n.!?。！？]{{1,40}}[)）]")
 
 
+RULE_IDS = ("script.chinese-characters", "punctuation.full-width", "punctuation.full-width-letters")  # for --disable
+
+
 def check_chinese_text(text: str) -> list[Finding]:
     """Findings for Chinese characters, full-width punctuation and full-width letters/digits."""
     glosses = [m.span() for m in _GLOSS.finditer(text)]

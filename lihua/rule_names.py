@@ -1,0 +1,56 @@
+"""The names `--disable` and lihua.toml's `disable` list accept, so that a mistyped one is an error
+with a did-you-mean instead of a silent no-op that leaves the rule on.
+
+A name is a category (grammar, spelling …), a rule id or a dotted prefix of one ("learner.verb"),
+"harper" or "harper.<lint kind>", or "languagetool" / "languagetool.<RULE_ID>" (LanguageTool's
+rules live on its server, so any id of its shape is taken).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+_LANGUAGETOOL_ID = re.compile(r"languagetool\.[A-Z][A-Z0-9_]*")
+
+
+class UnknownRuleName(ValueError):
+    """A --disable name that matches no rule, prefix or category; the message says what is close."""
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Every category, rule id and dotted rule-id prefix lihua can switch off."""
+    from lihua.checks.chinese_text import RULE_IDS
+    from lihua.checks.rulebook import load_rules
+    from lihua.engines.harper import _KIND as HARPER_KINDS
+    from lihua.findings import Category
+
+    ids = [rule.id for rule in load_rules()] + list(RULE_IDS) + [f"harper.{kind}" for kind in HARPER_KINDS]
+    prefixes = {".".join(parts[:i]) for parts in (rule_id.split(".") for rule_id in ids) for i in range(1, len(parts))}
+    return frozenset({*ids, *prefixes, "languagetool", *(c.value for c in Category)})
+
+
+def did_you_mean(wanted: str, choices: Iterable[str]) -> str:
+    """"did you mean 'x'? " for the closest choice (or one ending the same way), else ""."""
+    choices = list(choices)
+    close = difflib.get_close_matches(wanted.strip(), choices, n=1, cutoff=0.6)
+    if not close:
+        tail = wanted.strip().rsplit(".", 1)[-1]
+        close = [c for c in choices if tail and c.rsplit(".", 1)[-1].startswith(tail)][:1]
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
+def check_disable(names: Iterable[str], where: str = "--disable") -> None:
+    """Raise UnknownRuleName for the first name that would switch nothing off."""
+    from lihua.findings import Category
+
+    known = known_names()
+    for name in names:
+        if name in known or _LANGUAGETOOL_ID.fullmatch(name):
+            continue
+        categories = ", ".join(c.value for c in Category)
+        raise UnknownRuleName(f"{where}: no rule or category '{name}'; {did_you_mean(name, sorted(known))}"
+                              f"see `lihua rules list` for rule ids (categories: {categories})")
