@@ -124,11 +124,10 @@ def grade_command(
 
         sys.stdout.write(render_json(report) + "\n")
     else:
-        from rich.console import Console
-
         from lihua.render.text import render_text
+        from lihua.safe_text import safe_console
 
-        console = Console(highlight=False)
+        console = safe_console(highlight=False)
         render_text(report, console, lang=lang.value)
         if "score" in report.extras:
             from lihua.render.score_text import render_score

@@ -8,6 +8,7 @@ from typing import Any
 import typer
 
 from lihua.exitcodes import ExitCode
+from lihua.safe_text import shown_name
 
 
 def command_group(name: str, help: str, **extra: Any) -> typer.Typer:
@@ -16,6 +17,9 @@ def command_group(name: str, help: str, **extra: Any) -> typer.Typer:
 
 
 def fail(message: str, code: int = ExitCode.USAGE) -> typer.Exit:
-    """One diagnostic line on stderr ("lihua: …"); the Exit to raise."""
-    typer.echo(f"lihua: {message}", err=True)
+    """One diagnostic line on stderr ("lihua: …"); the Exit to raise.
+
+    A file name or server text inside the message can neither break the line nor drive the terminal.
+    """
+    typer.echo(f"lihua: {shown_name(message)}", err=True)
     return typer.Exit(int(code))

@@ -97,13 +97,12 @@ def _edit_in_editor(start: str, writer: DraftWriter) -> str:
 
 def _show_graded(report: Any, prompt: Any, lang: str) -> None:
     """The marked letter, the score and the pen pal's reply."""
-    from rich.console import Console
-
     from lihua.render.score_text import render_score
     from lihua.render.text import render_text
     from lihua.reply import ReplyError, write_reply
+    from lihua.safe_text import safe_console
 
-    console = Console(highlight=False)
+    console = safe_console(highlight=False)
     console.print()
     render_text(report, console, lang=lang)
     if "score" in report.extras:
@@ -337,9 +336,9 @@ def practice_command(
             history = History(warn=_warn)
         except HistoryError as error:
             raise fail(str(error)) from None
-        from rich.console import Console
+        from lihua.safe_text import safe_console
 
-        console = Console(highlight=False)
+        console = safe_console(highlight=False)
         for renderable in _card(task, Lang.both, False, None, wrap=console.is_terminal):
             console.print(renderable)
         with history:

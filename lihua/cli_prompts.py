@@ -6,7 +6,6 @@ the commands, so `lihua --help` stays fast.
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -120,13 +119,15 @@ def prompt_json(prompt: Prompt) -> dict[str, Any]:
 
 
 def _echo_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    from lihua.safe_text import json_dumps
+
+    typer.echo(json_dumps(data))
 
 
 def _console():
-    from rich.console import Console
+    from lihua.safe_text import safe_console
 
-    return Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    return safe_console(highlight=False, soft_wrap=not sys.stdout.isatty())
 
 
 # ---------------------------------------------------------------------------------------- list

@@ -5,7 +5,6 @@ The rule packs (YAML, lihua/checks/rules/) load inside the commands, so `lihua -
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from lihua.cli_group import command_group, fail
+from lihua.safe_text import json_dumps
 
 if TYPE_CHECKING:
     from lihua.checks.rulebook import Rule
@@ -89,17 +89,18 @@ def list_command(
     chosen = [r for r in rules if (category is None or r.category.value == category)
               and (pack is None or r.pack == pack)]
     if output is OutputFormat.json:
-        typer.echo(json.dumps([rule_json(r) for r in chosen], ensure_ascii=False, indent=2))
+        typer.echo(json_dumps([rule_json(r) for r in chosen]))
         return
     rows = [(r.id, r.category.value, r.severity.value, r.description) for r in chosen]
     if sys.stdout.isatty():
-        from rich.console import Console
         from rich.table import Table
+
+        from lihua.safe_text import safe_console
 
         table = Table("id", "category", "severity", "description", box=None, header_style="bold", pad_edge=False)
         for row in rows:
             table.add_row(*row)
-        console = Console(highlight=False)
+        console = safe_console(highlight=False)
         console.print(table)
         console.print(f"[dim]{len(rows)} rules in {len({r.pack for r in chosen})} packs · lihua rules show ID[/dim]")
         return
@@ -126,7 +127,7 @@ def show_command(
     if rule is None:
         raise fail(f"no rule '{rule_id}'; {_did_you_mean(rule_id, list(rules))}see `lihua rules list`")
     if output is OutputFormat.json:
-        typer.echo(json.dumps(rule_json(rule), ensure_ascii=False, indent=2))
+        typer.echo(json_dumps(rule_json(rule)))
         return
     lines = [rule.id, f"  {rule.description}"]
     if rule.message_zh:

@@ -14,6 +14,7 @@ from rich.text import Text
 from lihua.findings import Finding, Severity
 from lihua.letter import split_lines
 from lihua.report import Report
+from lihua.safe_text import printable
 
 _STYLE = {Severity.ERROR: "bold red underline", Severity.WARNING: "yellow underline", Severity.SUGGESTION: "cyan underline"}
 _LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "suggestion"}
@@ -43,7 +44,7 @@ def _header(report: Report) -> Text:
 
 
 def _marked_letter(report: Report) -> Text:
-    text = Text(report.letter.text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = Text(printable(report.letter.text.replace("\r\n", "\n").replace("\r", "\n")))  # same length: offsets hold
     shift = _crlf_shift(report.letter.text)
     for finding in report.findings:
         start, end = shift(finding.span.start), shift(finding.span.end)
@@ -72,7 +73,7 @@ def _caret_letter(report: Report) -> list[str]:
     for finding in report.findings:
         by_line.setdefault(finding.span.line, []).append(finding)
     for number, line in enumerate(split_lines(report.letter.text), start=1):
-        out.append(line.text)
+        out.append(printable(line.text))  # one visible character per control character: the ^ marks still line up
         marks = [" "] * (len(line.text) + 1)
         for finding in by_line.get(number, []):
             start = finding.span.start - line.start
