@@ -493,7 +493,9 @@ def history_command(
             typer.echo(line)
         return
     if any(a.total is not None and a.scale for a in attempts):
-        typer.echo(_chart(attempts))
+        from lihua.safe_text import echo_own_styling
+
+        echo_own_styling(_chart(attempts))  # the chart's colours are lihua's own; it shows only numbers
     typer.echo(_trend(attempts))
     typer.echo("\nMost frequent mistakes (count, then your latest example):")
     lines = _frequent_categories(attempts)

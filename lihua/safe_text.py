@@ -115,6 +115,17 @@ def raw_stream(stream: Any) -> Any:
     return getattr(stream, "lihua_raw_stream", stream)
 
 
+def echo_own_styling(text: str) -> None:
+    """Print text whose escape codes lihua made itself (a plotext chart's colours), past the safe stream.
+
+    Only for text with nothing a user, a file or a server wrote in it. typer's echo drops the codes
+    when stdout is not a terminal, as it does for every echo.
+    """
+    import typer
+
+    typer.echo(text, file=raw_stream(sys.stdout))
+
+
 def install_safe_streams() -> None:
     """Make stdout and stderr safe for the life of the process (the console-script entry calls it).
 

@@ -137,10 +137,10 @@ def test_escapes_in_a_letter_are_shown_not_obeyed_in_a_pipe(tmp_path: Path) -> N
     assert lines[index + 1].index("^") == min(f["span"]["column"] for f in on_line) - 1
 
 
-def run_on_tty(*args: str, cwd: Path) -> tuple[int, bytes]:
+def run_on_tty(*args: str, cwd: Path, env: dict[str, str] | None = None) -> tuple[int, bytes]:
     """Run the CLI with stdout and stderr on a pseudo-terminal (colours on), as a user's shell does."""
     master, slave = pty.openpty()
-    env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    env = {**{key: value for key, value in os.environ.items() if key != "NO_COLOR"}, **(env or {})}
     env.update(TERM="xterm-256color", COLUMNS="120")
     process = subprocess.Popen([sys.executable, "-m", "lihua", *args], stdin=subprocess.DEVNULL, stdout=slave,
                                stderr=slave, env=env, cwd=cwd)
@@ -169,6 +169,22 @@ def test_escapes_in_a_letter_are_shown_not_obeyed_on_a_terminal(tmp_path: Path) 
     for obeyed in (b"\x1b]", b"\x1b[2J", b"\x07", b"\xc2\x9b"):
         assert obeyed not in output
     assert "␛]0;pwned␇␛[2J".encode() in output
+
+
+def test_history_on_a_terminal_keeps_its_chart_colours_and_shows_a_letters_escapes(tmp_path: Path) -> None:
+    home = {"LIHUA_HOME": str(tmp_path / "home")}
+    code = ("from lihua.history import History\n"
+            "with History() as history:\n"
+            "    for total in (8, 10, 12):\n"
+            "        history.add(prompt_id='invite-dragon-boat', text='Dear Chris,', word_count=80, total=total,\n"
+            "                    band=3, scale=15, findings=[{'category': 'grammar', 'text': 'go\\x1b[2J',\n"
+            "                    'message': 'use goes', 'replacements': ['goes']}])\n")
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, **home}, cwd=ROOT)
+    status, output = run_on_tty("history", "--stats", cwd=tmp_path, env=home)
+    assert status == 0, output
+    assert b"\x1b[2J" not in output and "“go␛[2J”".encode() in output  # the letter's text: shown
+    chart = output[:output.index(b"3 attempts")]
+    assert b"\x1b[" in chart and "␛".encode() not in chart  # the chart's own colours: kept
 
 
 class _HostileLanguageTool(BaseHTTPRequestHandler):
