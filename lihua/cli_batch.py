@@ -186,6 +186,8 @@ class _Progress:
 
 
 def _print_summary(summary: Any, written: list[Path], seconds: float) -> None:
+    from lihua.safe_text import shown_name
+
     done = summary.graded + summary.failed
     line = f"graded {summary.graded} of {summary.total_files} letters"
     if summary.failed:
@@ -195,7 +197,7 @@ def _print_summary(summary: Any, written: list[Path], seconds: float) -> None:
         scale = f" / {summary.scale}" if summary.scale else ""
         typer.echo(f"mean {summary.mean()}{scale}, median {summary.median()}")
     for path in written:
-        typer.echo(f"wrote {path}")
+        typer.echo(f"wrote {shown_name(path)}")
     if summary.failures:
         typer.echo("not graded:")
         for file, error in summary.failures[:MAX_LISTED_FAILURES]:

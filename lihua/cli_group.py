@@ -16,6 +16,11 @@ def command_group(name: str, help: str, **extra: Any) -> typer.Typer:
                        context_settings={"help_option_names": ["-h", "--help"]}, **extra)
 
 
+def warn(message: str) -> None:
+    """One warning line on stderr ("lihua: warning: …"), as safe to show as `fail`'s."""
+    typer.echo(f"lihua: warning: {shown_name(message)}", err=True)
+
+
 def fail(message: str, code: int = ExitCode.USAGE) -> typer.Exit:
     """One diagnostic line on stderr ("lihua: …"); the Exit to raise.
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lihua.cli_group import command_group, fail
+from lihua.cli_group import command_group, fail, warn
 
 if TYPE_CHECKING:
     from lihua.drafts import DraftWriter
@@ -28,7 +28,7 @@ FINISH_HINT = "Esc then Enter to finish · Ctrl-C to leave (draft saved)"
 
 
 def _warn(message: str) -> None:
-    typer.echo(f"lihua: warning: {message}", err=True)
+    warn(message)
 
 
 def _ask(question: str, *, default: bool) -> bool:
@@ -559,4 +559,6 @@ def export_command(
         write_atomic(target, text)
     except OSError as error:
         raise fail(f"cannot write {target}: {error.strerror or error}") from None
-    typer.echo(f"Wrote {target}", err=True)
+    from lihua.safe_text import shown_name
+
+    typer.echo(f"Wrote {shown_name(target)}", err=True)

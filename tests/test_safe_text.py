@@ -116,6 +116,21 @@ def test_an_error_about_a_strange_file_name_is_one_safe_line(tmp_path: Path, nam
     assert_no_raw_controls(done.stderr)
 
 
+@pytest.mark.parametrize("name", [os.fsdecode(b"\xcd\xf5-task.yaml"), "a\nb-task.yaml"])
+def test_prompts_new_with_a_strange_file_name_writes_it_and_says_so_on_one_line(tmp_path: Path, name: str) -> None:
+    done = run_lihua("prompts", "new", name, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.decode("utf-8") == f"wrote {shown_name(name)}: edit it, then run: lihua prompts check {shown_name(name)}\n"
+    assert f"lihua prompts check {shown_name(name)}" in (tmp_path / name).read_bytes().decode("utf-8")
+    assert run_lihua("prompts", "check", name, cwd=tmp_path).returncode == 0
+
+
+def test_a_warning_naming_a_strange_folder_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a\nb").mkdir()
+    done = run_lihua("prompts", "check", "a\nb", cwd=tmp_path)
+    assert done.stderr.decode("utf-8") == "lihua: warning: no .yaml files in a␊b\n"
+
+
 # ------------------------------------------------------------------------------ terminal escapes
 
 
