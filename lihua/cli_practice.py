@@ -507,11 +507,14 @@ CSV_COLUMNS = ("id", "created", "prompt_id", "word_count", "total", "band", "sca
                "revision_of", "text", "findings")
 
 
-def _export_text(attempts: list[Attempt], fmt: ExportFormat) -> str:
+def _export_text(attempts: list[Attempt], fmt: ExportFormat, *, ascii_only: bool | None = False) -> str:
+    """The export; JSON for stdout decides `ascii_only` (None) by the stream's encoding."""
     import json
 
+    from lihua.safe_text import json_dumps
+
     if fmt is ExportFormat.json:
-        return json.dumps({"schema": 1, "attempts": [a.to_dict() for a in attempts]}, ensure_ascii=False, indent=2) + "\n"
+        return json_dumps({"schema": 1, "attempts": [a.to_dict() for a in attempts]}, ascii_only=ascii_only) + "\n"
     import csv
     import io
 
@@ -544,7 +547,7 @@ def export_command(
     attempts = _read_attempts()
     if not attempts:
         _warn("no attempts yet, so the export is empty; start with: lihua practice")
-    text = _export_text(attempts, fmt)
+    text = _export_text(attempts, fmt, ascii_only=None if output == "-" else False)
     if output == "-":
         sys.stdout.write(text)
         return

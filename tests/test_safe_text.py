@@ -287,3 +287,16 @@ def test_a_gbk_stdout_gets_ascii_json_and_replaced_text(tmp_path: Path) -> None:
     shown = text.stdout.decode("gbk")
     assert "Dear Chris ?," in shown and "Traceback" not in text.stderr.decode("gbk", "replace")
     assert "Score:" in shown, "the report is not cut off before its last section"
+
+
+def test_history_export_json_on_a_gbk_stdout_is_ascii_and_exact(tmp_path: Path) -> None:
+    home = {"LIHUA_HOME": str(tmp_path / "home")}
+    code = ("from lihua.history import History\n"
+            "with History() as history:\n"
+            "    history.add(prompt_id=None, text='Dear Chris 😀,\\n王芳', word_count=2, total=None, band=None,\n"
+            "                scale=None, findings=[])\n")
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, **home}, cwd=ROOT)
+    done = run_lihua("history", "export", "--format", "json", env={**home, "PYTHONIOENCODING": "gbk"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.isascii()
+    assert json.loads(done.stdout)["attempts"][0]["text"] == "Dear Chris 😀,\n王芳"
