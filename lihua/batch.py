@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from lihua.batch_worker import BatchSettings, failure_result, grade_chunk, grade_one, init_worker
+from lihua.safe_text import shown_name
 
 LETTER_SUFFIXES = (".txt", ".md", ".docx")
 CHUNK = 4  # letters per task: few enough to keep workers balanced, enough to amortise IPC
@@ -49,7 +50,7 @@ def discover(paths: Sequence[str]) -> list[str]:
     for raw in paths:
         matches = [raw] if os.path.lexists(raw) else sorted(glob.glob(raw, recursive=True))
         if not matches:
-            raise BatchInputError(f"{raw}: no such file or folder, and no file matches it as a pattern")
+            raise BatchInputError(f"{shown_name(raw)}: no such file or folder, and no file matches it as a pattern")
         for match in matches:
             for file in _expand(match, explicit=match == raw):
                 found.setdefault(os.path.realpath(file), os.path.normpath(file))

@@ -61,7 +61,7 @@ class BatchWriter:
         fd, temp = tempfile.mkstemp(dir=self.out_dir, prefix=f".{name}.", suffix=".tmp")
         self._temps[name] = Path(temp)
         os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes 0600; a report is as readable as any file the user saves
-        handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        handle = os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="")  # a stray surrogate never stops a class
         if bom:
             handle.write("\ufeff")
         return handle

@@ -9,7 +9,6 @@ Any exception while grading one file becomes a failure result for that file, nev
 from __future__ import annotations
 
 import inspect
-import json
 import signal
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lihua.findings import Category
+from lihua.safe_text import json_dumps, printable, shown_name
 
 CATEGORIES = tuple(c.value for c in Category)
 
@@ -82,15 +82,15 @@ def grade_one(index: int, path: str) -> dict[str, Any]:
     """One file → a result; every failure (unreadable, binary, engine crash) is captured."""
     from lihua.render.html_report import render_student_section
 
-    student = student_id(path)
+    student, shown = student_id(path), shown_name(path)
     try:
         data, text = _grade_file(path)
         fields = score_fields(data)
         missed = missed_points(data, text)
         return {
-            "index": index, "file": path, "student": student, "ok": True, "error": None,
-            "json": json.dumps({**data, "student": student}, ensure_ascii=False),
-            "row": report_row(path, student, data, fields),
+            "index": index, "file": shown, "student": student, "ok": True, "error": None,
+            "json": json_dumps({**data, "student": student}, indent=None, ascii_only=False),
+            "row": report_row(shown, student, data, fields),
             "html": render_student_section(index, student, data, text, fields, missed),
             "stats": {"total": fields["total"], "band": fields["band"], "scale": fields["scale"],
                       "word_count": data.get("word_count"), "findings": finding_stats(data, text), "missed": missed},
@@ -104,11 +104,12 @@ def failure_result(index: int, path: str, message: str) -> dict[str, Any]:
     """The result for a file that could not be graded: listed, with its reason, in every output."""
     from lihua.render.html_report import render_failure_section
 
-    student = student_id(path)
-    return {"index": index, "file": path, "student": student, "ok": False, "error": message,
-            "json": json.dumps({"schema": 1, "source": path, "student": student, "error": message}, ensure_ascii=False),
-            "row": failure_row(path, student, message),
-            "html": render_failure_section(index, path, student, message)}
+    student, shown = student_id(path), shown_name(path)
+    return {"index": index, "file": shown, "student": student, "ok": False, "error": message,
+            "json": json_dumps({"schema": 1, "source": shown, "student": student, "error": message},
+                               indent=None, ascii_only=False),
+            "row": failure_row(shown, student, message),
+            "html": render_failure_section(index, shown, student, message)}
 
 
 def _grade_file(path: str) -> tuple[dict[str, Any], str]:
@@ -120,9 +121,9 @@ def _grade_file(path: str) -> tuple[dict[str, Any], str]:
         source = read_source(path)
     except InputError as error:
         message = str(error)  # "path: what is wrong"; the file is its own column, so drop the name
-        raise _Failure(message.removeprefix(f"{path}: ")) from None
+        raise _Failure(message.removeprefix(f"{shown_name(path)}: ")) from None
     extra = {"scale": settings.scale} if settings.scale and _grade_takes_scale() else {}
-    report = grade(source.text, source=path, encoding=source.encoding, prompt=_State.prompt,
+    report = grade(source.text, source=source.name, encoding=source.encoding, prompt=_State.prompt,
                    engines=settings.engines, disabled=settings.disabled, engine_options=settings.engine_options, **extra)
     if settings.reply and "reply" not in report.extras:
         report.extras["reply"] = _reply(source.text, report)
@@ -145,7 +146,7 @@ def _one_line(error: BaseException) -> str:
     if isinstance(error, _Failure):
         return str(error)
     text = " ".join(str(error).split()) or "no details"
-    return f"{type(error).__name__}: {text}"[:300]
+    return printable(f"{type(error).__name__}: {text}"[:300], one_line=True)
 
 
 def _reply(text: str, report: Any) -> dict[str, Any] | None:
@@ -164,8 +165,11 @@ def _reply(text: str, report: Any) -> dict[str, Any] | None:
 
 
 def student_id(path: str) -> str:
-    """The student id is the file name without its extension: '2023-07 王芳.txt' → '2023-07 王芳'."""
-    return Path(path).stem
+    """The student id is the file name without its extension: '2023-07 王芳.txt' → '2023-07 王芳'.
+
+    A name that is not UTF-8 (a Windows zip unpacked on Linux) keeps its bytes visible: '\\xcd\\xf5'.
+    """
+    return shown_name(Path(path).stem)
 
 
 def score_fields(data: dict[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,6 @@ top so `lihua --help` stays fast.
 
 from __future__ import annotations
 
-import json
 import signal
 import sys
 import time
@@ -139,13 +138,14 @@ def _settings(config: Any, with_reply: bool) -> tuple[Any, Any]:
 def _discover(paths: list[str]) -> list[str]:
     from lihua.batch import BatchInputError, discover
     from lihua.cli_group import fail
+    from lihua.safe_text import shown_name
 
     try:
         files = discover(paths)
     except BatchInputError as error:
         raise fail(str(error)) from None
     if not files:
-        raise fail(f"no .txt, .md or .docx files in {' '.join(paths)}")
+        raise fail(f"no .txt, .md or .docx files in {' '.join(shown_name(path) for path in paths)}")
     return files
 
 
@@ -163,11 +163,12 @@ class _Progress:
 
     def __enter__(self):
         if sys.stderr.isatty():
-            from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+            from lihua.safe_text import safe_console
+
             self.bar = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                console=Console(stderr=True), auto_refresh=False, transient=True)
+                                console=safe_console(stderr=True), auto_refresh=False, transient=True)
             self.bar.start()
             self.task = self.bar.add_task("grading", total=self.total)
         return self.advance
@@ -187,6 +188,8 @@ class _Progress:
 
 
 def _print_summary(summary: Any, written: list[Path], seconds: float) -> None:
+    from lihua.safe_text import shown_name
+
     done = summary.graded + summary.failed
     line = f"graded {summary.graded} of {summary.total_files} letters"
     if summary.failed:
@@ -196,7 +199,7 @@ def _print_summary(summary: Any, written: list[Path], seconds: float) -> None:
         scale = f" / {summary.scale}" if summary.scale else ""
         typer.echo(f"mean {summary.mean()}{scale}, median {summary.median()}")
     for path in written:
-        typer.echo(f"wrote {path}")
+        typer.echo(f"wrote {shown_name(path)}")
     if summary.failures:
         typer.echo("not graded:")
         for file, error in summary.failures[:MAX_LISTED_FAILURES]:
@@ -224,13 +227,14 @@ def config_show(
     """
     from lihua.cli_group import fail
     from lihua.config import ConfigError, load_config
+    from lihua.safe_text import json_dumps
 
     try:
         config = load_config()
     except ConfigError as error:
         raise fail(str(error)) from None
     if output_format is ShowFormat.json:
-        typer.echo(json.dumps(config.to_dict(), ensure_ascii=False, indent=2))
+        typer.echo(json_dumps(config.to_dict()))
         return
     typer.echo(f"config file: {config.path or 'none (looked for lihua.toml or [tool.lihua] in pyproject.toml, here and above)'}")
     width = max(len(key) for key in config.settings)

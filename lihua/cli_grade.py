@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from lihua.cli_group import choices, fail, stdout_console
+from lihua.cli_group import choices, fail, stdout_console, warn
 from lihua.exitcodes import ExitCode
 
 
@@ -49,7 +49,7 @@ def load_prompt(prompt_id: str | None, prompts_dirs: list[str] | None):
 
     bank = load_bank(prompts_dirs or [])
     for warning in bank.warnings:
-        typer.echo(f"lihua: warning: {warning}", err=True)
+        warn(warning)
     try:
         return bank.get(prompt_id)
     except PromptError as error:
@@ -118,7 +118,7 @@ def grade_command(
     report = grade(source.text, source=source.name, encoding=source.encoding, prompt=task,
                    engines=engines, disabled=split_list(disable), engine_options=options, scale=scale)
     for note in report.notes:
-        typer.echo(f"lihua: warning: {note}", err=True)
+        warn(note)
     if set(engines) <= set(report.failed_engines):
         raise fail("no engine you asked for could run; see the warning above or `lihua doctor`")
     if with_reply:

@@ -9,12 +9,14 @@ import errno
 import os
 import sys
 from enum import Enum
+from functools import cache
 from typing import Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from lihua.exitcodes import ExitCode
+from lihua.safe_text import shown_name
 
 
 class LihuaCommand(TyperCommand):
@@ -59,15 +61,22 @@ def _silence_stdout() -> None:
 
 
 def stdout_console(**options: Any) -> Any:
-    """A rich Console on stdout that lets a closed pipe reach LihuaGroup (rich's own handling exits 1)."""
-    from rich.console import Console
+    """lihua's safe Console on stdout (text sanitised: safe_text) that lets a closed pipe reach LihuaGroup
+    (rich's own handling exits 1)."""
+    return _stdout_console_class()(**options)
 
-    class _Console(Console):
+
+@cache
+def _stdout_console_class() -> type:
+    """Built on first use, so `lihua --help` never imports rich."""
+    from lihua.safe_text import safe_console_class
+
+    class StdoutConsole(safe_console_class()):
         def on_broken_pipe(self) -> None:
             self.quiet = True
             raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
-    return _Console(**options)
+    return StdoutConsole
 
 
 class LihuaTyper(typer.Typer):
@@ -102,7 +111,15 @@ def choices(kind: type[Enum]) -> dict[str, Any]:
     return {"parser": parse, "metavar": f"[{'|'.join(values)}]", "autocompletion": complete}
 
 
+def warn(message: str) -> None:
+    """One warning line on stderr ("lihua: warning: …"), as safe to show as `fail`'s."""
+    typer.echo(f"lihua: warning: {shown_name(message)}", err=True)
+
+
 def fail(message: str, code: int = ExitCode.USAGE) -> typer.Exit:
-    """One diagnostic line on stderr ("lihua: …"); the Exit to raise."""
-    typer.echo(f"lihua: {message}", err=True)
+    """One diagnostic line on stderr ("lihua: …"); the Exit to raise.
+
+    A file name or server text inside the message can neither break the line nor drive the terminal.
+    """
+    typer.echo(f"lihua: {shown_name(message)}", err=True)
     return typer.Exit(int(code))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from lihua.cli_grade import Lang, disabled_names
-from lihua.cli_group import choices, command_group, fail, stdout_console
+from lihua.cli_group import choices, command_group, fail, stdout_console, warn
 
 if TYPE_CHECKING:
     from lihua.drafts import DraftWriter
@@ -29,7 +29,7 @@ FINISH_HINT = "Esc then Enter to finish · Ctrl-C to leave (draft saved)"
 
 
 def _warn(message: str) -> None:
-    typer.echo(f"lihua: warning: {message}", err=True)
+    warn(message)
 
 
 def _ask(question: str, *, default: bool) -> bool:
@@ -103,7 +103,6 @@ def _show_graded(report: Any, prompt: Any, lang: str) -> None:
     from lihua.render.score_text import render_score
     from lihua.render.text import render_text
     from lihua.reply import ReplyError, write_reply
-
     console = stdout_console(highlight=False)
     console.print()
     render_text(report, console, lang=lang)
@@ -505,7 +504,9 @@ def history_command(
             typer.echo(line)
         return
     if any(a.total is not None and a.scale for a in attempts):
-        typer.echo(_chart(attempts))
+        from lihua.safe_text import echo_own_styling
+
+        echo_own_styling(_chart(attempts))  # the chart's colours are lihua's own; it shows only numbers
     typer.echo(_trend(attempts))
     typer.echo("\nMost frequent mistakes (count, then your latest example):")
     lines = _frequent_categories(attempts)
@@ -517,11 +518,14 @@ CSV_COLUMNS = ("id", "created", "prompt_id", "word_count", "total", "band", "sca
                "revision_of", "text", "findings")
 
 
-def _export_text(attempts: list[Attempt], fmt: ExportFormat) -> str:
+def _export_text(attempts: list[Attempt], fmt: ExportFormat, *, ascii_only: bool | None = False) -> str:
+    """The export; JSON for stdout decides `ascii_only` (None) by the stream's encoding."""
     import json
 
+    from lihua.safe_text import json_dumps
+
     if fmt is ExportFormat.json:
-        return json.dumps({"schema": 1, "attempts": [a.to_dict() for a in attempts]}, ensure_ascii=False, indent=2) + "\n"
+        return json_dumps({"schema": 1, "attempts": [a.to_dict() for a in attempts]}, ascii_only=ascii_only) + "\n"
     import csv
     import io
 
@@ -554,7 +558,7 @@ def export_command(
     attempts = _read_attempts()
     if not attempts:
         _warn("no attempts yet, so the export is empty; start with: lihua practice")
-    text = _export_text(attempts, fmt)
+    text = _export_text(attempts, fmt, ascii_only=None if output == "-" else False)
     if output == "-":
         sys.stdout.write(text)
         return
@@ -569,4 +573,6 @@ def export_command(
         write_atomic(target, text)
     except OSError as error:
         raise fail(f"cannot write {target}: {error.strerror or error}") from None
-    typer.echo(f"Wrote {target}", err=True)
+    from lihua.safe_text import shown_name
+
+    typer.echo(f"Wrote {shown_name(target)}", err=True)

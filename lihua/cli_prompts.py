@@ -6,7 +6,6 @@ the commands, so `lihua --help` stays fast.
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lihua.cli_group import choices, command_group, fail, stdout_console
+from lihua.cli_group import choices, command_group, fail, stdout_console, warn
 from lihua.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -71,7 +70,7 @@ def _load(prompts_dir: list[Path] | None) -> Bank:
 
     bank = load_bank(prompts_dir or [])
     for warning in bank.warnings:
-        typer.echo(f"lihua: warning: {warning}", err=True)
+        warn(warning)
     return bank
 
 
@@ -120,7 +119,9 @@ def prompt_json(prompt: Prompt) -> dict[str, Any]:
 
 
 def _echo_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    from lihua.safe_text import json_dumps
+
+    typer.echo(json_dumps(data))
 
 
 def _console():
@@ -345,18 +346,19 @@ def check_command(
     Exit codes: 0 all valid · 2 a problem was found (or a path is missing).
     """
     from lihua.prompts import load_bank, load_file, prompt_files
+    from lihua.safe_text import shown_name as printable_name
 
     bundled = load_bank(use_env=False)
     files: list[Path] = []
     missing = False
     for path in paths:
         if not path.exists():
-            typer.echo(f"lihua: no such file or folder: {path}", err=True)
+            typer.echo(f"lihua: no such file or folder: {printable_name(path)}", err=True)
             missing = True
             continue
         found = prompt_files(path)
         if not found:
-            typer.echo(f"lihua: warning: no .yaml files in {path}", err=True)
+            warn(f"no .yaml files in {path}")
         files += found
 
     problems: list[str] = []
@@ -368,8 +370,7 @@ def check_command(
             if prompt.id in ids:
                 found = [f"{path}:{_id_line(path)}: id: '{prompt.id}' is also the id of {ids[prompt.id]}"]
             elif prompt.id in bundled.prompts and path.resolve() != bundled.sources[prompt.id].resolve():
-                typer.echo(f"lihua: warning: {path}: id '{prompt.id}' is a bundled prompt; this file overrides it",
-                           err=True)
+                warn(f"{path}: id '{prompt.id}' is a bundled prompt; this file overrides it")
             ids.setdefault(prompt.id, path)
         if found:
             bad_files += 1
@@ -415,6 +416,7 @@ def new_command(
     """
     from lihua.prompts.schema import SLUG_HINT, is_slug
     from lihua.prompts.template import prompt_template
+    from lihua.safe_text import shown_name as printable_name
 
     exam_value = exam if exam in EXAM_CHOICES else f"gaokao-{exam}"
     if exam_value not in EXAM_CHOICES:
@@ -427,7 +429,7 @@ def new_command(
     if not is_slug(prompt_id):
         raise fail(f"'{prompt_id}' is not a prompt id: {SLUG_HINT}")
     target = file or f"{prompt_id}.yaml"
-    shown_name = target if target != "-" else f"{prompt_id}.yaml"
+    shown_name = printable_name(target) if target != "-" else f"{prompt_id}.yaml"  # it is quoted in the file
     text = prompt_template(prompt_id, exam=exam_value, letter_type=chosen_type, filename=shown_name)
     if target == "-":
         typer.echo(text, nl=False)
@@ -442,7 +444,7 @@ def new_command(
         raise fail(f"{path} already exists; not overwriting it (choose another name)") from None
     except OSError as error:
         raise fail(f"cannot write {path}: {error.strerror or error}") from None
-    typer.echo(f"wrote {path}: edit it, then run: lihua prompts check {path}", err=True)
+    typer.echo(f"wrote {shown_name}: edit it, then run: lihua prompts check {shown_name}", err=True)
 
 
 def _slugify(name: str) -> str:

@@ -6,7 +6,6 @@ commands, so `lihua --help` stays fast.
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -14,6 +13,7 @@ from typing import Annotated
 import typer
 
 from lihua.cli_group import choices, fail
+from lihua.safe_text import json_dumps
 
 
 class ReplyFormat(StrEnum):
@@ -67,7 +67,7 @@ def reply_command(
         raise fail(str(error)) from None
     if output_format is ReplyFormat.json:
         data = {"schema": 1, "source": source.name, "prompt": getattr(task, "id", None), "reply": reply.to_dict()}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_dumps(data) + "\n")
     else:
         sys.stdout.write(reply.text)
 
@@ -102,6 +102,6 @@ def model_command(
         typer.echo(f"lihua: note: prompt '{task.id}' has no model letter yet, so this is an outline "
                    f"(a teacher can add model/{task.id}.txt.j2 to --templates-dir)", err=True)
     if output_format is ReplyFormat.json:
-        sys.stdout.write(json.dumps({"schema": 1, "model": letter.to_dict()}, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_dumps({"schema": 1, "model": letter.to_dict()}) + "\n")
     else:
         sys.stdout.write(letter.text)

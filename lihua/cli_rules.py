@@ -5,7 +5,6 @@ The rule packs (YAML, lihua/checks/rules/) load inside the commands, so `lihua -
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -14,6 +13,7 @@ import typer
 
 from lihua.cli_group import choices, command_group, fail, stdout_console
 from lihua.rule_names import did_you_mean
+from lihua.safe_text import json_dumps
 
 if TYPE_CHECKING:
     from lihua.checks.rulebook import Rule
@@ -90,7 +90,7 @@ def list_command(
     chosen = [r for r in rules if (category is None or r.category.value == category)
               and (pack is None or r.pack == pack)]
     if output is OutputFormat.json:
-        typer.echo(json.dumps([rule_json(r) for r in chosen], ensure_ascii=False, indent=2))
+        typer.echo(json_dumps([rule_json(r) for r in chosen]))
         return
     rows = [(r.id, r.category.value, r.severity.value, r.description) for r in chosen]
     if sys.stdout.isatty():
@@ -126,7 +126,7 @@ def show_command(
     if rule is None:
         raise fail(f"no rule '{rule_id}'; {did_you_mean(rule_id, list(rules))}see `lihua rules list`")
     if output is OutputFormat.json:
-        typer.echo(json.dumps(rule_json(rule), ensure_ascii=False, indent=2))
+        typer.echo(json_dumps(rule_json(rule)))
         return
     lines = [rule.id, f"  {rule.description}"]
     if rule.message_zh:

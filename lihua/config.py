@@ -68,10 +68,37 @@ def find_config_file(start: Path | None = None) -> tuple[Path, dict[str, Any]] |
             return candidate, _read_toml(candidate)
         pyproject = directory / PYPROJECT
         if pyproject.is_file():
-            table = _read_toml(pyproject).get("tool", {}).get("lihua")
-            if isinstance(table, dict):
+            table = _lihua_table(pyproject)
+            if table is not None:
                 return pyproject, table
     return None
+
+
+def _lihua_table(pyproject: Path) -> dict[str, Any] | None:
+    """[tool.lihua] of a pyproject.toml, or None when it has none.
+
+    The rest of the file belongs to other tools: if it is broken (not TOML, `tool = "x"`) that is
+    no reason to stop grading, unless lihua's own table is what cannot be read.
+    """
+    try:
+        data = _read_toml(pyproject)
+    except ConfigError:
+        if b"lihua" in _raw_bytes(pyproject):  # lihua's settings may be in the broken part: say so
+            raise
+        return None
+    tool = data.get("tool")
+    table = tool.get("lihua") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{_shown(pyproject)}: tool.lihua must be a table ([tool.lihua] with key = value lines), "
+                          f"not {type(table).__name__}")
+    return table
+
+
+def _raw_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def load_config(cli: Mapping[str, Any] | None = None, *, cwd: Path | None = None,
@@ -100,9 +127,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML ({error}); fix the file or remove it") from None
+        raise ConfigError(f"{_shown(path)}: not valid TOML ({error}); fix the file or remove it") from None
+    except UnicodeDecodeError:  # tomllib reads UTF-8 only; a file saved as GBK fails here
+        raise ConfigError(f"{_shown(path)}: not UTF-8 text; save it as UTF-8 (TOML files must be UTF-8)") from None
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read ({error.strerror or error})") from None
+        raise ConfigError(f"{_shown(path)}: cannot read ({error.strerror or error})") from None
+
+
+def _shown(path: Path) -> str:
+    from lihua.safe_text import shown_name
+
+    return shown_name(path)
 
 
 def _validate(key: str, value: Any, path: Path) -> Any:

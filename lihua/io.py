@@ -15,6 +15,8 @@ from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
 
+from lihua.safe_text import shown_name
+
 MAX_BYTES = 1_000_000  # 1 MB: a gaokao letter is under 2 KB; anything this big is not a letter
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -44,14 +46,14 @@ class InputError(Exception):
 class Source:
     """A letter's text and where it came from."""
 
-    name: str  # the path as the user gave it, or "<stdin>"
+    name: str  # the path as the user gave it (as `shown_name` shows it), or "<stdin>"
     text: str
     encoding: str  # "utf-8", "utf-8-sig", "utf-16", "gb18030", "docx", …
 
 
 def read_source(path: str | Path, *, stdin: BinaryIO | None = None, max_bytes: int = MAX_BYTES) -> Source:
     """Read `path` (or stdin when path is "-") into a `Source`, or raise `InputError`."""
-    name = "<stdin>" if str(path) == "-" else str(path)
+    name = "<stdin>" if str(path) == "-" else shown_name(path)  # a non-UTF-8 or multi-line name, shown safely
     data = _read_bytes(path, name, stdin, max_bytes)
     if name.lower().endswith(".docx") or _is_docx(data):
         text = _docx_text(data, name)

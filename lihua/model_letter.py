@@ -63,7 +63,7 @@ def write_model(prompt: Any, *, templates_dir: str | Path | None = None) -> Mode
     """The model letter for `prompt`: its own template if there is one, else the outline."""
     from jinja2 import TemplateError, TemplateNotFound
 
-    from lihua.templating import cached_environment, check_template_name, tidy_letter
+    from lihua.templating import cached_environment, check_template_name, render_within_budget, tidy_letter
 
     try:
         env = cached_environment(str(templates_dir) if templates_dir is not None else None)
@@ -72,7 +72,7 @@ def write_model(prompt: Any, *, templates_dir: str | Path | None = None) -> Mode
     own = check_template_name(f"model/{prompt.id}.txt.j2")
     try:
         template = env.select_template([own, OUTLINE_TEMPLATE])
-        rendered = template.render(model_context(prompt))
+        rendered = render_within_budget(template, model_context(prompt))
     except TemplateNotFound as error:
         raise ModelError(f"no model template for '{prompt.id}' ({error.message})") from None
     except TemplateError as error:

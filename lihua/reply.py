@@ -161,7 +161,7 @@ def write_reply(text: str, *, prompt: Any = None, seed: int | None = None,
     """The pen pal's reply to `text`: same letter and seed → same reply."""
     from jinja2 import TemplateError
 
-    from lihua.templating import cached_environment, tidy_letter
+    from lihua.templating import cached_environment, render_within_budget, tidy_letter
 
     seed = default_seed(text) if seed is None else seed
     context = build_context(text, prompt=prompt, seed=seed, flagged_spans=flagged_spans)
@@ -174,7 +174,7 @@ def write_reply(text: str, *, prompt: Any = None, seed: int | None = None,
         raise ReplyError(f"no reply template for '{context['letter_type']}' and no generic one; check the templates folder")
     name = variants[seed % len(variants)]
     try:
-        rendered = env.get_template(name).render(context)
+        rendered = render_within_budget(env.get_template(name), context)
     except TemplateError as error:
         raise ReplyError(f"template {name}: {error.message or type(error).__name__}") from None
     return Reply(text=tidy_letter(rendered), template=name, letter_type=context["letter_type"],

@@ -5,22 +5,50 @@ what a student wrote. So templates load only from lihua's own folder and the tea
 by names that cannot climb out of them; the sandbox refuses attribute tricks such as
 `''.__class__`; `StrictUndefined` turns a typo into an error instead of a silent blank; and
 student text only ever arrives as *values*, which Jinja2 prints and never compiles.
+
+A teacher's template is also a program, so every render has a budget (`render_within_budget`):
+ranges, loop steps, output, time and nesting are capped, and a template over budget stops with
+a `TemplateBudgetError` (a jinja2 `TemplateError`, so callers report it as one line) instead of
+hanging a class's batch or filling the memory.
 """
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Callable, Iterable, Sequence
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, select_autoescape
+from jinja2 import BaseLoader, StrictUndefined, Template, TemplateError, TemplateNotFound, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
 #: A template name: relative, slash-separated segments of letters, digits, '_', '-' and inner dots.
 #: No '..', no leading '/', no backslashes or drive letters, so a name can never leave its folder.
 TEMPLATE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*(?:/[A-Za-z0-9_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*)*")
 _HTML_EXTENSIONS = ("html", "htm", "xml", "html.j2", "htm.j2", "xml.j2")
+
+#: One render's budget. A reply is about 1 KB and renders in milliseconds; these are generous
+#: ceilings for a teacher's template, far below what would hang a batch or exhaust memory.
+MAX_RANGE = 10_000  # numbers in one range(); the sandbox's own cap (100 000) nests into hours
+MAX_STEPS = 1_000_000  # range() steps in one render, however the loops nest
+MAX_OUTPUT = 1_000_000  # characters of output, and of one string or list built with * or **
+MAX_SECONDS = 5.0
+_CHECK_EVERY = 1024  # range steps between looks at the clock
+
+
+class TemplateBudgetError(TemplateError):
+    """A template that would run too long, too deep or too large; the message says which limit."""
+
+
+class TemplateEncodingError(TemplateError):
+    """A template file that is not UTF-8 text."""
 
 
 class TemplateNameError(TemplateNotFound):
@@ -63,7 +91,10 @@ class FencedLoader(BaseLoader):
             path = (root / template).resolve()
             if not path.is_relative_to(root) or not path.is_file():
                 continue
-            source = path.read_text(encoding="utf-8")
+            try:
+                source = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                raise TemplateEncodingError("not UTF-8 text; save the template as UTF-8") from None
             mtime = path.stat().st_mtime
             return source, str(path), lambda p=path, m=mtime: p.is_file() and p.stat().st_mtime == m
         raise TemplateNotFound(template)
@@ -92,7 +123,7 @@ def make_environment(templates_dir: str | Path | None = None) -> SandboxedEnviro
             raise FileNotFoundError(f"templates folder '{templates_dir}' does not exist")
         roots.append(folder)
     roots.append(bundled_templates_dir())
-    env = SandboxedEnvironment(
+    env = BudgetedEnvironment(
         loader=FencedLoader(roots),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=_HTML_EXTENSIONS, default_for_string=False, default=False),
@@ -102,7 +133,137 @@ def make_environment(templates_dir: str | Path | None = None) -> SandboxedEnviro
     )
     env.filters["join_and"] = join_and
     env.filters["capfirst"] = capfirst
+    env.globals["range"] = budgeted_range
     return env
+
+
+class BudgetedEnvironment(SandboxedEnvironment):
+    """The sandbox, with `*` and `**` refused where they would build something enormous."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
+        if operator_name == "**":
+            _check_power(left, right)
+            return operator.pow(left, right)
+        _check_repeat(left, right)
+        return operator.mul(left, right)
+
+
+def _check_power(base: Any, exponent: Any) -> None:
+    whole = isinstance(base, int) and isinstance(exponent, int)
+    if whole and exponent > 0 and abs(base) > 1 and base.bit_length() * exponent > MAX_OUTPUT:
+        digits = int(base.bit_length() * exponent * 0.30103)  # never str(base): Python refuses huge ones
+        raise TemplateBudgetError(f"a power of about {digits} digits is too large a number for a template")
+
+
+def _check_repeat(left: Any, right: Any) -> None:
+    for sequence, count in ((left, right), (right, left)):
+        if isinstance(sequence, str | list | tuple) and isinstance(count, int) and len(sequence) * count > MAX_OUTPUT:
+            raise TemplateBudgetError(f"a text or list repeated {count} times is over the budget of "
+                                      f"{MAX_OUTPUT} items")
+
+
+class _Meter:
+    """What the current render has spent: range steps, against the step budget and the clock."""
+
+    def __init__(self, seconds: float) -> None:
+        self.deadline = time.monotonic() + seconds
+        self.steps = 0
+
+    def step(self) -> None:
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise TemplateBudgetError(f"loops ran over {MAX_STEPS} steps; a template needs far fewer")
+        if self.steps % _CHECK_EVERY == 0:
+            self.check_clock()
+
+    def check_clock(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise TemplateBudgetError(f"rendering took over {MAX_SECONDS:g} s; a template needs milliseconds")
+
+
+_METER: ContextVar[_Meter | None] = ContextVar("lihua_template_meter", default=None)
+
+
+class BudgetedRange:
+    """`range()` for templates: at most MAX_RANGE numbers, each step counted against the render."""
+
+    def __init__(self, numbers: range) -> None:
+        self._numbers = numbers
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._numbers[index]
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._numbers
+
+    def __iter__(self) -> Iterator[int]:
+        meter = _METER.get() or _Meter(MAX_SECONDS)
+        for number in self._numbers:
+            meter.step()
+            yield number
+
+
+def budgeted_range(*args: int) -> BudgetedRange:
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE:
+        raise TemplateBudgetError(f"range of {len(numbers)} numbers is over the budget of {MAX_RANGE}")
+    return BudgetedRange(numbers)
+
+
+def render_within_budget(template: Template, context: dict[str, Any], *, seconds: float = MAX_SECONDS) -> str:
+    """Render `template`, stopping it when it goes over budget (see the MAX_ constants).
+
+    Every failure is a jinja2 TemplateError: a template that divides by zero or recurses
+    without end is the teacher's mistake to be told in one line, not a traceback.
+    """
+    meter = _Meter(seconds)
+    token = _METER.set(meter)
+    parts: list[str] = []
+    size = 0
+    try:
+        with _alarm(seconds):
+            for chunk in template.generate(context):
+                size += len(chunk)
+                if size > MAX_OUTPUT:
+                    raise TemplateBudgetError(f"output is over {MAX_OUTPUT} characters; a reply needs a few thousand")
+                meter.check_clock()
+                parts.append(chunk)
+    except TemplateError:
+        raise
+    except RecursionError:
+        raise TemplateBudgetError("macros or includes nest too deeply (a macro that calls itself without end?)") from None
+    except Exception as error:  # ZeroDivisionError, TypeError, …: the template's own fault
+        raise TemplateError(f"{type(error).__name__}: {error}") from None
+    finally:
+        _METER.reset(token)
+    return "".join(parts)
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Stop a render that loops without range() (over a list, nested): a timer signal, where one
+    can be used (the main thread on a POSIX system, no timer already running); else a no-op."""
+    usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+              and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
+    if not usable:
+        yield
+        return
+
+    def over_time(signum: int, frame: Any) -> None:
+        raise TemplateBudgetError(f"rendering took over {seconds:g} s; a template needs milliseconds")
+
+    previous = signal.signal(signal.SIGALRM, over_time)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @lru_cache(maxsize=8)

@@ -107,3 +107,43 @@ def test_batch_takes_prompt_and_jobs_from_the_config(tmp_path: Path) -> None:
     report = json.loads((tmp_path / "out" / "reports.jsonl").read_text(encoding="utf-8"))
     assert report["prompt"] == "invite-dragon-boat"
     assert not [f for f in report["findings"] if f["category"] == "word-choice"]  # it has one without the config
+
+
+def test_a_lihua_toml_that_is_not_utf8_is_one_line_naming_it_in_every_folder_below(tmp_path: Path) -> None:
+    (tmp_path / "lihua.toml").write_bytes('prompt = "邀请"\n'.encode("gbk"))  # saved by a Chinese editor
+    below = tmp_path / "class3" / "week2"
+    below.mkdir(parents=True)
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_config(cwd=below, env=NO_ENV)
+    for args in (["config", "show"], ["grade", str(LETTER)]):
+        done = run_lihua(*args, cwd=below)
+        assert done.returncode == 2 and b"Traceback" not in done.stderr
+        assert done.stderr.decode() == f"lihua: {tmp_path / 'lihua.toml'}: not UTF-8 text; save it as UTF-8 (TOML files must be UTF-8)\n"
+
+
+@pytest.mark.parametrize("text", [
+    'tool = "x"\n',  # another tool's idea of a pyproject, not lihua's business
+    "[tool]\nblack = 3\n",
+    b"[project]\nname = '\xcd\xf5'\n",  # not UTF-8, and no lihua settings in it
+    "[project\nname = 1\n",  # not TOML, and no lihua settings in it
+])
+def test_a_broken_pyproject_without_lihua_settings_is_ignored(tmp_path: Path, text: str | bytes) -> None:
+    data = text if isinstance(text, bytes) else text.encode()
+    (tmp_path / "pyproject.toml").write_bytes(data)
+    assert load_config(cwd=tmp_path, env=NO_ENV).path is None
+    done = run_lihua("config", "show", "--format", "json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('[tool]\nlihua = "x"\n', "tool.lihua must be a table"),
+    ("[tool.lihua]\nprompt = [\n", "not valid TOML"),
+    ('[tool.lihua]\nprompt = "\xcd\xf5"\n'.encode("latin-1"), "not UTF-8"),
+])
+def test_a_broken_tool_lihua_table_is_an_error_naming_the_file(tmp_path: Path, text: str | bytes, expected: str) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(text if isinstance(text, bytes) else text.encode())
+    with pytest.raises(ConfigError) as error:
+        load_config(cwd=tmp_path, env=NO_ENV)
+    assert str(error.value).startswith(f"{tmp_path / 'pyproject.toml'}: ") and expected in str(error.value)
+    done = run_lihua("grade", str(LETTER), cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.decode().count("\n") == 1 and expected in done.stderr.decode()

@@ -398,6 +398,27 @@ def test_check_missing_path_and_duplicate_ids(runner, tmp_path: Path) -> None:
     assert result.stdout.strip() == f"{tmp_path / 'b.yaml'}:2: id: 'thank-art-teacher' is also the id of {tmp_path / 'a.yaml'}"
 
 
+SHADOW_LIKE = "root:$6$secrethash:20228:0:99999:7::\ndaemon:*:20228:0:99999:7::\nteacher:$6$another:20228:0:99999:7::\n"
+
+
+def test_check_on_a_symlink_to_a_system_file_refuses_it_without_echoing_it(runner, tmp_path: Path) -> None:
+    system = tmp_path / "etc" / "shadow"  # a password file parses as YAML: one key per line
+    system.parent.mkdir()
+    system.write_text(SHADOW_LIKE, encoding="utf-8")
+    (tmp_path / "x.yaml").symlink_to(system)
+    result = runner.invoke(app, ["prompts", "check", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 2
+    assert result.stdout == f"{tmp_path / 'x.yaml'}:1: (file): not a prompt file (none of the fields id:, title:, " \
+                            "letter_type:, …); check the path\n"
+    assert not any(word in result.output for word in ("secrethash", "daemon", "another", "20228"))
+
+
+def test_a_prompt_with_one_known_field_still_gets_every_problem_with_its_field_name(tmp_path: Path) -> None:
+    (tmp_path / "typo.yaml").write_text("id: my-task\ntitel: Invite Chris\n", encoding="utf-8")
+    problems = validate_file(tmp_path / "typo.yaml")
+    assert any("titel: unknown field; did you mean 'title'?" in problem for problem in problems)
+
+
 def test_check_warns_when_a_file_overrides_a_bundled_prompt(runner, tmp_path: Path) -> None:
     (tmp_path / "mine.yaml").write_text((BUNDLED_DIR / "reply-study-apps.yaml").read_text(encoding="utf-8"),
                                         encoding="utf-8")

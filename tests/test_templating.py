@@ -6,6 +6,7 @@ template code, read files outside the template folders, or reach Python internal
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,15 @@ from jinja2.exceptions import SecurityError, TemplateNotFound, UndefinedError
 from lihua.cli import app
 from lihua.reply import ReplyError, write_reply
 from lihua.templating import (
+    MAX_SECONDS,
     TemplateNameError,
     bundled_templates_dir,
     check_template_name,
     make_environment,
+    render_within_budget,
     tidy_letter,
 )
+from tests.conftest import run_lihua
 
 INJECTION = (
     "Dear Chris,\n\n"
@@ -136,3 +140,63 @@ def test_templates_are_found_in_a_checkout_or_an_installed_package() -> None:
 def test_tidy_letter_joins_wrapped_lines_and_keeps_the_sign_off() -> None:
     rendered = "Dear Li Hua,\n\nOne line\n   wrapped here.\n\n\n\nBest wishes,\nChris\n"
     assert tidy_letter(rendered) == "Dear Li Hua,\n\nOne line wrapped here.\n\nBest wishes,\nChris\n"
+
+
+INVITATION = "Dear Chris,\n\nI'm writing to invite you to my home.\n\nYours,\nLi Hua\n"
+OVER_BUDGET = {
+    "recursive-macro": ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "nest too deeply"),
+    "huge-range": ("{{ range(10**8) | length }}", "range of 100000000 numbers is over the budget"),
+    "nested-huge-ranges": ("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}x",
+                           "over the budget of 10000"),
+    "nested-ranges": ("{% for i in range(9000) %}{% for j in range(9000) %}{% endfor %}{% endfor %}x",
+                      "loops ran over 1000000 steps"),
+    "nested-list-loops": ("{% set w = [1] * 3000 %}{% for i in w %}{% for j in w %}{% for k in w %}"
+                          "{% endfor %}{% endfor %}{% endfor %}", "rendering took over 5 s"),
+    "huge-text": ("{{ 'x' * 10**9 }}", "repeated 1000000000 times"),
+    "huge-number": ("{{ (10**100000)**100 }}", "too large a number"),
+    "huge-output": ("{% for i in range(5000) %}{{ 'y' * 999 }}{% endfor %}", "output is over 1000000 characters"),
+    "division-by-zero": ("{{ 1 / 0 }}", "ZeroDivisionError"),
+}
+
+
+def reply_with(tmp_path: Path, template: str | bytes):
+    folder = tmp_path / "teacher" / "reply"
+    folder.mkdir(parents=True)
+    data = template if isinstance(template, bytes) else template.encode("utf-8")
+    (folder / "invitation-1.txt.j2").write_bytes(data)
+    letter = tmp_path / "letter.txt"
+    letter.write_text(INVITATION, encoding="utf-8")
+    started = time.monotonic()
+    done = run_lihua("reply", str(letter), "--seed", "0", "--templates-dir", str(folder.parent))
+    return done, time.monotonic() - started
+
+
+@pytest.mark.parametrize("case", list(OVER_BUDGET), ids=list(OVER_BUDGET))
+def test_a_teacher_template_over_its_budget_stops_with_one_line(tmp_path: Path, case: str) -> None:
+    template, expected = OVER_BUDGET[case]
+    done, seconds = reply_with(tmp_path, template)
+    stderr = done.stderr.decode("utf-8")
+    assert done.returncode == 2 and done.stdout == b"", stderr
+    assert stderr.startswith("lihua: template reply/invitation-1.txt.j2: ") and stderr.count("\n") == 1, stderr
+    assert expected in stderr
+    assert seconds < MAX_SECONDS + 20  # the budget's 5 s plus a cold start on a busy machine, never a hang
+
+
+def test_a_teacher_template_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    done, _ = reply_with(tmp_path, "Dear {{ writer }}, 欢迎!\n".encode("gbk"))
+    assert done.returncode == 2 and done.stdout == b""
+    assert done.stderr.decode() == "lihua: template reply/invitation-1.txt.j2: not UTF-8 text; save the template as UTF-8\n"
+
+
+def test_a_model_template_over_its_budget_stops_with_one_line(tmp_path: Path) -> None:
+    folder = teacher_dir(tmp_path, {"model/invite-dragon-boat.txt.j2": OVER_BUDGET["recursive-macro"][0]})
+    done = run_lihua("model", "invite-dragon-boat", "--templates-dir", str(folder))
+    assert done.returncode == 2 and done.stdout == b""
+    assert done.stderr.decode().startswith("lihua: template") and "nest too deeply" in done.stderr.decode()
+
+
+def test_ranges_within_the_budget_behave_like_range() -> None:
+    template = make_environment().from_string(
+        "{{ range(3) | list }} {{ range(2, 9, 3) | join(',') }} {{ range(5) | length }} {{ 2 in range(3) }} "
+        "{{ range(4)[-1] }} {% for i in range(2) %}{{ loop.index }}{% endfor %} {{ 2 ** 10 }} {{ 'ab' * 2 }}")
+    assert render_within_budget(template, {}) == "[0, 1, 2] 2,5,8 5 True 3 12 1024 abab"

@@ -202,6 +202,9 @@ def load_file(path: Path | str) -> tuple[Prompt | None, list[str]]:
     if parsed.error:
         line, message = parsed.error
         return None, [f"{path}:{line}: (yaml): {message}"]
+    if not _yaml_lines.has_prompt_fields(parsed.data):  # e.g. a symlink to /etc/shadow: its lines are not echoed
+        return None, [f"{path}:1: (file): not a prompt file (none of the fields id:, title:, letter_type:, …); "
+                      f"check the path"]
     prompt, errors = _yaml_lines.validate(parsed)
     found = sorted([*parsed.duplicates, *parsed.aliases, *errors], key=lambda problem: problem[0])
     problems = [f"{path}:{line}: {where}: {message}" for line, where, message in found]

@@ -107,6 +107,13 @@ def line_of(node: yaml.Node | None, loc: tuple[str | int, ...]) -> int:
     return line
 
 
+def has_prompt_fields(data: Any) -> bool:
+    """False for a mapping none of whose keys is a prompt field: some other file, whose keys are its
+    contents (a password file parses as one key per line), so they must not be echoed as "unknown field".
+    Anything else is left for `validate` to explain."""
+    return not isinstance(data, dict) or any(isinstance(key, str) and key in Prompt.model_fields for key in data)
+
+
 def validate(parsed: Parsed) -> tuple[Prompt | None, list[tuple[int, str, str]]]:
     """The Prompt, or the validation problems as (line, field path, message)."""
     data = parsed.data

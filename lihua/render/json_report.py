@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from lihua.report import Report
+from lihua.safe_text import json_dumps
 
 
-def render_json(report: Report) -> str:
-    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+def render_json(report: Report, *, ascii_only: bool | None = None) -> str:
+    """The report as JSON text; all-ASCII when stdout cannot encode everything (see `json_dumps`)."""
+    return json_dumps(report.to_dict(), ascii_only=ascii_only)

@@ -16,6 +16,7 @@ from rich.text import Text
 from lihua.findings import Finding, Severity
 from lihua.letter import Part, split_lines
 from lihua.report import Report
+from lihua.safe_text import printable
 
 _STYLE = {Severity.ERROR: "bold red underline", Severity.WARNING: "yellow underline", Severity.SUGGESTION: "cyan underline"}
 _LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "suggestion"}
@@ -45,7 +46,7 @@ def _header(report: Report) -> Text:
 
 
 def _marked_letter(report: Report) -> Text:
-    text = Text(report.letter.text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = Text(printable(report.letter.text.replace("\r\n", "\n").replace("\r", "\n")))  # same length: offsets hold
     shift = _crlf_shift(report.letter.text)
     for finding in report.findings:
         start, end = shift(finding.span.start), shift(finding.span.end)
@@ -80,10 +81,11 @@ def _caret_letter(report: Report, width: int | None = None, tab_size: int = 8) -
     for finding in report.findings:
         by_line.setdefault(finding.span.line, []).append(finding)
     for number, line in enumerate(split_lines(report.letter.text), start=1):
+        shown = printable(line.text)  # one visible character per control character: the ^ marks still line up
         marked = _marked_offsets(line, by_line.get(number, []))
-        for start, end in _rows(line.text, width, tab_size):
-            out.append(line.text[start:end])
-            marks = _marks(line.text, start, end, marked, tab_size, last=end == len(line.text))
+        for start, end in _rows(shown, width, tab_size):
+            out.append(shown[start:end])
+            marks = _marks(shown, start, end, marked, tab_size, last=end == len(shown))
             if marks:
                 out.append(marks)
     return out
