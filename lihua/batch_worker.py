@@ -95,6 +95,7 @@ def grade_one(index: int, path: str) -> dict[str, Any]:
             "stats": {"total": fields["total"], "band": fields["band"], "scale": fields["scale"],
                       "word_count": data.get("word_count"), "findings": finding_stats(data, text), "missed": missed},
             "notes": data.get("notes", []),
+            "failed_engines": data.get("failed_engines", []),
         }
     except Exception as error:  # one bad file never stops the batch
         return failure_result(index, path, _one_line(error))
@@ -240,7 +241,7 @@ def finding_stats(data: dict[str, Any], text: str) -> list[tuple[str, str, str, 
 
 CSV_COLUMNS = ("file", "student_id", "status", "error", "total", "band", "scale", "content", "language",
                "organisation", "word_count", "errors", "warnings", "suggestions",
-               *(f"findings_{name}" for name in CATEGORIES))
+               *(f"findings_{name}" for name in CATEGORIES), "notes")
 
 
 def report_row(path: str, student: str, data: dict[str, Any], fields: dict[str, Any]) -> list[Any]:
@@ -250,7 +251,8 @@ def report_row(path: str, student: str, data: dict[str, Any], fields: dict[str, 
     summary = data.get("summary", {})
     return [path, student, "graded", "", fields["total"], fields["band"], fields["scale"], fields["content"],
             fields["language"], fields["organisation"], data.get("word_count"), summary.get("error", 0),
-            summary.get("warning", 0), summary.get("suggestion", 0), *(counts[name] for name in CATEGORIES)]
+            summary.get("warning", 0), summary.get("suggestion", 0), *(counts[name] for name in CATEGORIES),
+            "; ".join(data.get("notes", []))]  # e.g. an engine that could not check this letter
 
 
 def failure_row(path: str, student: str, message: str) -> list[Any]:

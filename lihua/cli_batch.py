@@ -50,7 +50,11 @@ def batch_command(
     A file that cannot be read is listed with its error in every output; the rest are graded.
     Existing reports in --out are never overwritten without --force.
 
-    Exit codes: 0 all graded · 1 some files could not be graded · 2 usage error · 130 stopped by Ctrl-C.
+    An engine you asked for that cannot run (a LanguageTool server that is down) is named in one
+    warning; those letters are graded with the other engines and lihua's rules, and say so.
+
+    Exit codes: 0 all graded · 1 some files could not be graded, or an engine you asked for could not
+    check some letters · 2 usage error · 130 stopped by Ctrl-C.
     """
     from lihua.cli_grade import split_list
     from lihua.cli_group import fail
@@ -104,12 +108,21 @@ def batch_command(
         writer.abort()
         raise
     _print_summary(summary, written, time.perf_counter() - started)
+    _warn_engine_failures(summary)
     if summary.interrupted:
         typer.echo(f"lihua: stopped (Ctrl-C) after {summary.graded + summary.failed} of {len(files)} files; "
                    f"the reports cover those", err=True)
         raise typer.Exit(INTERRUPTED)
-    if summary.failed:
+    if summary.failed or summary.engine_failures:
         raise typer.Exit(1)
+
+
+def _warn_engine_failures(summary: Any) -> None:
+    """One line per engine that could not check some letters: the teacher asked for it."""
+    for engine, failure in summary.engine_failures.items():
+        typer.echo(f"lihua: warning: {engine} could not check {failure.letters} of {summary.graded} letters "
+                   f"({failure.reason or 'no reason given'}); they were graded without it, and each of "
+                   "their reports says so", err=True)
 
 
 def _settings(config: Any, with_reply: bool) -> tuple[Any, Any]:

@@ -190,3 +190,34 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_was_finished(tmp_path: Path) -> Non
     assert len(lines) == len(rows) and all(json.loads(line)["schema"] == 1 for line in lines)
     assert "Stopped early" in (out / "report.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in out.iterdir()) == ["report.html", "reports.jsonl", "scores.csv"]
+
+
+def dead_server_url() -> str:
+    """A URL on 127.0.0.1 where nothing listens (the port is free once the probe closes)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}"
+
+
+@pytest.mark.parametrize("engines", ["harper,languagetool", "languagetool"])
+def test_an_engine_asked_for_that_cannot_run_is_said_per_letter_and_in_the_exit_code(tmp_path: Path, engines) -> None:
+    """LanguageTool down: the letters are graded with what works, every output says so, and exit is 1."""
+    url = dead_server_url()
+    letters = [str(BATCH / "01_wang_fang.txt"), str(BATCH / "02_zhang_wei.txt")]
+    out = tmp_path / "out"
+    done = run_lihua("batch", *letters, "--prompt", PROMPT, "--out", str(out), "--jobs", "1",
+                     "--engine", engines, "--lt-url", url)
+    stderr = done.stderr.decode()
+    assert done.returncode == 1, stderr
+    assert "Traceback" not in stderr
+    warnings = [line for line in stderr.splitlines() if "languagetool" in line]
+    assert len(warnings) == 1, stderr  # one line for the class, not one per letter
+    assert "2 of 2 letters" in warnings[0] and url in warnings[0] and "cannot connect" in warnings[0]
+    rows = read_csv(out / "scores.csv")
+    assert [row["status"] for row in rows] == ["graded", "graded"]  # graded with what works
+    assert all(row["total"] != "" and "languagetool" in row["notes"] and url in row["notes"] for row in rows)
+    reports = [json.loads(line) for line in (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [report["failed_engines"] for report in reports] == [["languagetool"], ["languagetool"]]
+    assert all(any(note.startswith(f"languagetool: {url}: ") for note in report["notes"]) for report in reports)
