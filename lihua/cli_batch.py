@@ -104,6 +104,10 @@ def batch_command(
     except OutputExists as error:
         writer.abort()
         raise fail(str(error)) from None
+    except OSError as error:  # a full disk, mostly: the temporary files go, the reports were never there
+        writer.abort()
+        raise fail(f"{out}: cannot write the reports ({error.strerror or error}); nothing was written, "
+                   "free some space or choose another --out") from None
     except BaseException:
         writer.abort()
         raise

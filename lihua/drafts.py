@@ -8,11 +8,11 @@ continue is renamed aside with a timestamp, never overwritten.
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from lihua import files
 from lihua.history import data_home
 
 FREE_PRACTICE = "free-practice"  # the draft name when no prompt was chosen
@@ -28,18 +28,9 @@ def draft_path(prompt_id: str | None) -> Path:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step: the old content or the new, never a mix."""
+    """Replace `path` with `text` in one step: the old content or the new, never a mix (or a leftover)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    files.write_atomic(path, text, private=True)
 
 
 def load_draft(prompt_id: str | None) -> str | None:

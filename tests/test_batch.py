@@ -221,3 +221,19 @@ def test_an_engine_asked_for_that_cannot_run_is_said_per_letter_and_in_the_exit_
     reports = [json.loads(line) for line in (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [report["failed_engines"] for report in reports] == [["languagetool"], ["languagetool"]]
     assert all(any(note.startswith(f"languagetool: {url}: ") for note in report["notes"]) for report in reports)
+
+
+def test_a_full_disk_is_one_line_and_leaves_no_hidden_temporary_files(tmp_path: Path, full_disk) -> None:
+    """Before: three chained tracebacks, and the disk full of hidden `.tmp` spools."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    text = (BATCH / "01_wang_fang.txt").read_text(encoding="utf-8")
+    for i in range(12):  # their reports are far more than 64 KB
+        (folder / f"s{i:02d}.txt").write_text(text, encoding="utf-8")
+    out = full_disk.folder / "out"
+    done = full_disk.run("batch", str(folder), "--prompt", PROMPT, "--out", str(out), "--jobs", "1")
+    stderr = done.stderr.decode()
+    assert done.returncode == 2, stderr
+    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1, stderr
+    assert stderr.startswith(f"lihua: {out}: cannot write the reports") and ("space" in stderr or "too large" in stderr)
+    assert sorted(p.name for p in out.iterdir()) == []  # nothing half-written, no hidden spool left behind
