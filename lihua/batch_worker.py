@@ -48,10 +48,17 @@ def init_worker(settings: BatchSettings, ignore_sigint: bool = True) -> None:
     """Build the prompt, the engines and the HTML templates once for this process.
 
     Workers ignore Ctrl-C: the parent alone decides how to stop, so the terminal shows one clean
-    line instead of a traceback per worker.
+    line instead of a traceback per worker. SIGTERM and SIGHUP go back to their defaults: a forked
+    worker inherits the parent's "stop at the next letter" handlers, and the pool ends its workers
+    with SIGTERM.
     """
     if ignore_sigint:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        defaults = {getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)}
+        for number in defaults:
+            signal.signal(number, signal.SIG_DFL)
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, defaults)  # the pool forks with them blocked
     _State.settings = settings
     _State.prompt = settings.prompt
     if _State.prompt is None and settings.prompt_id:
