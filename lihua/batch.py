@@ -6,7 +6,8 @@
   once per process; they are sent file paths in small chunks and send back compact results.
 - Streaming: at most a few chunks per worker are in flight and results are taken in input
   order, so memory stays flat for 10 000 letters and the outputs come out sorted.
-- Ctrl-C: checked between results; stop submitting, terminate the workers, keep what was finished.
+- Ctrl-C, `kill` (SIGTERM) and a closed terminal (SIGHUP): checked between results; stop
+  submitting, terminate and reap the workers, keep what was finished.
 """
 
 from __future__ import annotations
@@ -28,6 +29,27 @@ LETTER_SUFFIXES = (".txt", ".md", ".docx")
 CHUNK = 4  # letters per task: few enough to keep workers balanced, enough to amortise IPC
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: bounded, so results never pile up
 CHUNK_TIMEOUT = 300  # seconds; a few letters take milliseconds, so only a dead worker gets here
+
+
+STOP_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")  # each means "stop and keep what is done"
+
+
+class Stop(threading.Event):
+    """Set when the user asked the batch to stop; `signum` says how (for the message and exit code)."""
+
+    signum: int | None = None
+
+    def request(self, signum: int, _frame: Any = None) -> None:
+        if self.signum is None:
+            self.signum = signum
+        self.set()
+
+    @property
+    def how(self) -> str:
+        """'Ctrl-C', 'SIGTERM'…: the words for the 'stopped (…)' line."""
+        if self.signum is None or self.signum == signal.SIGINT:
+            return "Ctrl-C"
+        return signal.Signals(self.signum).name
 
 
 class BatchInputError(Exception):
@@ -93,33 +115,62 @@ def start_engines(settings: BatchSettings, jobs: int) -> None:
 
 
 def run_batch(files: Sequence[str], settings: BatchSettings, *, jobs: int,
-              on_result: Callable[[dict[str, Any]], None]) -> bool:
+              on_result: Callable[[dict[str, Any]], None], stop: Stop | None = None) -> bool:
     """Grade `files`, calling `on_result` for each in input order. Returns False if interrupted.
 
     With one job the letters are graded in this process (no pool to start); otherwise in a pool
-    of `jobs` worker processes. Ctrl-C only sets a flag that is checked between results, so a
-    result is always written whole to every output, never half.
+    of `jobs` worker processes. Ctrl-C, SIGTERM and SIGHUP only set `stop`, checked between
+    results, so a result is always written whole to every output, never half.
     """
     indexed = list(enumerate(files))
     chunks = [indexed[i:i + CHUNK] for i in range(0, len(indexed), CHUNK)]
-    stop = threading.Event()
-    with _sigint_sets(stop):
+    stop = stop if stop is not None else Stop()
+    with stop_on_signals(stop):
         if jobs <= 1 or len(files) <= CHUNK:
             return _run_inline(chunks, settings, on_result, stop)
         return _run_pool(chunks, settings, jobs, on_result, stop)
 
 
 @contextmanager
-def _sigint_sets(stop: threading.Event) -> Iterator[None]:
-    """While grading, Ctrl-C sets `stop` instead of raising KeyboardInterrupt somewhere mid-write."""
+def stop_on_signals(stop: Stop) -> Iterator[None]:
+    """While inside, Ctrl-C, SIGTERM and SIGHUP set `stop` instead of ending the process mid-write.
+
+    The default SIGTERM ends the process at once: the finished letters stay in hidden spools that
+    are never published, and the workers are never reaped.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
+    previous = {}
+    for name in STOP_SIGNALS:
+        if hasattr(signal, name):
+            number = getattr(signal, name)
+            previous[number] = signal.signal(number, stop.request)
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+@contextmanager
+def _stop_signals_blocked() -> Iterator[None]:
+    """Block SIGTERM and SIGHUP in this thread while the pool starts its threads and workers.
+
+    A worker forked after a group-wide SIGTERM killed its predecessor would otherwise inherit the
+    parent's "set stop" handler, swallow the pool's own SIGTERM before `init_worker` resets it, and
+    be waited on forever. Blocked, the signal waits until `init_worker` has restored the default;
+    the parent's main thread still receives its signals once this returns.
+    """
+    numbers = {getattr(signal, name) for name in STOP_SIGNALS[1:] if hasattr(signal, name)}
+    if not numbers or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, numbers)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, numbers)
 
 
 def _run_inline(chunks: list[list[tuple[int, str]]], settings: BatchSettings,
@@ -141,7 +192,8 @@ def _run_pool(chunks: list[list[tuple[int, str]]], settings: BatchSettings, jobs
     # (a Linter built before the fork would deadlock them). Elsewhere: the platform default.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
-    pool = context.Pool(processes=jobs, initializer=init_worker, initargs=(settings,))
+    with _stop_signals_blocked():  # the pool's threads, and every worker they fork, start with them blocked
+        pool = context.Pool(processes=jobs, initializer=init_worker, initargs=(settings,))
     pending: deque = deque()
     queue = iter(chunks)
     limit = jobs * IN_FLIGHT_PER_WORKER

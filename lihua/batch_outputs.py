@@ -2,8 +2,9 @@
 
 - Nothing is overwritten by surprise: existing reports are refused before any grading starts
   (unless `--force`), and the final move refuses again if a report appeared in the meantime.
-- Atomic: each output is written to a hidden temporary file in the same folder and moved into
-  place at the end, so a crash or Ctrl-C never leaves a half-written report under the real name.
+- Atomic: each output is written to a hidden temporary file in the same folder, synced to the
+  disk and moved into place at the end, so a crash or Ctrl-C never leaves a half-written report
+  under the real name; when a write fails (a full disk) every temporary file is removed.
 - Excel-friendly CSV: UTF-8 with a BOM (so Chinese names show correctly), CRLF rows, quoting,
   and a leading apostrophe for text cells that Excel would run as a formula (= + - @).
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 from typing import IO, Any
 
@@ -51,17 +53,23 @@ class BatchWriter:
         self.force = force
         out_dir.mkdir(parents=True, exist_ok=True)
         self._temps: dict[str, Path] = {}
-        self._csv_file = self._open(SCORES, bom=True)
-        self._csv = csv.writer(self._csv_file, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-        self._csv.writerow(CSV_COLUMNS)
-        self._jsonl = self._open(REPORTS)
-        self._sections = self._open("sections")
+        self._handles: list[IO[str]] = []
+        try:
+            self._csv_file = self._open(SCORES, bom=True)
+            self._csv = csv.writer(self._csv_file, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+            self._csv.writerow(CSV_COLUMNS)
+            self._jsonl = self._open(REPORTS)
+            self._sections = self._open("sections")
+        except BaseException:
+            self.abort()
+            raise
 
     def _open(self, name: str, *, bom: bool = False) -> IO[str]:
         fd, temp = tempfile.mkstemp(dir=self.out_dir, prefix=f".{name}.", suffix=".tmp")
         self._temps[name] = Path(temp)
-        os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes 0600; a report is as readable as any file the user saves
         handle = os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="")  # a stray surrogate never stops a class
+        self._handles.append(handle)
+        os.chmod(temp, 0o666 & ~_UMASK)  # mkstemp makes 0600; a report is as readable as any file the user saves
         if bom:
             handle.write("\ufeff")
         return handle
@@ -74,15 +82,13 @@ class BatchWriter:
 
     def finish(self, summary: ClassSummary, *, prompt: Any = None) -> list[Path]:
         """Write report.html from the spooled sections and move all three reports into place."""
-        self._csv_file.close()
-        self._jsonl.close()
-        self._sections.close()
+        for handle in (self._csv_file, self._jsonl):
+            _close_synced(handle)
+        self._sections.close()  # only read back below, never published
         html = self._open(HTML)
-        try:
-            with self._temps["sections"].open(encoding="utf-8") as spool:
-                write_class_report(html, summary, read_section_lines(spool), prompt=prompt)
-        finally:
-            html.close()
+        with self._temps["sections"].open(encoding="utf-8") as spool:
+            write_class_report(html, summary, read_section_lines(spool), prompt=prompt)
+        _close_synced(html)
         written = []
         for name in REPORT_FILES:
             target = self.out_dir / name
@@ -107,8 +113,17 @@ class BatchWriter:
         temp.unlink()
 
     def abort(self) -> None:
-        """Remove every temporary file (after an unexpected error)."""
-        for handle in (self._csv_file, self._jsonl, self._sections):
-            handle.close()
+        """Remove every temporary file (after an error); never raises, so the first error is the one shown."""
+        for handle in self._handles:
+            with suppress(OSError):
+                handle.close()  # flushing onto a full disk fails again; the descriptor is closed all the same
         for temp in self._temps.values():
-            temp.unlink(missing_ok=True)
+            with suppress(OSError):
+                temp.unlink(missing_ok=True)
+
+
+def _close_synced(handle: IO[str]) -> None:
+    """Flush and fsync before the rename publishes the file: after a power cut, whole or absent."""
+    handle.flush()
+    os.fsync(handle.fileno())
+    handle.close()

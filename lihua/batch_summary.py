@@ -25,6 +25,14 @@ class RuleStats:
 
 
 @dataclass
+class EngineFailure:
+    """An engine the teacher asked for that could not check some letters: how many, and the first reason."""
+
+    letters: int = 0
+    reason: str = ""
+
+
+@dataclass
 class ClassSummary:
     """Everything the class section of the report shows, updated per letter by `add`."""
 
@@ -41,6 +49,7 @@ class ClassSummary:
     missed: Counter = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)
     notes: Counter = field(default_factory=Counter)
+    engine_failures: dict[str, EngineFailure] = field(default_factory=dict)  # engine → letters it could not check
     interrupted: bool = False
 
     def add(self, result: dict[str, Any]) -> None:
@@ -61,6 +70,12 @@ class ClassSummary:
         self.errors_per_letter.append(len(stats["findings"]))
         self.missed.update(stats["missed"])
         self.notes.update(result.get("notes", []))
+        for engine in result.get("failed_engines", []):
+            failure = self.engine_failures.setdefault(engine, EngineFailure())
+            failure.letters += 1
+            if not failure.reason:
+                failure.reason = next((note.removeprefix(f"{engine}: ") for note in result.get("notes", [])
+                                       if note.startswith(f"{engine}: ")), "")
         seen_rules: set[str] = set()
         for category, rule_id, message, (before, text, after) in stats["findings"]:
             self.categories[category] += 1
@@ -96,4 +111,6 @@ class ClassSummary:
             "top_rules": [{"rule_id": r.rule_id, "count": r.count, "letters": r.letters} for r in self.top_rules()],
             "missed_points": dict(self.missed.most_common()),
             "failures": [{"file": f, "error": e} for f, e in self.failures],
+            "engine_failures": {name: {"letters": f.letters, "reason": f.reason}
+                                for name, f in self.engine_failures.items()},
         }

@@ -48,10 +48,17 @@ def init_worker(settings: BatchSettings, ignore_sigint: bool = True) -> None:
     """Build the prompt, the engines and the HTML templates once for this process.
 
     Workers ignore Ctrl-C: the parent alone decides how to stop, so the terminal shows one clean
-    line instead of a traceback per worker.
+    line instead of a traceback per worker. SIGTERM and SIGHUP go back to their defaults: a forked
+    worker inherits the parent's "stop at the next letter" handlers, and the pool ends its workers
+    with SIGTERM.
     """
     if ignore_sigint:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        defaults = {getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)}
+        for number in defaults:
+            signal.signal(number, signal.SIG_DFL)
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, defaults)  # the pool forks with them blocked
     _State.settings = settings
     _State.prompt = settings.prompt
     if _State.prompt is None and settings.prompt_id:
@@ -95,6 +102,7 @@ def grade_one(index: int, path: str) -> dict[str, Any]:
             "stats": {"total": fields["total"], "band": fields["band"], "scale": fields["scale"],
                       "word_count": data.get("word_count"), "findings": finding_stats(data, text), "missed": missed},
             "notes": data.get("notes", []),
+            "failed_engines": data.get("failed_engines", []),
         }
     except Exception as error:  # one bad file never stops the batch
         return failure_result(index, path, _one_line(error))
@@ -244,7 +252,7 @@ def finding_stats(data: dict[str, Any], text: str) -> list[tuple[str, str, str, 
 
 CSV_COLUMNS = ("file", "student_id", "status", "error", "total", "band", "scale", "content", "language",
                "organisation", "word_count", "errors", "warnings", "suggestions",
-               *(f"findings_{name}" for name in CATEGORIES))
+               *(f"findings_{name}" for name in CATEGORIES), "notes")
 
 
 def report_row(path: str, student: str, data: dict[str, Any], fields: dict[str, Any]) -> list[Any]:
@@ -254,7 +262,8 @@ def report_row(path: str, student: str, data: dict[str, Any], fields: dict[str, 
     summary = data.get("summary", {})
     return [path, student, "graded", "", fields["total"], fields["band"], fields["scale"], fields["content"],
             fields["language"], fields["organisation"], data.get("word_count"), summary.get("error", 0),
-            summary.get("warning", 0), summary.get("suggestion", 0), *(counts[name] for name in CATEGORIES)]
+            summary.get("warning", 0), summary.get("suggestion", 0), *(counts[name] for name in CATEGORIES),
+            "; ".join(data.get("notes", []))]  # e.g. an engine that could not check this letter
 
 
 def failure_row(path: str, student: str, message: str) -> list[Any]:

@@ -7,6 +7,7 @@ that is missing, damaged or unwritable is simply rebuilt, so deleting the folder
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import tempfile
@@ -41,8 +42,12 @@ def write_entry(name: str, value: Any) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    except OSError:
+        return
+    try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
         os.replace(temp, folder / name)
-    except OSError:
-        pass
+    except OSError:  # a full disk: no cache this time, and no hidden temporary file left to fill it further
+        with contextlib.suppress(OSError):
+            os.unlink(temp)

@@ -7,7 +7,6 @@ top so `lihua --help` stays fast.
 
 from __future__ import annotations
 
-import signal
 import sys
 import time
 from enum import StrEnum
@@ -51,7 +50,12 @@ def batch_command(
     A file that cannot be read is listed with its error in every output; the rest are graded.
     Existing reports in --out are never overwritten without --force.
 
-    Exit codes: 0 all graded · 1 some files could not be graded · 2 usage error · 130 stopped by Ctrl-C.
+    An engine you asked for that cannot run (a LanguageTool server that is down) is named in one
+    warning; those letters are graded with the other engines and lihua's rules, and say so.
+
+    Exit codes: 0 all graded · 1 some files could not be graded, or an engine you asked for could not
+    check some letters · 2 usage error · 130 stopped by Ctrl-C (143 by SIGTERM, 129 by SIGHUP), with
+    the finished letters in the reports.
     """
     from lihua.cli_grade import disabled_names, split_list
     from lihua.cli_group import fail
@@ -64,7 +68,7 @@ def batch_command(
     except ConfigError as error:
         raise fail(str(error)) from None
     settings, task = _settings(config, with_reply)
-    from lihua.batch import default_jobs, run_batch, start_engines
+    from lihua.batch import Stop, default_jobs, run_batch, start_engines, stop_on_signals
 
     jobs = config["jobs"] or default_jobs()
     start_engines(settings, jobs)
@@ -84,33 +88,44 @@ def batch_command(
     except OSError as error:  # --out is a file, or a folder we may not write to
         raise fail(f"{out}: cannot write the reports there ({error.strerror or error}); choose another --out") from None
     started = time.perf_counter()
+    stop = Stop()
     try:
-        with _Progress(len(files)) as advance:
-            def on_result(result: dict[str, Any]) -> None:
-                writer.add(result)
-                summary.add(result)
-                advance()
+        with stop_on_signals(stop):  # from the first spool to the last rename: a signal never strands them
+            with _Progress(len(files)) as advance:
+                def on_result(result: dict[str, Any]) -> None:
+                    writer.add(result)
+                    summary.add(result)
+                    advance()
 
-            finished = run_batch(files, settings, jobs=jobs, on_result=on_result)
-        summary.interrupted = not finished
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # finishing takes a moment: don't break it
-        try:
-            written = writer.finish(summary, prompt=task)
-        finally:
-            signal.signal(signal.SIGINT, previous)
+                finished = run_batch(files, settings, jobs=jobs, on_result=on_result, stop=stop)
+            summary.interrupted = not finished
+            written = writer.finish(summary, prompt=task)  # a signal now only sets `stop`: finishing goes on
     except OutputExists as error:
         writer.abort()
         raise fail(str(error)) from None
+    except OSError as error:  # a full disk, mostly: the temporary files go, the reports were never there
+        writer.abort()
+        raise fail(f"{out}: cannot write the reports ({error.strerror or error}); nothing was written, "
+                   "free some space or choose another --out") from None
     except BaseException:
         writer.abort()
         raise
     _print_summary(summary, written, time.perf_counter() - started)
+    _warn_engine_failures(summary)
     if summary.interrupted:
-        typer.echo(f"lihua: stopped (Ctrl-C) after {summary.graded + summary.failed} of {len(files)} files; "
+        typer.echo(f"lihua: stopped ({stop.how}) after {summary.graded + summary.failed} of {len(files)} files; "
                    f"the reports cover those", err=True)
-        raise typer.Exit(INTERRUPTED)
-    if summary.failed:
+        raise typer.Exit(128 + stop.signum if stop.signum else INTERRUPTED)
+    if summary.failed or summary.engine_failures:
         raise typer.Exit(1)
+
+
+def _warn_engine_failures(summary: Any) -> None:
+    """One line per engine that could not check some letters: the teacher asked for it."""
+    for engine, failure in summary.engine_failures.items():
+        typer.echo(f"lihua: warning: {engine} could not check {failure.letters} of {summary.graded} letters "
+                   f"({failure.reason or 'no reason given'}); they were graded without it, and each of "
+                   "their reports says so", err=True)
 
 
 def _settings(config: Any, with_reply: bool) -> tuple[Any, Any]:

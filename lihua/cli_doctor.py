@@ -69,7 +69,7 @@ def _check_languagetool(lt_url: str | None, variant: str) -> tuple[bool, str]:
     try:
         engine = LanguageToolEngine(lt_url, language=variant)
         started = time.perf_counter()
-        software = engine.server_info()
+        software = engine.server_info(CHECK_LINE)
         elapsed = time.perf_counter() - started
     except EngineUnavailable as error:
         return False, str(error).removesuffix("; see `lihua doctor`")

@@ -179,6 +179,8 @@ class _Session:
     def write(self, start: str) -> str:
         from lihua.drafts import DraftWriter
 
+        if self.writer is not None:
+            self.writer.close()  # one writer per draft file: the old one must not write over the new
         self.writer = DraftWriter(self.prompt.id)
         _LEAVING["writer"] = self.writer
         if not self.told_draft:
@@ -212,6 +214,8 @@ class _Session:
                   + (f"; your letter is kept in {path}" if path else ""))
             return revision_of
         self.saved_ids.append(attempt_id)
+        if self.writer is not None:
+            self.writer.close()  # no late trailing write may bring the discarded draft back
         drafts.discard(self.prompt.id)
         self.writer = None
         typer.echo(f"\nSaved as attempt #{attempt_id} (see `lihua history`).")

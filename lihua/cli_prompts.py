@@ -437,9 +437,10 @@ def new_command(
     path = Path(target)
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise fail(f"{path}: a prompt file must end in .yaml or .yml")
+    from lihua.files import write_atomic
+
     try:
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        write_atomic(path, text, exclusive=True)  # a full disk leaves no empty file to block the retry
     except FileExistsError:
         raise fail(f"{path} already exists; not overwriting it (choose another name)") from None
     except OSError as error:

@@ -7,12 +7,15 @@ continue is renamed aside with a timestamp, never overwritten.
 
 from __future__ import annotations
 
+import atexit
 import os
-import tempfile
+import threading
 import time
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
+from lihua import files
 from lihua.history import data_home
 
 FREE_PRACTICE = "free-practice"  # the draft name when no prompt was chosen
@@ -28,18 +31,9 @@ def draft_path(prompt_id: str | None) -> Path:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step: the old content or the new, never a mix."""
+    """Replace `path` with `text` in one step: the old content or the new, never a mix (or a leftover)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    files.write_atomic(path, text, private=True)
 
 
 def load_draft(prompt_id: str | None) -> str | None:
@@ -73,7 +67,14 @@ def discard(prompt_id: str | None) -> None:
 
 
 class DraftWriter:
-    """Saves the text as it changes, at most every `interval` seconds; `flush()` saves the latest."""
+    """Saves the text as it changes, at most every `interval` seconds, and never leaves the latest unsaved.
+
+    A change inside the throttle window schedules a trailing write for when the window ends: a
+    paste is many changes in a few milliseconds, and without it only the first keystroke would be
+    on disk until the next one (a SIGKILL cannot be caught, so nothing else could save it). The
+    latest text is also written at interpreter exit. `close()` ends all that once the history holds
+    the text (a late trailing write must not bring back a draft that was discarded).
+    """
 
     def __init__(self, prompt_id: str | None, *, interval: float = 0.5) -> None:
         self.path = draft_path(prompt_id)
@@ -81,18 +82,51 @@ class DraftWriter:
         self.latest: str | None = None
         self._saved: str | None = None
         self._last_write = 0.0
+        self._lock = threading.RLock()  # RLock: a signal handler may flush while this thread is inside flush
+        self._timer: threading.Timer | None = None
+        self._closed = False
+        atexit.register(self._flush_at_exit)
 
     def update(self, text: str) -> None:
-        self.latest = text
-        if time.monotonic() - self._last_write >= self.interval:
-            self.flush()
+        with self._lock:
+            self.latest = text
+            wait = self._last_write + self.interval - time.monotonic()
+            if wait <= 0:
+                self.flush()
+            elif self._timer is None and not self._closed:
+                self._timer = threading.Timer(wait, self._trailing_write)
+                self._timer.daemon = True
+                self._timer.start()
 
     def flush(self) -> Path | None:
         """Write the latest text if it changed; returns the draft path when there is a draft."""
-        if self.latest is None:
-            return self.path if self.path.exists() else None
-        if self.latest != self._saved:
-            write_atomic(self.path, self.latest)
-            self._saved = self.latest
-            self._last_write = time.monotonic()
-        return self.path
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self.latest is None or self._closed:
+                return self.path if self.path.exists() else None
+            if self.latest != self._saved:
+                write_atomic(self.path, self.latest)
+                self._saved = self.latest
+                self._last_write = time.monotonic()
+            return self.path
+
+    def close(self) -> None:
+        """No more writes: the text is safe elsewhere (graded and stored) or the draft was discarded."""
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            self._closed = True
+        atexit.unregister(self._flush_at_exit)
+
+    def _trailing_write(self) -> None:
+        with self._lock:
+            self._timer = None
+            with suppress(OSError):  # a full disk: on this thread nobody would see it; the next flush retries
+                self.flush()
+
+    def _flush_at_exit(self) -> None:
+        with suppress(OSError):
+            self.flush()

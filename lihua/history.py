@@ -4,6 +4,9 @@ Why SQLite: one file, safe for several `lihua practice` windows at once (WAL + b
 queryable for the score trend. The schema version lives in `PRAGMA user_version`; `MIGRATIONS`
 is an ordered list, each step run once inside a write transaction. A file that is not a database
 (or is corrupt) is renamed aside, never deleted, and a fresh one is started with one warning.
+Damage inside one row (its findings no longer JSON) is no reason to set aside every other attempt:
+that row is read without its findings, and named in one warning. A history that cannot be opened
+at all (a folder in its place, a read-only or full disk) is a `HistoryError` with one line.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 DB_NAME = "history.sqlite3"
+_ELSEWHERE = "set LIHUA_HOME to a folder you can write to"
 BUSY_TIMEOUT_MS = 30_000  # a second practice window may be writing; wait, don't fail
 
 
@@ -72,7 +76,7 @@ def _v2_categories_and_revisions(db: sqlite3.Connection) -> None:
     rows = db.execute("SELECT id, findings FROM attempts").fetchall()
     for row_id, findings in rows:
         db.execute("UPDATE attempts SET categories = ? WHERE id = ?",
-                   (json.dumps(count_categories(json.loads(findings or "[]"))), row_id))
+                   (json.dumps(count_categories(_findings(findings) or [])), row_id))
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_attempts, _v2_categories_and_revisions]
@@ -116,10 +120,31 @@ class Attempt:
 _COLUMNS = "id, created, prompt_id, text, word_count, total, band, scale, findings, categories, revision_of"
 
 
-def _attempt(row: tuple) -> Attempt:
+def _attempt(row: tuple) -> tuple[Attempt, bool]:
+    """The Attempt, and whether its row was damaged (findings or categories not what lihua wrote)."""
     (row_id, created, prompt_id, text, words, total, band, scale, findings, categories, revision_of) = row
-    return Attempt(row_id, created, prompt_id, text, words, total, band, scale,
-                   json.loads(findings or "[]"), json.loads(categories or "{}"), revision_of)
+    found, counts = _findings(findings), _categories(categories)
+    attempt = Attempt(row_id, created, prompt_id, text, words, total, band, scale, found or [],
+                      counts if counts is not None else count_categories(found or []), revision_of)
+    return attempt, found is None or counts is None
+
+
+def _findings(stored: str | None) -> list[dict[str, Any]] | None:
+    """A row's findings, or None when they are no longer the JSON list lihua wrote."""
+    value = _json(stored, "[]")
+    return value if isinstance(value, list) and all(isinstance(f, dict) for f in value) else None
+
+
+def _categories(stored: str | None) -> dict[str, int] | None:
+    value = _json(stored, "{}")
+    return value if isinstance(value, dict) and all(isinstance(n, int) for n in value.values()) else None
+
+
+def _json(stored: str | None, empty: str) -> Any:
+    try:
+        return json.loads(stored or empty)
+    except (TypeError, ValueError, RecursionError):
+        return None
 
 
 # ---------------------------------------------------------------------------------------- store
@@ -131,14 +156,39 @@ class History:
     def __init__(self, path: Path | None = None, *, warn: Callable[[str], None] | None = None) -> None:
         self.path = Path(path) if path is not None else history_path()
         self._warn = warn or (lambda message: None)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = self._open()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # LIHUA_HOME is a file, or under one, or on a read-only disk
+            raise HistoryError(f"cannot make the folder {self.path.parent} for the practice history "
+                               f"({error.strerror or error}); {_ELSEWHERE}") from None
+        try:
+            self.db = self._open_or_start_again()
+        except sqlite3.Error as error:
+            raise HistoryError(self._cannot_open(error)) from None
+        except OSError as error:  # setting a corrupt file aside failed (a read-only folder)
+            raise HistoryError(f"the practice history {self.path} is corrupt and cannot be moved aside "
+                               f"({error.strerror or error}); {_ELSEWHERE}") from None
+
+    def _open_or_start_again(self) -> sqlite3.Connection:
+        try:
+            return self._open()
         except sqlite3.DatabaseError as error:
             if not _is_corrupt(error):
                 raise
             self._set_aside()
-            self.db = self._open()
+            return self._open()
+
+    def _cannot_open(self, error: sqlite3.Error) -> str:
+        """One line: what stops lihua from using the history file, and what the student can do."""
+        if self.path.is_dir():
+            return f"{self.path} is a folder, not lihua's history file; move it away, or {_ELSEWHERE}"
+        code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+        if code == sqlite3.SQLITE_FULL:
+            return f"cannot write the practice history {self.path}: the disk is full; free some space, or {_ELSEWHERE}"
+        if code == sqlite3.SQLITE_IOERR:
+            return (f"cannot write the practice history {self.path} ({error}: a full disk or a file-size limit?); "
+                    f"free some space, or {_ELSEWHERE}")
+        return f"cannot open the practice history {self.path} ({error}); lihua must be able to write there: {_ELSEWHERE}"
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -228,7 +278,13 @@ class History:
         where, args = ("WHERE prompt_id = ?", [prompt_id]) if prompt_id else ("", [])
         rows = self.db.execute(f"SELECT {_COLUMNS} FROM attempts {where} ORDER BY id DESC"
                                + (" LIMIT ?" if limit else ""), [*args, *([limit] if limit else [])]).fetchall()
-        return [_attempt(row) for row in reversed(rows)]
+        read = [_attempt(row) for row in reversed(rows)]
+        damaged = [attempt.id for attempt, is_damaged in read if is_damaged]
+        if damaged:
+            which = ", ".join(f"#{n}" for n in damaged)
+            self._warn(f"attempt{'s' if len(damaged) > 1 else ''} {which} in {self.path} "
+                       f"{'are' if len(damaged) > 1 else 'is'} damaged (findings not readable); shown without them")
+        return [attempt for attempt, _ in read]
 
 
 def _use_wal(db: sqlite3.Connection) -> None:

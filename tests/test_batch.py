@@ -190,3 +190,108 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_was_finished(tmp_path: Path) -> Non
     assert len(lines) == len(rows) and all(json.loads(line)["schema"] == 1 for line in lines)
     assert "Stopped early" in (out / "report.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in out.iterdir()) == ["report.html", "reports.jsonl", "scores.csv"]
+
+
+def dead_server_url() -> str:
+    """A URL on 127.0.0.1 where nothing listens (the port is free once the probe closes)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}"
+
+
+@pytest.mark.parametrize("engines", ["harper,languagetool", "languagetool"])
+def test_an_engine_asked_for_that_cannot_run_is_said_per_letter_and_in_the_exit_code(tmp_path: Path, engines) -> None:
+    """LanguageTool down: the letters are graded with what works, every output says so, and exit is 1."""
+    url = dead_server_url()
+    letters = [str(BATCH / "01_wang_fang.txt"), str(BATCH / "02_zhang_wei.txt")]
+    out = tmp_path / "out"
+    done = run_lihua("batch", *letters, "--prompt", PROMPT, "--out", str(out), "--jobs", "1",
+                     "--engine", engines, "--lt-url", url)
+    stderr = done.stderr.decode()
+    assert done.returncode == 1, stderr
+    assert "Traceback" not in stderr
+    warnings = [line for line in stderr.splitlines() if "languagetool" in line]
+    assert len(warnings) == 1, stderr  # one line for the class, not one per letter
+    assert "2 of 2 letters" in warnings[0] and url in warnings[0] and "cannot connect" in warnings[0]
+    rows = read_csv(out / "scores.csv")
+    assert [row["status"] for row in rows] == ["graded", "graded"]  # graded with what works
+    assert all(row["total"] != "" and "languagetool" in row["notes"] and url in row["notes"] for row in rows)
+    reports = [json.loads(line) for line in (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [report["failed_engines"] for report in reports] == [["languagetool"], ["languagetool"]]
+    assert all(any(note.startswith(f"languagetool: {url}: ") for note in report["notes"]) for report in reports)
+
+
+def test_a_full_disk_is_one_line_and_leaves_no_hidden_temporary_files(tmp_path: Path, full_disk) -> None:
+    """Before: three chained tracebacks, and the disk full of hidden `.tmp` spools."""
+    folder = tmp_path / "class"
+    folder.mkdir()
+    text = (BATCH / "01_wang_fang.txt").read_text(encoding="utf-8")
+    for i in range(12):  # their reports are far more than 64 KB
+        (folder / f"s{i:02d}.txt").write_text(text, encoding="utf-8")
+    out = full_disk.folder / "out"
+    done = full_disk.run("batch", str(folder), "--prompt", PROMPT, "--out", str(out), "--jobs", "1")
+    stderr = done.stderr.decode()
+    assert done.returncode == 2, stderr
+    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1, stderr
+    assert stderr.startswith(f"lihua: {out}: cannot write the reports") and ("space" in stderr or "too large" in stderr)
+    assert sorted(p.name for p in out.iterdir()) == []  # nothing half-written, no hidden spool left behind
+
+
+def batch_processes(out: Path) -> list[str]:
+    """Processes still running this batch (the parent or any worker: forked, so the same command line)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if str(out).encode() in command and b"lihua" in command:
+                found.append(entry.name)
+    return found
+
+
+@pytest.mark.parametrize("target", ["parent", "group"])
+def test_sigterm_stops_like_ctrl_c_keeps_the_finished_letters_and_leaves_no_worker(tmp_path: Path, target) -> None:
+    """Before: every finished letter lost (0-byte `.tmp` spools left) and the workers left running.
+
+    `group` is a `kill` of the whole process group (a service manager, a closed session): the
+    workers die too, the pool forks new ones, and those must not swallow the pool's own SIGTERM.
+    """
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = (BATCH / "01_wang_fang.txt").read_text(encoding="utf-8")
+    for i in range(800):
+        (folder / f"s{i:04d}.txt").write_text(text.replace("Hangzhou", f"Hangzhou ({i})"), encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "lihua", "batch", str(folder), "--prompt", PROMPT, "--out", str(out),
+                                "--jobs", "2", "--no-reply"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    while process.poll() is None:  # wait until some letters are graded
+        spool = next(iter(out.glob(".reports.jsonl.*.tmp")), None) if out.exists() else None
+        if spool is not None and spool.stat().st_size > 0:
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the batch finished before it could be stopped"
+    if target == "group":
+        os.killpg(process.pid, signal.SIGTERM)
+    else:
+        process.send_signal(signal.SIGTERM)
+    try:
+        _, stderr = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        raise
+    assert process.returncode == 128 + signal.SIGTERM, stderr.decode()
+    assert "stopped (SIGTERM)" in stderr.decode() and "Traceback" not in stderr.decode()
+    rows = read_csv(out / "scores.csv")
+    assert 0 < len(rows) < 800 and all(row["status"] == "graded" for row in rows)
+    lines = (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(rows) and all(json.loads(line)["schema"] == 1 for line in lines)
+    assert sorted(p.name for p in out.iterdir()) == ["report.html", "reports.jsonl", "scores.csv"]
+    deadline = time.monotonic() + 10
+    while batch_processes(out) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert batch_processes(out) == [], "worker processes outlived the batch"

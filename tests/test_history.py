@@ -319,3 +319,105 @@ def test_export_csv_cells_cannot_start_a_formula(home):
                     findings=[])
     rows = list(csv.reader(io.StringIO(lihua(home, "history", "export").stdout.decode())))
     assert rows[1][rows[0].index("text")] == "'=HYPERLINK(\"http://x\")"
+
+
+# --------------------------------------------------------------- a history lihua cannot open or read
+
+
+def read_only_folder(tmp_path: Path) -> Path:
+    """A folder this process cannot write to: chmod for a normal user, a read-only tmpfs for root."""
+    import os
+    import subprocess
+
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        return folder
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"root ignores chmod and cannot mount a read-only tmpfs here ({mounted.stderr.decode().strip()})")
+    return folder
+
+
+@pytest.fixture
+def unusable_home(request, tmp_path: Path):
+    """(LIHUA_HOME, the path the one line must name) for each way the history cannot be opened."""
+    import subprocess
+
+    kind = request.param
+    if kind == "history-is-a-folder":
+        (tmp_path / "history.sqlite3").mkdir()
+        yield tmp_path, tmp_path / "history.sqlite3"
+    elif kind == "home-is-a-file":
+        (tmp_path / "home").write_text("not a folder", encoding="utf-8")
+        yield tmp_path / "home", tmp_path / "home"
+    elif kind == "home-cannot-be-created":
+        (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+        yield tmp_path / "file" / "lihua", tmp_path / "file" / "lihua"
+    elif kind == "home-is-read-only":
+        folder = read_only_folder(tmp_path)
+        try:
+            yield folder, folder
+        finally:
+            subprocess.run(["umount", str(folder)], capture_output=True)
+            folder.chmod(0o700)
+
+
+@pytest.mark.parametrize("unusable_home", ["history-is-a-folder", "home-is-a-file", "home-cannot-be-created",
+                                           "home-is-read-only"], indirect=True)
+@pytest.mark.parametrize("command", [["history"], ["history", "export"]])
+def test_a_history_that_cannot_be_opened_is_one_line_not_a_traceback(unusable_home, command) -> None:
+    home, named = unusable_home
+    done = lihua(home, *command)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2, stderr
+    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1, stderr
+    assert stderr.startswith("lihua: ") and str(named) in stderr and "LIHUA_HOME" in stderr
+
+
+def test_a_full_disk_when_the_history_is_created_is_one_line(full_disk) -> None:
+    if full_disk.kind == "tmpfs":
+        full_disk.fill()
+    else:
+        full_disk.limit = 0  # not even the database header fits
+    done = full_disk.run("history", env={"LIHUA_HOME": str(full_disk.folder)})
+    stderr = done.stderr.decode()
+    assert done.returncode == 2, stderr
+    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1, stderr
+    assert str(full_disk.folder / "history.sqlite3") in stderr and "full" in stderr
+
+
+def test_one_row_with_damaged_json_is_shown_without_its_findings_and_named_once(home) -> None:
+    """Row-level damage: the rest of the history is fine, so nothing is set aside; the row is named."""
+    with History() as history:
+        add(history, 8, [FINDING])
+        add(history, 12, [FINDING, COMMA])
+        history.db.execute("UPDATE attempts SET findings = '[{\"rule_id\": \"learner.', categories = 'nope' WHERE id = 1")
+    for command in (["history"], ["history", "--stats"], ["history", "export", "--format", "json"]):
+        done = lihua(home, *command)
+        stderr = done.stderr.decode()
+        assert done.returncode == 0, stderr
+        assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1, stderr
+        assert "attempt #1" in stderr and "damaged" in stderr and str(home / "history.sqlite3") in stderr
+    exported = json.loads(lihua(home, "history", "export", "--format", "json").stdout)["attempts"]
+    assert [a["id"] for a in exported] == [1, 2]
+    assert exported[0]["findings"] == [] and exported[0]["total"] == 8  # its score and text are still there
+    assert exported[1]["findings"] == [FINDING, COMMA]
+    assert not [p for p in home.iterdir() if "corrupt" in p.name]  # one bad row is no reason to set the file aside
+
+
+def test_a_damaged_row_does_not_stop_the_migration_from_version_1(home) -> None:
+    path = home / "history.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(V1_SCHEMA)
+    db.execute("INSERT INTO attempts (created, prompt_id, text, word_count, total, band, scale, findings) VALUES "
+               "('2025-03-01T08:00:00+00:00', 'invite-dragon-boat', 'Dear Chris', 2, 8, 3, 15, '[{oops')")
+    db.commit()
+    db.close()
+    warnings: list[str] = []
+    with History(warn=warnings.append) as history:
+        attempts = history.attempts()
+        assert history.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert [(a.id, a.total, a.findings, a.categories) for a in attempts] == [(1, 8, [], {})]
+    assert len(warnings) == 1 and "attempt #1" in warnings[0]

@@ -55,6 +55,8 @@ class FakeLanguageTool:
             size = int(handler.headers.get("Content-Length") or 0)
             form = dict(urllib.parse.parse_qsl(handler.rfile.read(size).decode("utf-8"), keep_blank_values=True))
             self.forms.append(form)
+        if self.mode == "slow-both":
+            time.sleep(0.7)  # each answer inside a 1 s limit, the two together not
         if self.mode == "hang" or (self.mode == "hang-check" and path == "/v2/check"):
             self.release.wait(30)  # longer than any timeout a test gives; released at teardown
             return
@@ -77,7 +79,25 @@ class FakeLanguageTool:
             return self.send(handler, 200, json.dumps(as_code_points(json.loads(self.answers[EMOJI_LETTER]))).encode())
         if self.mode == "not-lt":
             return self.send(handler, 200, b'{"status": "ok"}')
+        if self.mode in BROKEN_MATCHES:
+            answer = json.loads(self.answers.get(self.forms[-1].get("text", ""), self.answers[HE_GO]))
+            answer["matches"][0].update(BROKEN_MATCHES[self.mode])
+            return self.send(handler, 200, json.dumps(answer).encode())  # json.dumps writes Infinity as is
+        if self.mode == "trickle":
+            return self.trickle(handler, self.answers.get(self.forms[-1].get("text", ""), self.clean))
         self.send(handler, 200, self.answers.get(self.forms[-1].get("text", ""), self.clean))
+
+    def trickle(self, handler: BaseHTTPRequestHandler, body: bytes) -> None:
+        """A server that is alive but slow: the status line and headers a byte every 0.25 s (~10 s)."""
+        head = (f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+                "\r\n").encode()
+        handler.close_connection = True
+        for byte in range(len(head)):
+            handler.wfile.write(head[byte:byte + 1])
+            handler.wfile.flush()
+            if self.release.wait(0.25):
+                return
+        handler.wfile.write(body)
 
     @staticmethod
     def send(handler: BaseHTTPRequestHandler, status: int, body: bytes, content_type: str = "application/json",
@@ -89,6 +109,15 @@ class FakeLanguageTool:
             handler.send_header(key, value)
         handler.end_headers()
         handler.wfile.write(body)
+
+
+# Answers that are JSON, and LanguageTool-like, but whose first match is not in LanguageTool's format.
+BROKEN_MATCHES = {
+    "replacements-number": {"replacements": 5},
+    "infinite-offset": {"offset": float("inf")},
+    "nan-length": {"length": float("nan")},
+    "rule-text": {"rule": "HE_VERB_AGR"},
+}
 
 
 def as_code_points(answer: dict) -> dict:
@@ -323,6 +352,67 @@ def test_a_server_that_is_not_running_is_one_note(monkeypatch) -> None:
     report = grade(HE_GO, engines=("harper", "languagetool"), engine_options={"lt_url": url, "lt_timeout": 1.0})
     assert report.notes == [f"languagetool: {url}: cannot connect (is the server running?)"]
     assert any(f.text == "go" for f in report.findings)
+
+
+@pytest.mark.parametrize("mode", sorted(BROKEN_MATCHES))
+def test_a_match_not_in_languagetools_format_is_left_out_with_a_note(lt_server, mode) -> None:
+    """`"replacements": 5` raised TypeError and `"offset": Infinity` OverflowError out of `grade`."""
+    url, server = lt_server
+    server.mode = mode
+    report = grade(HE_GO, engines=("harper", "languagetool"), disabled=["learner"],
+                   engine_options={"lt_url": url, "lt_timeout": 5})
+    assert [f.source for f in report.findings if f.text == "go"] == [Source.HARPER]  # the broken match is left out
+    assert report.failed_engines == []  # the server answered; only that match was unreadable
+    assert len(report.notes) == 1 and report.notes[0].startswith(f"languagetool notice: {url}: 1 of 1 match")
+    assert "left out" in report.notes[0] and "\n" not in report.notes[0]
+
+
+def test_a_whole_answer_of_broken_matches_is_one_warning_on_the_command_line(lt_server, runner, tmp_path) -> None:
+    from lihua.cli import app
+
+    url, server = lt_server
+    server.mode = "infinite-offset"
+    result = runner.invoke(app, ["grade", write_letter(tmp_path), "--engine", "harper,languagetool",
+                                 "--lt-url", url, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert any(f["text"] == "go" for f in json.loads(result.stdout)["findings"])  # Harper's, still there
+    warnings = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(warnings) == 1 and url in warnings[0] and "left out" in warnings[0]
+
+
+@pytest.mark.parametrize("mode", ["infinite-offset", "replacements-number"])
+def test_doctor_does_not_call_a_server_with_unreadable_answers_available(lt_server, runner, mode) -> None:
+    from lihua.cli import app
+
+    url, server = lt_server
+    server.mode = mode
+    result = runner.invoke(app, ["doctor", "--lt-url", url])
+    assert result.exit_code == 1, result.output  # asked for with --lt-url and not working: doctor fails
+    lt_line = next(line for line in result.stdout.splitlines() if line.startswith("languagetool"))
+    assert "not available" in lt_line.lower() and url in lt_line and "not in LanguageTool's format" in lt_line
+
+
+def test_a_server_that_trickles_its_answer_is_given_up_on_at_the_deadline(lt_server) -> None:
+    """A byte every 0.25 s keeps every single read under the timeout; the whole answer still must not."""
+    url, server = lt_server
+    server.mode = "trickle"
+    started = time.monotonic()
+    report = grade(HE_GO, engines=("harper", "languagetool"), disabled=["learner"],
+                   engine_options={"lt_url": url, "lt_timeout": 1.0})
+    elapsed = time.monotonic() - started
+    assert elapsed < 4.0, f"waited {elapsed:.1f} s on a 1 s limit"  # grading itself takes well under a second
+    assert report.notes == [f"languagetool: {url}: no answer within 1 s"]
+
+
+def test_the_deadline_covers_the_first_languages_request_and_the_check_together(lt_server) -> None:
+    """The first check asks /v2/languages, then /v2/check: both inside one limit, not one limit each."""
+    url, server = lt_server
+    server.mode = "slow-both"
+    started = time.monotonic()
+    with pytest.raises(EngineUnavailable, match="no answer within 1 s"):
+        LanguageToolEngine(url, timeout=1.0).check(HE_GO)
+    assert time.monotonic() - started < 1.6
+    assert server.requests == ["GET /v2/languages", "POST /v2/check"]
 
 
 def test_a_rate_limit_pauses_requests_instead_of_hammering(lt_server) -> None:

@@ -314,3 +314,44 @@ def test_without_a_terminal_it_points_to_grade_stdin(tmp_path):
     assert done.stderr.decode().splitlines() == [
         "lihua: practice needs a terminal; to grade a letter from a pipe use `lihua grade -`"]
     assert not tmp_path.joinpath("history.sqlite3").exists()
+
+
+def test_a_pasted_draft_is_on_disk_whole_even_after_sigkill(tmp_path):
+    """The throttle kept only the first keystroke of a paste ("D") when nothing came after it; a
+    SIGKILL cannot be caught, so the throttled writer itself must write the latest text once its
+    window ends."""
+    term = Terminal(tmp_path, "practice", PROMPT_ID)
+    term.expect("Write your letter below")
+    term.wait_screen(r"\b0 words of 60–100")
+    pasted = "Dear Chris,\n\nI'm Li Hua. Our school will hold a Dragon Boat Festival party."
+    term.type_letter(pasted)  # arrives at once, as a paste does: one keystroke after another in microseconds
+    term.wait_screen(rf"\b{words(pasted)} words of 60–100")
+    deadline = time.monotonic() + 10  # the throttle window is half a second; this only stops a hung test
+    while time.monotonic() < deadline and (not draft_file(tmp_path).exists()
+                                           or draft_file(tmp_path).read_text(encoding="utf-8") != pasted):
+        time.sleep(0.1)
+    term.child.kill(signal.SIGKILL)
+    term.child.expect(pexpect.EOF)
+    term.child.close()
+    assert draft_file(tmp_path).read_text(encoding="utf-8") == pasted
+
+
+def test_the_draft_writer_saves_the_latest_text_at_exit_and_nothing_after_close(tmp_path):
+    """A long throttle window (60 s) so only the exit write can save "ab"; a closed writer (its text
+    now in the history, the draft discarded) writes nothing, however its process ends."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from lihua.drafts import DraftWriter\n"
+        "kept = DraftWriter('kept', interval=60)\n"
+        "kept.update('a'); kept.update('ab')\n"
+        "gone = DraftWriter('gone', interval=60)\n"
+        "gone.update('x'); gone.update('xy'); gone.close(); gone.path.unlink()\n"
+        "sys.exit(0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env={**os.environ, "LIHUA_HOME": str(tmp_path)},
+                          cwd=ROOT, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr.decode()
+    assert (tmp_path / "drafts" / "kept.txt").read_text(encoding="utf-8") == "ab"
+    assert not (tmp_path / "drafts" / "gone.txt").exists()

@@ -503,3 +503,22 @@ def test_every_command_help_has_an_example(runner, command: str) -> None:
 def test_types_in_the_schema_cover_the_issue() -> None:
     assert set(LETTER_TYPES) >= {"invitation", "thanks", "apology", "advice", "application", "request",
                                  "introduction", "notice", "congratulation", "consultation", "reply"}
+
+
+def test_new_on_a_full_disk_leaves_no_empty_file_so_a_retry_works(full_disk) -> None:
+    """Before: a 0-byte file stayed, and the retry said "already exists"."""
+    target = full_disk.folder / "thank-host-family.yaml"
+    filler = full_disk.fill() if full_disk.kind == "tmpfs" else None
+    full_disk.limit = 512  # the template is several KB
+    done = full_disk.run("prompts", "new", str(target))
+    stderr = done.stderr.decode()
+    assert done.returncode == 2, stderr
+    assert len(stderr.strip().splitlines()) == 1 and stderr.startswith(f"lihua: cannot write {target}: ")
+    assert "Traceback" not in stderr
+    assert sorted(full_disk.folder.iterdir()) == ([filler] if filler else [])  # no empty file, no hidden temp
+    if filler is not None:
+        filler.unlink()  # the teacher frees some space
+    retry = subprocess.run([sys.executable, "-m", "lihua", "prompts", "new", str(target)], capture_output=True,
+                           cwd=ROOT, timeout=60)
+    assert retry.returncode == 0, retry.stderr.decode()
+    assert validate_file(target) == []

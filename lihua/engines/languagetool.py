@@ -12,6 +12,11 @@
   partly (not for an emoji inside a match).
 - Every failure (refused, timeout, HTTP 4xx/5xx, bad JSON) becomes `EngineUnavailable("<url>:
   <cause>")`. After a rate limit or a dead server the engine pauses instead of hammering it.
+- The timeout is a deadline for the whole check (the first `/v2/languages` request included),
+  not a limit per socket read: a server that trickles a byte every few seconds is given up on too.
+- A match not in LanguageTool's documented shape (an offset that is not a whole number, a rule
+  that is not an object, replacements that are not a list…) is left out and counted in a notice;
+  it never takes the rest of the answer, or the grade, with it.
 """
 
 from __future__ import annotations
@@ -146,12 +151,12 @@ def utf16_to_index(text: str):
 class _Client:
     """language-tool-python's `LanguageTool` with lihua's HTTP: one bounded try, status-aware."""
 
-    def __init__(self, url: str | None, language: str, mother_tongue: str, timeout: float,
+    def __init__(self, url: str | None, language: str, mother_tongue: str, deadline: _Deadline,
                  local_version: str | None = None) -> None:
         import requests
         from language_tool_python import LanguageTool
 
-        engine_timeout = timeout
+        engine_timeout = deadline.seconds
         session = requests.Session()
 
         class BoundedLanguageTool(LanguageTool):
@@ -166,10 +171,11 @@ class _Client:
 
             def _query_server(self, url: str, params: dict[str, str] | None = None, num_tries: int = 1,
                               method: str = "get") -> Any:
-                return _send(session, url, params, method, engine_timeout)
+                return _send(session, url, params, method, deadline)
 
             def _start_server_on_free_port(self) -> None:
                 self._start_local_server()  # one try: the base class tries ~900 ports if Java fails
+                deadline.start()  # Java's start-up (bounded by the base class) is not the server being slow
 
         if url is not None:
             self.tool = BoundedLanguageTool(language=language, remote_server=url)
@@ -207,13 +213,55 @@ class _Failure(Exception):
         self.pause = pause
 
 
-def _send(session, url: str, params: dict[str, str] | None, method: str, timeout: float) -> Any:
-    """One request, bounded by `timeout` from start to last byte; the JSON, or `_Failure`."""
+class _Deadline:
+    """When the current check must be over: one limit for all of its requests, set per check."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.at = time.monotonic() + seconds
+
+    def start(self) -> None:
+        self.at = time.monotonic() + self.seconds
+
+    def remaining(self) -> float:
+        return max(0.0, self.at - time.monotonic())
+
+    def expired(self) -> _Failure:
+        return _Failure(f"no answer within {self.seconds:g} s", _DEAD_SERVER_PAUSE)
+
+
+def _send(session, url: str, params: dict[str, str] | None, method: str, deadline: _Deadline) -> Any:
+    """One request, over by the deadline however slowly the server sends; the JSON, or `_Failure`.
+
+    `requests` only bounds each socket read, so the request runs on a daemon thread and is
+    abandoned at the deadline (the thread ends at its next read timeout or with the process).
+    """
+    outcome: dict[str, Any] = {}
+    done = threading.Event()
+
+    def fetch() -> None:
+        try:
+            outcome["answer"] = _fetch(session, url, params, method, deadline)
+        except BaseException as error:  # handed to the caller, who raises it
+            outcome["error"] = error
+        finally:
+            done.set()
+
+    threading.Thread(target=fetch, name="lihua-languagetool", daemon=True).start()
+    if not done.wait(deadline.remaining()):
+        raise deadline.expired()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["answer"]
+
+
+def _fetch(session, url: str, params: dict[str, str] | None, method: str, deadline: _Deadline) -> Any:
+    """The request itself, each read bounded by the time left; the JSON, or `_Failure`."""
     import json
 
     import requests
 
-    deadline = time.monotonic() + timeout
+    timeout = max(deadline.remaining(), 0.05)
     try:
         if method == "post":
             response = session.post(url, data=params, timeout=(timeout, timeout), stream=True)
@@ -223,16 +271,16 @@ def _send(session, url: str, params: dict[str, str] | None, method: str, timeout
             body = bytearray()
             for chunk in response.iter_content(chunk_size=65536):
                 body.extend(chunk)
-                if time.monotonic() > deadline:
+                if not deadline.remaining():
                     raise requests.Timeout
                 if len(body) > _MAX_BODY:
                     raise _Failure("the answer is too large")
     except requests.exceptions.ConnectionError as error:
         if isinstance(error, requests.exceptions.ConnectTimeout) or "timed out" in str(error):
-            raise _Failure(f"no answer within {timeout:g} s", _DEAD_SERVER_PAUSE) from None
+            raise deadline.expired() from None
         raise _Failure("cannot connect (is the server running?)", _DEAD_SERVER_PAUSE) from None
     except requests.Timeout:
-        raise _Failure(f"no answer within {timeout:g} s", _DEAD_SERVER_PAUSE) from None
+        raise deadline.expired() from None
     except requests.RequestException as error:
         raise _Failure(f"request failed ({type(error).__name__})") from None
     status = response.status_code
@@ -244,7 +292,7 @@ def _send(session, url: str, params: dict[str, str] | None, method: str, timeout
         raise _Failure(f"{cause}: {detail}" if detail else cause, 5.0 if status >= 500 else 0.0)
     try:
         return json.loads(bytes(body).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise _Failure("the answer is not JSON") from None
 
 
@@ -291,6 +339,7 @@ class LanguageToolEngine:
         self._paused_until = 0.0
         self._pause_cause = ""
         self._last_request = 0.0
+        self._deadline = _Deadline(timeout)
 
     @property
     def label(self) -> str:
@@ -302,17 +351,29 @@ class LanguageToolEngine:
         notices, self.notices = self.notices, []
         return notices
 
-    def server_info(self) -> dict[str, Any]:
-        """The `software` block of a one-line check (name, version…), for `lihua doctor`."""
-        return self._request("Li Hua.").get("software") or {}
+    def server_info(self, text: str = "Li Hua.") -> dict[str, Any]:
+        """The `software` block of a check of `text` (name, version…), for `lihua doctor`.
+
+        Raises EngineUnavailable when a match in the answer is not in LanguageTool's format: a
+        server whose answers `grade` would have to leave out is not one to call available.
+        """
+        answer = self._request(text)
+        readable = [match for match in answer["matches"] if _is_languagetool_match(match)]
+        if len(readable) < len(answer["matches"]):
+            raise EngineUnavailable(f"{self.label}: {_left_out(len(answer['matches']) - len(readable), answer['matches'])}")
+        software = answer.get("software")
+        return software if isinstance(software, dict) else {}
 
     def check(self, text: str, *, names: Collection[str] = ()) -> list[Finding]:
         if not text.strip():
             return []
-        answer = self._request(text)
+        matches = self._request(text)["matches"]
+        readable = [match for match in matches if _is_languagetool_match(match)]
+        if len(readable) < len(matches):
+            self.notices.append(f"{self.label}: {_left_out(len(matches) - len(readable), matches)}")
         findings: list[Finding] = []
-        to_index = _offset_converter(answer["matches"], text)
-        for match in answer["matches"]:
+        to_index = _offset_converter(readable, text)
+        for match in readable:
             finding = self._to_finding(match, text, to_index, names)
             if finding is not None:
                 findings.append(finding)
@@ -336,6 +397,7 @@ class LanguageToolEngine:
                 wait = self._last_request + PUBLIC_MIN_INTERVAL - now
                 if wait > 0:
                     time.sleep(wait)
+            self._deadline.start()
             try:
                 if self._client is None:
                     self._client = self._connect()
@@ -353,7 +415,7 @@ class LanguageToolEngine:
         except ImportError:
             raise _Failure("language-tool-python is not installed: pip install language-tool-python") from None
         try:
-            return _Client(self.url, self.language, self.mother_tongue, self.timeout, self.local_version)
+            return _Client(self.url, self.language, self.mother_tongue, self._deadline, self.local_version)
         except _Failure:
             raise
         except ValueError as error:  # the server does not know the language tag
@@ -374,12 +436,10 @@ class LanguageToolEngine:
         )
 
     def _to_finding(self, match: dict[str, Any], text: str, to_index, names: Collection[str]) -> Finding | None:
-        try:
-            offset, length = int(match["offset"]), int(match["length"])
-            rule = match.get("rule") or {}
-            rule_id = str(rule["id"])
-        except (KeyError, TypeError, ValueError):
-            return None  # a match we cannot place is worth less than the rest of the answer
+        """The Finding for one match already known to be in LanguageTool's format (or None: dropped)."""
+        offset, length = _whole_number(match["offset"]), _whole_number(match["length"])
+        rule = match["rule"]
+        rule_id = str(rule["id"])
         start = to_index(offset)
         end = max(start, to_index(offset + length))
         word = text[start:end]
@@ -410,6 +470,35 @@ class LanguageToolEngine:
         )
 
 
+def _whole_number(value: Any) -> int | None:
+    """`value` as an offset or length if it is one (3, 3.0), else None (Infinity, NaN, "3", true, -1)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():  # is_integer() is False for inf and nan
+        value = int(value)
+    return value if isinstance(value, int) and value >= 0 else None
+
+
+def _is_languagetool_match(match: Any) -> bool:
+    """Whether `match` has the shape LanguageTool documents, as far as lihua reads it."""
+    if not isinstance(match, dict):
+        return False
+    if _whole_number(match.get("offset")) is None or _whole_number(match.get("length")) is None:
+        return False
+    rule = match.get("rule")
+    if not isinstance(rule, dict) or rule.get("id") in (None, ""):
+        return False
+    replacements = match.get("replacements")
+    return replacements is None or isinstance(replacements, list)
+
+
+def _left_out(count: int, matches: list[Any]) -> str:
+    """The notice for matches that were not in LanguageTool's format, one line."""
+    of = f"{count} of {len(matches)} {'match' if len(matches) == 1 else 'matches'}"
+    return (f"{of} in its answer {'was' if count == 1 else 'were'} not in LanguageTool's format "
+            "(offset, length, rule or replacements) and left out")
+
+
 def _offset_converter(matches: list[Any], text: str):
     """How to turn this answer's offsets into Python indices: UTF-16 (as documented) or code points.
 
@@ -422,10 +511,7 @@ def _offset_converter(matches: list[Any], text: str):
         return to_index
     only_utf16 = only_code_points = 0
     for match in matches:
-        try:
-            offset, length = int(match["offset"]), int(match["length"])
-        except (KeyError, TypeError, ValueError):
-            continue
+        offset, length = _whole_number(match["offset"]), _whole_number(match["length"])
         as_utf16, as_code_points = _context_readings(match)
         utf16_agrees = as_utf16 is not None and text[to_index(offset) : to_index(offset + length)] == as_utf16
         code_points_agree = as_code_points is not None and text[offset : offset + length] == as_code_points
@@ -441,9 +527,8 @@ def _context_readings(match: Any) -> tuple[str | None, str | None]:
     context = match.get("context") if isinstance(match, dict) else None
     if not isinstance(context, dict):
         return None, None
-    try:
-        ctext, coffset, clength = str(context["text"]), int(context["offset"]), int(context["length"])
-    except (KeyError, TypeError, ValueError):
+    ctext, coffset, clength = context.get("text"), _whole_number(context.get("offset")), _whole_number(context.get("length"))
+    if not isinstance(ctext, str) or coffset is None or clength is None:
         return None, None
     convert = utf16_to_index(ctext)
     return ctext[convert(coffset) : convert(coffset + clength)], ctext[coffset : coffset + clength]
