@@ -9,6 +9,10 @@ import typer
 
 from lihua.exitcodes import ExitCode
 
+#: The help of --rules-dir on every command that grades (grade, batch, practice).
+RULES_DIR_HELP = ("A folder of your own rule packs (YAML; check them with `lihua rules check DIR`); repeat for more; "
+                  "or rules_dirs in lihua.toml.")
+
 
 def command_group(name: str, help: str, **extra: Any) -> typer.Typer:
     return typer.Typer(name=name, help=help, add_completion=False, rich_markup_mode=None,

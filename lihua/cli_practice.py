@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lihua.cli_group import command_group, fail
+from lihua.cli_group import RULES_DIR_HELP, command_group, fail
 
 if TYPE_CHECKING:
     from lihua.drafts import DraftWriter
@@ -169,8 +169,10 @@ def _starting_text(prompt_id: str) -> str:
 class _Session:
     """One practice run: the current draft writer is what Ctrl-C must save."""
 
-    def __init__(self, prompt: Any, history: History, *, editor: bool, lang: str) -> None:
+    def __init__(self, prompt: Any, history: History, *, editor: bool, lang: str,
+                 rule_dirs: tuple[str, ...] = ()) -> None:
         self.prompt, self.history, self.editor, self.lang = prompt, history, editor, lang
+        self.rule_dirs = rule_dirs
         self.writer: DraftWriter | None = None
         self.saved_ids: list[int] = []
         self.told_draft = False
@@ -192,7 +194,7 @@ class _Session:
         from lihua.pipeline import grade
 
         typer.echo("\nGrading…")
-        report = grade(text, source=source, prompt=self.prompt)
+        report = grade(text, source=source, prompt=self.prompt, rule_dirs=self.rule_dirs)
         for note in report.notes:
             _warn(note)
         return report
@@ -296,6 +298,18 @@ def _save_on_hangup() -> None:
             signal.signal(getattr(signal, name), _on_hangup)
 
 
+def _rule_dirs(rules_dir: list[str] | None) -> tuple[str, ...]:
+    """--rules-dir, else rules_dirs in lihua.toml: the teacher's packs, checked before the student writes."""
+    from lihua.cli_grade import checked_rule_dirs, cli_rule_dirs
+    from lihua.config import ConfigError, load_config
+
+    try:
+        config = load_config({"rules_dirs": cli_rule_dirs(rules_dir)})
+    except ConfigError as error:
+        raise fail(str(error)) from None
+    return checked_rule_dirs(config)
+
+
 def practice_command(
     prompt_id: Annotated[str | None, typer.Argument(metavar="PROMPT_ID", help="Task id (see `lihua prompts list`); default: a random one.")] = None,
     letter_type: Annotated[str | None, typer.Option("--type", "-t", metavar="TYPE", help="Pick a random task of this letter type, e.g. invitation.")] = None,
@@ -303,6 +317,7 @@ def practice_command(
     editor: Annotated[bool, typer.Option("--editor", help="Write in $VISUAL / $EDITOR instead of in the terminal.")] = False,
     lang: Annotated[str, typer.Option("--lang", help="Language of explanations: en or zh.")] = "en",
     prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).")] = None,
+    rules_dir: Annotated[list[str] | None, typer.Option("--rules-dir", metavar="DIR", help=RULES_DIR_HELP)] = None,
 ) -> None:
     """Practise a letter in the terminal: read the task, write, get it graded with a reply, revise.
 
@@ -323,6 +338,7 @@ def practice_command(
         raise fail(NO_TTY)
     if lang not in ("en", "zh"):
         raise fail(f"--lang must be en or zh, not {lang}")
+    rule_dirs = _rule_dirs(rules_dir)
     session: _Session | None = None
     _save_on_hangup()
     try:
@@ -343,7 +359,7 @@ def practice_command(
         for renderable in _card(task, Lang.both, False, None, wrap=console.is_terminal):
             console.print(renderable)
         with history:
-            session = _Session(task, history, editor=editor, lang=lang)
+            session = _Session(task, history, editor=editor, lang=lang, rule_dirs=rule_dirs)
             session.run(_starting_text(task.id))
     except KeyboardInterrupt:
         if session is not None:

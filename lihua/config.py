@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "scale": None,  # None: the prompt's own exam decides (15 or 25)
     "disable": [],
     "prompts_dir": [],
+    "rules_dirs": [],  # a teacher's folders of rule packs, on top of the built-in ones
     "lt_url": None,
     "engines": ["harper"],
     "jobs": None,  # None: all cores
@@ -122,7 +123,7 @@ def _validate(key: str, value: Any, path: Path) -> Any:
             raise ConfigError(f"{where} must be a whole number of at least 1, not {value!r}")
         return value
     items = _string_list(value, where)
-    if key == "prompts_dir":
+    if key in ("prompts_dir", "rules_dirs"):
         return [str((path.parent / Path(item).expanduser()).resolve()) for item in items]
     if key == "engines":
         unknown = [item for item in items if item not in KNOWN_ENGINES]

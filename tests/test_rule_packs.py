@@ -136,3 +136,136 @@ def test_a_missing_folder_and_an_empty_one_are_refused(tmp_path: Path) -> None:
     assert refusal(tmp_path / "nope") == f"{tmp_path / 'nope'}:1: no such folder of rule packs"
     (tmp_path / "empty").mkdir()
     assert refusal(tmp_path / "empty") == f"{tmp_path / 'empty'}:1: no rule packs here (*.yaml files)"
+
+
+# ------------------------------------------------------------------------------ through the CLI
+
+CLASS_PACK = """\
+# Words our class agreed on.
+defaults:
+  category: word-choice
+  severity: warning
+rules:
+  - id: class.word.mobile-phone
+    description: 'Our class writes "mobile phone", not "cellphone".'
+    message: "Write 'mobile phone' (our class's word) instead of '{mark}'."
+    message_zh: 本班统一用 mobile phone，不用 cellphone。
+    pattern: '\\b(?P<mark>cell\\s*phone(?P<plural>s)?)\\b'
+    fix: 'mobile phone{plural}'
+    examples:
+      - {bad: "I left my cellphone at home.", fix: "I left my mobile phone at home."}
+      - {good: "I left my mobile phone at home."}
+"""
+LETTER = "Dear Tom,\n\nI left my cellphone at home, so I could not call you.\n\nYours,\nLi Hua\n"
+RULE = "class.word.mobile-phone"
+
+
+def _rule_ids(stdout: bytes) -> set[str]:
+    import json
+
+    return {f["rule_id"] for f in json.loads(stdout)["findings"]}
+
+
+def test_grade_uses_a_teachers_pack_from_rules_dir_and_from_lihua_toml(tmp_path: Path) -> None:
+    from tests.conftest import run_lihua
+
+    write_pack(tmp_path / "my-rules", CLASS_PACK)
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    without = run_lihua("grade", str(letter), "--format", "json", cwd=tmp_path)
+    assert without.returncode == 0 and RULE not in _rule_ids(without.stdout)
+    given = run_lihua("grade", str(letter), "--format", "json", "--rules-dir", str(tmp_path / "my-rules"), cwd=tmp_path)
+    assert given.returncode == 0, given.stderr
+    assert RULE in _rule_ids(given.stdout)
+    class_folder = tmp_path / "class3"
+    class_folder.mkdir()
+    (class_folder / "lihua.toml").write_text('rules_dirs = ["../my-rules"]\n', encoding="utf-8")  # relative to the toml
+    from_toml = run_lihua("grade", str(letter), "--format", "json", cwd=class_folder)
+    assert from_toml.returncode == 0, from_toml.stderr
+    assert RULE in _rule_ids(from_toml.stdout)
+
+
+def test_grade_refuses_a_broken_pack_with_file_and_line(tmp_path: Path) -> None:
+    from tests.conftest import run_lihua
+
+    pack = write_pack(tmp_path / "my-rules", CLASS_PACK.replace("    fix:", "    fixx:"))
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    done = run_lihua("grade", str(letter), "--rules-dir", str(tmp_path / "my-rules"), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert (f"{pack}:{line_with(pack, 'fixx:')}: rule '{RULE}': unknown key 'fixx'; did you mean 'fix'?"
+            in done.stderr.decode())
+
+
+def test_batch_uses_a_teachers_pack_and_refuses_a_broken_one(tmp_path: Path) -> None:
+    import json
+
+    from tests.conftest import run_lihua
+
+    write_pack(tmp_path / "my-rules", CLASS_PACK)
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    (letters / "s01.txt").write_text(LETTER, encoding="utf-8")
+    out = tmp_path / "out"
+    done = run_lihua("batch", str(letters), "--prompt", "invite-dragon-boat", "--out", str(out), "--jobs", "1",
+                     "--rules-dir", str(tmp_path / "my-rules"), "--no-reply", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    (report,) = [json.loads(line) for line in (out / "reports.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert RULE in {f["rule_id"] for f in report["findings"]}
+    pack = write_pack(tmp_path / "broken", CLASS_PACK.replace("category: word-choice", "category: wordchoice"))
+    refused = run_lihua("batch", str(letters), "--prompt", "invite-dragon-boat", "--out", str(tmp_path / "o2"),
+                        "--rules-dir", str(tmp_path / "broken"), cwd=tmp_path)
+    assert refused.returncode == 2
+    assert (f"{pack}:{line_with(pack, 'wordchoice')}: rule '{RULE}': unknown category 'wordchoice'; "
+            "did you mean 'word-choice'?") in refused.stderr.decode()
+    assert not (tmp_path / "o2" / "reports.jsonl").exists()
+
+
+def test_rules_check_runs_the_examples_and_exits_0_or_2(tmp_path: Path) -> None:
+    from tests.conftest import run_lihua
+
+    write_pack(tmp_path / "good", CLASS_PACK)
+    ok = run_lihua("rules", "check", str(tmp_path / "good"))
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.decode().splitlines()[0].startswith(f"ok  {RULE}  (2 examples)  ")
+    pack = write_pack(tmp_path / "bad", CLASS_PACK.replace("{good: \"I left my mobile phone",
+                                                            "{good: \"I left my cellphone"))
+    bad = run_lihua("rules", "check", str(tmp_path / "bad"))
+    assert bad.returncode == 2
+    first = bad.stderr.decode().splitlines()[0]
+    line = line_with(pack, "{good: \"I left my cellphone")
+    assert first == (f"{pack}:{line}: rule '{RULE}' flags its good example "
+                     "'I left my cellphone at home.' at 'cellphone'")
+
+
+def test_every_rule_id_includes_the_checks_in_code_and_a_teachers_rules(tmp_path: Path) -> None:
+    from lihua.checks import all_rule_ids, check_letter
+    from lihua.letter import parse_letter
+
+    write_pack(tmp_path, CLASS_PACK)
+    ids = all_rule_ids((str(tmp_path),))
+    assert RULE in ids and RULE not in all_rule_ids()
+    text = "Dear Tom,\n\nI like 粽子，and my cellphone.\n\nYours,\nLi Hua\n"
+    found = {f.rule_id for f in check_letter(text, parse_letter(text), rule_dirs=(str(tmp_path),))}
+    assert found <= set(ids) and {"script.chinese-characters", "punctuation.full-width", RULE} <= found
+
+
+@pytest.mark.slow
+def test_practice_grades_with_a_teachers_pack(tmp_path: Path) -> None:
+    import sys
+
+    from tests.test_practice import LETTER as PRACTICE_LETTER
+    from tests.test_practice import PROMPT_ID, Terminal
+
+    write_pack(tmp_path / "my-rules", CLASS_PACK)
+    letter = tmp_path / "letter.txt"
+    letter.write_text(PRACTICE_LETTER.replace("make zongzi together.", "make zongzi together. Bring your cellphone."),
+                      encoding="utf-8")
+    copy = f"{sys.executable} -c \"import sys,shutil; shutil.copyfile(r'{letter}', sys.argv[1])\""
+    term = Terminal(tmp_path / "home", "practice", PROMPT_ID, "--editor", "--rules-dir", str(tmp_path / "my-rules"),
+                    env={"VISUAL": "", "EDITOR": copy})
+    term.expect(r"Revise\? \[y/N\]")
+    assert "our class's word" in " ".join(term.transcript.split())
+    term.child.sendintr()
+    assert term.wait_exit() == 130

@@ -11,6 +11,9 @@ import re
 
 from lihua.findings import Category, Finding, Severity, Source, Span
 
+#: The ids of the findings this check can make (see `lihua.checks.all_rule_ids`).
+RULE_IDS = ("script.chinese-characters", "punctuation.full-width", "punctuation.full-width-letters")
+
 # Full-width punctuation → what an English letter uses (a space follows , . ; : ! ? in English).
 FULL_WIDTH = {
     "，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "、": ",",
@@ -28,7 +31,7 @@ def check_chinese_text(text: str) -> list[Finding]:
     """Findings for Chinese characters, full-width punctuation and full-width letters/digits."""
     findings = [
         Finding(
-            rule_id="script.chinese-characters",
+            rule_id=RULE_IDS[0],
             source=Source.LIHUA,
             category=Category.WORD_CHOICE,
             severity=Severity.ERROR,
@@ -44,7 +47,7 @@ def check_chinese_text(text: str) -> list[Finding]:
         follows_word = m.end() < len(text) and not text[m.end()].isspace() and ascii_mark in ",.;:!?"
         findings.append(
             Finding(
-                rule_id="punctuation.full-width",
+                rule_id=RULE_IDS[1],
                 source=Source.LIHUA,
                 category=Category.PUNCTUATION,
                 severity=Severity.ERROR,
@@ -58,7 +61,7 @@ def check_chinese_text(text: str) -> list[Finding]:
         ascii_text = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
         findings.append(
             Finding(
-                rule_id="punctuation.full-width-letters",
+                rule_id=RULE_IDS[2],
                 source=Source.LIHUA,
                 category=Category.PUNCTUATION,
                 severity=Severity.WARNING,

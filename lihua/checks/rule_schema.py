@@ -115,7 +115,7 @@ class PackChecker:
         for key in REQUIRED_KEYS:
             if key not in merged:
                 self.add(loc, f"{name}: '{key}' is missing")
-        self._values(loc, name, merged)
+        self._values(loc, name, merged, raw)
         groups = self._pattern(loc, name, merged)
         for key in ("when", "unless"):
             if isinstance(merged.get(key), dict):
@@ -127,7 +127,7 @@ class PackChecker:
         if isinstance(merged.get("examples"), list):
             self._examples((*loc, "examples"), name, merged)
 
-    def _values(self, loc: Loc, name: str, merged: dict[str, Any]) -> None:
+    def _values(self, loc: Loc, name: str, merged: dict[str, Any], raw: dict[str, Any]) -> None:
         rule_id = merged.get("id")
         if isinstance(rule_id, str) and not RULE_ID.fullmatch(rule_id):
             self.add((*loc, "id"), f"{name}: an id is lower-case words joined by dots, e.g. 'class.verb.go-to-home'")
@@ -135,7 +135,8 @@ class PackChecker:
             value = merged.get(key)
             known = [member.value for member in enum]
             if isinstance(value, str) and value not in known:
-                self.add((*loc, key), f"{name}: unknown {key} '{value}'{did_you_mean(value, known)}")
+                where = (*loc, key) if key in raw else ("defaults", key)  # a default is wrong where it is written
+                self.add(where, f"{name}: unknown {key} '{value}'{did_you_mean(value, known)}")
         requires = merged.get("requires")
         if isinstance(requires, list) and not all(isinstance(item, str) and item for item in requires):
             self.add((*loc, "requires"), f"{name}: 'requires' is a list of texts")

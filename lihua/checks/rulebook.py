@@ -450,8 +450,10 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str,
     )
 
 
-def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[str] = ()) -> list[Finding]:
-    """All learner-rule findings for `text` (spans into `text`), skipping disabled rules/categories."""
+def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[str] = (),
+              rule_dirs: tuple[str, ...] = ()) -> list[Finding]:
+    """All learner-rule findings for `text` (spans into `text`), skipping disabled rules/categories;
+    `rule_dirs`: a teacher's folders of packs, run after the built-in ones."""
     from lihua.checks import is_disabled
 
     findings: list[Finding] = []
@@ -459,7 +461,7 @@ def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[s
 
     lowered = text.lower()  # only searched for trigger strings; offsets come from `text` itself
     index = word_prefix_index(lowered) if len(lowered) == len(text) else None
-    for rule in load_rules():
+    for rule in load_rules(tuple(rule_dirs)):
         if rule.requires and not any(needed in lowered for needed in rule.requires):
             continue
         if index is not None and rule.heads is not None:
