@@ -269,3 +269,37 @@ def test_practice_grades_with_a_teachers_pack(tmp_path: Path) -> None:
     assert "our class's word" in " ".join(term.transcript.split())
     term.child.sendintr()
     assert term.wait_exit() == 130
+
+
+# ------------------------------------------------------------------------------ the component a rule counts toward
+
+
+def _deducted_under(rule_dirs: tuple[str, ...], rule_id: str) -> set[str]:
+    """The components whose deductions cite `rule_id` when the letter is graded with `rule_dirs`."""
+    from lihua.pipeline import grade
+
+    text = "Dear Tom,\n\n" + "I left my cellphone at home, so I could not call you after school. " * 4 + \
+        "\n\nYours,\nLi Hua\n"
+    score = grade(text, rule_dirs=rule_dirs).extras["score"]
+    return {d.component for d in score.deductions if rule_id in d.rule_ids}
+
+
+def test_a_rule_counts_toward_the_component_it_names(tmp_path: Path) -> None:
+    write_pack(tmp_path / "language", CLASS_PACK.replace("severity: warning", "severity: error"))
+    assert _deducted_under((str(tmp_path / "language"),), RULE) == {"language"}
+    write_pack(tmp_path / "organisation", CLASS_PACK.replace("severity: warning", "severity: error\n  component: organisation")
+               .replace("category: word-choice", "category: format"))
+    assert _deducted_under((str(tmp_path / "organisation"),), RULE) == {"organisation"}
+
+
+def test_the_component_defaults_from_the_category_table() -> None:
+    rules = {r.id: r for r in load_rules()}
+    assert {r.component for r in rules.values() if r.category.value == "format"} == {"organisation"}
+    assert rules["learner.register.text-speak"].component == "organisation"  # its pack's default
+    assert rules["learner.verb.modal-base"].component == "language"
+
+
+def test_an_unknown_component_is_refused(tmp_path: Path) -> None:
+    path = write_pack(tmp_path, GOOD_RULE.replace("    category: grammar\n", "    category: grammar\n    component: langauge\n"))
+    assert refusal(tmp_path) == (f"{path}:{line_with(path, 'langauge')}: rule 'class.go-to-home': unknown component "
+                                 "'langauge'; did you mean 'language'?")

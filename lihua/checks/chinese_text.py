@@ -55,6 +55,7 @@ def check_chinese_text(text: str) -> list[Finding]:
                 message_zh=f"使用了中文标点“{char}”，英文书信应使用英文标点。",
                 span=Span(m.start(), m.end()),
                 replacements=(ascii_mark + " " if follows_word else ascii_mark,),
+                component="organisation",  # the rubric marks the letter's punctuation under organisation
             )
         )
     for m in _FULL_WIDTH_ALNUM.finditer(text):
@@ -69,6 +70,7 @@ def check_chinese_text(text: str) -> list[Finding]:
                 message_zh="使用了全角字母或数字，请切换到英文（半角）输入。",
                 span=Span(m.start(), m.end()),
                 replacements=(ascii_text,),
+                component="organisation",
             )
         )
     return findings

@@ -21,11 +21,13 @@ from lihua.prompts._yaml_lines import Parsed, line_of
 RULE_KEYS: dict[str, type | tuple[type, ...]] = {
     "id": str, "description": str, "message": str, "message_zh": str, "category": str, "severity": str,
     "examples": list, "pattern": str, "check": str, "fix": (str, dict), "when": dict, "unless": dict,
-    "case_sensitive": bool, "options": dict, "requires": list,
+    "case_sensitive": bool, "options": dict, "requires": list, "component": str,
 }
+#: The rubric components a rule may count toward (content and length are not marked by rules).
+COMPONENTS = ("language", "organisation")
 REQUIRED_KEYS = ("id", "description", "message", "category", "examples")
 #: What a pack's `defaults:` may set for all of its rules.
-DEFAULT_KEYS = ("category", "severity", "case_sensitive")
+DEFAULT_KEYS = ("category", "severity", "case_sensitive", "component")
 PACK_KEYS: dict[str, type] = {"defaults": dict, "rules": list}
 FIX_KEYS: dict[str, type] = {"lookup": dict, "transform": str, "group": str, "template": str}
 EXAMPLE_KEYS = ("bad", "fix", "good")
@@ -131,9 +133,9 @@ class PackChecker:
         rule_id = merged.get("id")
         if isinstance(rule_id, str) and not RULE_ID.fullmatch(rule_id):
             self.add((*loc, "id"), f"{name}: an id is lower-case words joined by dots, e.g. 'class.verb.go-to-home'")
-        for key, enum in (("category", Category), ("severity", Severity)):
+        for key, known in (("category", [c.value for c in Category]), ("severity", [s.value for s in Severity]),
+                           ("component", COMPONENTS)):
             value = merged.get(key)
-            known = [member.value for member in enum]
             if isinstance(value, str) and value not in known:
                 where = (*loc, key) if key in raw else ("defaults", key)  # a default is wrong where it is written
                 self.add(where, f"{name}: unknown {key} '{value}'{did_you_mean(value, known)}")

@@ -28,7 +28,7 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.checks.rule_schema import RulePackError
-from lihua.findings import Category, Finding, Severity, Source, Span
+from lihua.findings import Category, Finding, Severity, Source, Span, component_of_category
 from lihua.frequency import zipf
 from lihua.letter import Letter
 
@@ -138,6 +138,7 @@ class Rule:
     heads: frozenset[str] | None = None  # when matches start words: the triggers' first letters, lower-cased
     ignore_case: bool = True
     requires: tuple[str, ...] = ()  # from the YAML: the rule runs only if one of these is in the letter
+    component: str = "language"  # the rubric component its findings count toward
     where: tuple[str, int] = ("", 0)  # (file, line) of the rule
     example_lines: tuple[int, ...] = ()  # the line of each example
 
@@ -253,6 +254,7 @@ class Rule:
             span=Span(start, end),
             replacements=replacements,
             explanation=self.description,
+            component=self.component,
         )
 
 
@@ -447,7 +449,9 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str,
         heads=heads,
         requires=tuple(str(r).lower() for r in merged.get("requires") or ()),
         ignore_case=bool(flags & re.IGNORECASE),
+        component=merged.get("component") or component_of_category(merged["category"]),
     )
+
 
 
 def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[str] = (),
