@@ -303,3 +303,37 @@ def test_an_unknown_component_is_refused(tmp_path: Path) -> None:
     path = write_pack(tmp_path, GOOD_RULE.replace("    category: grammar\n", "    category: grammar\n    component: langauge\n"))
     assert refusal(tmp_path) == (f"{path}:{line_with(path, 'langauge')}: rule 'class.go-to-home': unknown component "
                                  "'langauge'; did you mean 'language'?")
+
+
+# ------------------------------------------------------------------------------ named word lists
+
+
+def test_list_references_are_written_out_as_the_regex_they_stand_for() -> None:
+    import re
+
+    from lihua.checks.rule_schema import expand_lists
+
+    lists = {"be": ["is", "are"], "phones": ["cell phone", "mobile"]}
+    assert expand_lists(r"{not-after:be}\bgo", lists) == r"(?<!\bis\s)(?<!\bare\s)\bgo"
+    assert expand_lists(r"\b{list:phones}\b", lists) == r"\b(?:cell\s+phone|mobile)\b"
+    assert expand_lists(r"a{1,2}", lists) == r"a{1,2}"  # a quantifier is not a reference
+    pattern = re.compile(expand_lists(r"{not-after:be}\bgoing", lists))
+    text = "is going, was going, are going"
+    assert [m.start() for m in pattern.finditer(text)] == [text.index("was going") + len("was ")]  # 'was' is not listed
+
+
+def test_a_built_in_rule_written_with_lists_keeps_its_look_behinds() -> None:
+    rule = next(r for r in load_rules() if r.id == "learner.verb.parallel-past")
+    assert rule.source.startswith(r"(?<!\bam\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)"
+                                  r"(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)(?<!\bvery\s)")
+
+
+def test_a_teachers_pack_can_use_lists_and_an_unknown_list_is_refused(tmp_path: Path) -> None:
+    listed = CLASS_PACK.replace("rules:\n", "lists:\n  phones: [cellphone, cell phone]\nrules:\n").replace(
+        "(?P<mark>cell\\s*phone(?P<plural>s)?)", "(?P<mark>{list:phones}(?P<plural>s)?)")
+    assert "{list:phones}" in listed
+    write_pack(tmp_path / "ok", listed)
+    assert RULE in [r.id for r in load_rules((str(tmp_path / "ok"),))]
+    path = write_pack(tmp_path / "bad", listed.replace("{list:phones}", "{list:phone}"))
+    assert refusal(tmp_path / "bad") == (f"{path}:{line_with(path, 'pattern:')}: rule '{RULE}': the pattern uses the "
+                                         "list 'phone', which the pack's lists: do not have; did you mean 'phones'?")

@@ -28,7 +28,21 @@ COMPONENTS = ("language", "organisation")
 REQUIRED_KEYS = ("id", "description", "message", "category", "examples")
 #: What a pack's `defaults:` may set for all of its rules.
 DEFAULT_KEYS = ("category", "severity", "case_sensitive", "component")
-PACK_KEYS: dict[str, type] = {"defaults": dict, "rules": list}
+PACK_KEYS: dict[str, type] = {"defaults": dict, "rules": list, "lists": dict}
+#: How a pattern names one of the pack's word lists: {list:NAME} is any of its words,
+#: {not-after:NAME} is "not right after any of them" (a negative look-behind per word).
+LIST_REFERENCE = re.compile(r"\{(list|not-after):([a-z0-9-]+)\}")
+
+
+def expand_lists(source: str, lists: dict[str, list[str]]) -> str:
+    """The pattern with its list references written out (KeyError: a list the pack does not have)."""
+    def written_out(match: re.Match[str]) -> str:
+        words = [re.escape(word).replace(r"\ ", r"\s+") for word in lists[match.group(2)]]
+        if match.group(1) == "list":
+            return "(?:" + "|".join(words) + ")"
+        return "".join(rf"(?<!\b{word}\s)" for word in words)
+
+    return LIST_REFERENCE.sub(written_out, source)
 FIX_KEYS: dict[str, type] = {"lookup": dict, "transform": str, "group": str, "template": str}
 EXAMPLE_KEYS = ("bad", "fix", "good")
 RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+")
@@ -89,6 +103,7 @@ class PackChecker:
                 self.add((key,), f"unknown top-level key '{key}'{did_you_mean(str(key), PACK_KEYS)}")
             elif not isinstance(value, PACK_KEYS[key]):
                 self.add((key,), f"'{key}' must be {_wanted(PACK_KEYS[key])}, found {_kind(value)}")
+        self.lists = self._lists(data.get("lists"))
         defaults = data.get("defaults") if isinstance(data.get("defaults"), dict) else {}
         for key in defaults:
             if key not in DEFAULT_KEYS:
@@ -101,6 +116,17 @@ class PackChecker:
             for index, raw in enumerate(rules):
                 self._rule(index, raw, defaults)
         return sorted(set(self.problems))
+
+    def _lists(self, lists: Any) -> dict[str, list[str]]:
+        """The pack's named word lists (each a non-empty list of texts)."""
+        if not isinstance(lists, dict):
+            return {}
+        for name, words in lists.items():
+            if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9-]+", name):
+                self.add(("lists", name), f"list name '{name}': lower-case letters, digits and hyphens only")
+            if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+                self.add(("lists", name), f"list '{name}' must be a non-empty list of words")
+        return {name: words for name, words in lists.items() if isinstance(words, list)}
 
     def _rule(self, index: int, raw: Any, defaults: dict[str, Any]) -> None:
         loc: Loc = ("rules", index)
@@ -157,6 +183,14 @@ class PackChecker:
         if not isinstance(source, str):
             return None
         flags = 0 if merged.get("case_sensitive") is True else int(re.IGNORECASE)
+        try:
+            source = expand_lists(source, self.lists)
+        except KeyError as missing:
+            wanted = str(missing.args[0])
+            hint = did_you_mean(wanted, self.lists) if self.lists else ""
+            self.add((*loc, "pattern"), f"{name}: the pattern uses the list '{wanted}', which the pack's lists: "
+                                        f"do not have{hint}")
+            return None
         try:
             return self.groups_of(source, flags)
         except re.error as error:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from lihua.checks import lexicon
-from lihua.checks.rule_schema import RulePackError
+from lihua.checks.rule_schema import RulePackError, expand_lists
 from lihua.findings import Category, Finding, Severity, Source, Span, component_of_category
 from lihua.frequency import zipf
 from lihua.letter import Letter
@@ -358,7 +358,7 @@ def load_pack(text: str, file: str, analysed: dict[tuple[str, int], Any] | None 
     defaults = data.get("defaults", {})
     rules = []
     for index, raw in enumerate(data.get("rules", [])):
-        rule = _rule_from(raw, defaults, pack, analysed)
+        rule = _rule_from(raw, defaults, pack, analysed, data.get("lists") or {})
         rule.where = (file, line_of(parsed.node, ("rules", index)))
         rule.example_lines = tuple(line_of(parsed.node, ("rules", index, "examples", n))
                                    for n in range(len(rule.examples)))
@@ -416,11 +416,14 @@ def example_problems(rule: Rule) -> list[tuple[int, str]]:
 
 
 def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str,
-               analysed: dict[tuple[str, int], Any] | None = None) -> Rule:
-    """One Rule from its (schema-checked) YAML; `analysed` caches each pattern's analysis."""
+               analysed: dict[tuple[str, int], Any] | None = None, lists: dict[str, list[str]] | None = None) -> Rule:
+    """One Rule from its (schema-checked) YAML; `analysed` caches each pattern's analysis, `lists`
+    are the pack's named word lists its pattern may reference ({list:NAME}, {not-after:NAME})."""
     merged = {**defaults, **raw}
     flags = 0 if merged.get("case_sensitive") else int(re.IGNORECASE)
     source = merged.get("pattern")
+    if source is not None and lists:
+        source = expand_lists(source, lists)
     from lihua.checks.triggers import trigger_heads
 
     triggers, word_start = None, False
