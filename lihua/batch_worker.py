@@ -31,6 +31,7 @@ class BatchSettings:
     prompts_dirs: tuple[str, ...] = ()
     engines: tuple[str, ...] = ("harper",)
     disabled: tuple[str, ...] = ()
+    rule_dirs: tuple[str, ...] = ()  # a teacher's rule packs, checked by the parent before any worker starts
     engine_options: dict[str, Any] = field(default_factory=dict)
     scale: int | None = None
     reply: bool = True
@@ -132,7 +133,8 @@ def _grade_file(path: str) -> tuple[dict[str, Any], str]:
         raise _Failure(message.removeprefix(f"{shown_name(path)}: ")) from None
     extra = {"scale": settings.scale} if settings.scale and _grade_takes_scale() else {}
     report = grade(source.text, source=source.name, encoding=source.encoding, prompt=_State.prompt,
-                   engines=settings.engines, disabled=settings.disabled, engine_options=settings.engine_options, **extra)
+                   engines=settings.engines, disabled=settings.disabled, engine_options=settings.engine_options,
+                   rule_dirs=settings.rule_dirs, **extra)
     if settings.reply and "reply" not in report.extras:
         report.extras["reply"] = _reply(source.text, report)
     return report.to_dict(), source.text

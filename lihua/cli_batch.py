@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from lihua.cli_group import choices, command_group
+from lihua.cli_group import RULES_DIR_HELP, choices, command_group
 
 INTERRUPTED = 130  # the shell's convention for "stopped by Ctrl-C"
 MAX_LISTED_FAILURES = 20
@@ -36,6 +36,7 @@ def batch_command(
     scale: Annotated[int | None, typer.Option("--scale", help="Score out of 15 or 25 (default: the prompt's exam).", metavar="[15|25]")] = None,
     prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).", metavar="DIR")] = None,
     disable: Annotated[list[str] | None, typer.Option("--disable", "-d", help="Rule id, prefix or category to switch off (repeat or comma-separate).", metavar="RULE")] = None,
+    rules_dir: Annotated[list[str] | None, typer.Option("--rules-dir", metavar="DIR", help=RULES_DIR_HELP)] = None,
     engine: Annotated[str | None, typer.Option("--engine", "-e", help="Engines, comma-separated: harper, languagetool (default: harper).", metavar="ENGINES")] = None,
     lt_url: Annotated[str | None, typer.Option("--lt-url", help="LanguageTool server (also LIHUA_LT_URL).", metavar="URL")] = None,
 ) -> None:
@@ -57,13 +58,13 @@ def batch_command(
     check some letters · 2 usage error · 130 stopped by Ctrl-C (143 by SIGTERM, 129 by SIGHUP), with
     the finished letters in the reports.
     """
-    from lihua.cli_grade import disabled_names, split_list
+    from lihua.cli_grade import cli_rule_dirs, disabled_names, split_list
     from lihua.cli_group import fail
     from lihua.config import ConfigError, load_config
 
     try:
         config = load_config({"prompt": prompt, "jobs": jobs, "scale": scale, "prompts_dir": prompts_dir,
-                              "disable": disabled_names(disable), "engines": split_list([engine] if engine else []),
+                              "rules_dirs": cli_rule_dirs(rules_dir), "disable": disabled_names(disable), "engines": split_list([engine] if engine else []),
                               "lt_url": lt_url})
     except ConfigError as error:
         raise fail(str(error)) from None
@@ -131,13 +132,14 @@ def _warn_engine_failures(summary: Any) -> None:
 def _settings(config: Any, with_reply: bool) -> tuple[Any, Any]:
     """The worker settings, with the prompt loaded (and checked) once, here."""
     from lihua.batch_worker import BatchSettings
-    from lihua.cli_grade import load_prompt
+    from lihua.cli_grade import checked_rule_dirs, load_prompt
     from lihua.cli_group import fail
 
     if not config["prompt"]:
         raise fail("which task did the class write? give --prompt ID (see `lihua prompts list`) or set prompt in lihua.toml")
     prompts_dirs = [] if config.settings["prompts_dir"].source.startswith("env") else list(config["prompts_dir"])
     task = load_prompt(config["prompt"], prompts_dirs)
+    rule_dirs = checked_rule_dirs(config)
     engines = list(config["engines"])
     unknown = [name for name in engines if name not in ("harper", "languagetool")]
     if unknown:
@@ -145,7 +147,7 @@ def _settings(config: Any, with_reply: bool) -> tuple[Any, Any]:
     if config["scale"] not in (None, 15, 25):
         raise fail(f"--scale must be 15 or 25, not {config['scale']}")
     settings = BatchSettings(prompt_id=task.id, prompts_dirs=tuple(prompts_dirs), prompt=task, engines=tuple(engines),
-                             disabled=tuple(config["disable"]), scale=config["scale"], reply=with_reply,
+                             disabled=tuple(config["disable"]), rule_dirs=rule_dirs, scale=config["scale"], reply=with_reply,
                              engine_options={"lt_url": config["lt_url"]} if config["lt_url"] else {})
     return settings, task
 

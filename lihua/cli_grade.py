@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
-from lihua.cli_group import choices, fail, stdout_console, warn
+from lihua.cli_group import RULES_DIR_HELP, choices, fail, stdout_console, warn
 from lihua.exitcodes import ExitCode
 
 
@@ -41,6 +42,24 @@ def disabled_names(values: list[str] | None) -> list[str]:
     return names
 
 
+def cli_rule_dirs(values: list[str] | None) -> list[str]:
+    """--rules-dir folders as absolute paths (batch workers and error lines need no working directory)."""
+    return [str(Path(value).expanduser().resolve()) for value in values or []]
+
+
+def checked_rule_dirs(config: Any) -> tuple[str, ...]:
+    """The teacher's rule folders of `config`, loaded once here so a broken pack stops the command
+    with `file:line: what is wrong` before any letter is graded."""
+    from lihua.checks.rulebook import RulePackError, load_rules
+
+    dirs = tuple(config["rules_dirs"])
+    try:
+        load_rules(dirs)
+    except RulePackError as error:
+        raise fail(f"a rule pack cannot be used:\n{error}") from None
+    return dirs
+
+
 def load_prompt(prompt_id: str | None, prompts_dirs: list[str] | None):
     """The prompt named on the command line, or None; warnings go to stderr."""
     if not prompt_id:
@@ -63,6 +82,7 @@ def grade_command(
     prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).", metavar="DIR")] = None,
     max_errors: Annotated[int | None, typer.Option("--max-errors", min=0, help="Exit 1 when the letter has more error-level findings than this.", metavar="N")] = None,
     disable: Annotated[list[str] | None, typer.Option("--disable", "-d", help="Rule id, rule-id prefix or category to switch off (repeat or comma-separate).", metavar="RULE")] = None,
+    rules_dir: Annotated[list[str] | None, typer.Option("--rules-dir", metavar="DIR", help=RULES_DIR_HELP)] = None,
     engine: Annotated[str | None, typer.Option("--engine", "-e", help="Engines, comma-separated: harper, languagetool (default: harper).", metavar="ENGINES")] = None,
     lt_url: Annotated[str | None, typer.Option("--lt-url", help="LanguageTool server, e.g. http://localhost:8081 (also LIHUA_LT_URL).", metavar="URL")] = None,
     variant: Annotated[str, typer.Option("--variant", help="English variant for LanguageTool: en-US or en-GB (Harper accepts both spellings).", metavar="VARIANT")] = "en-US",
@@ -88,7 +108,7 @@ def grade_command(
 
     try:  # lihua.toml / [tool.lihua] defaults; the command line wins (see `lihua config show`)
         config = load_config({"prompt": prompt, "scale": scale, "disable": disabled_names(disable), "prompts_dir": prompts_dir,
-                              "lt_url": lt_url, "engines": split_list([engine] if engine else [])})
+                              "rules_dirs": cli_rule_dirs(rules_dir), "lt_url": lt_url, "engines": split_list([engine] if engine else [])})
     except ConfigError as error:
         raise fail(str(error)) from None
     prompt, scale, lt_url, disable = config["prompt"], config["scale"], config["lt_url"], config["disable"]
@@ -111,12 +131,14 @@ def grade_command(
     except InputError as error:
         raise fail(str(error)) from None
     task = load_prompt(prompt, prompts_dir)
+    rule_dirs = checked_rule_dirs(config)
 
     from lihua.pipeline import grade
 
     options = {"lt_url": lt_url or os.environ.get("LIHUA_LT_URL"), "lt_language": variant}
     report = grade(source.text, source=source.name, encoding=source.encoding, prompt=task,
-                   engines=engines, disabled=split_list(disable), engine_options=options, scale=scale)
+                   engines=engines, disabled=split_list(disable), engine_options=options, scale=scale,
+                   rule_dirs=rule_dirs)
     for note in report.notes:
         warn(note)
     if set(engines) <= set(report.failed_engines):

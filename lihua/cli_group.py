@@ -85,6 +85,10 @@ class LihuaTyper(typer.Typer):
     def command(self, *args: Any, cls: type[TyperCommand] | None = LihuaCommand, **options: Any) -> Any:
         return super().command(*args, cls=cls, **options)
 
+#: The help of --rules-dir on every command that grades (grade, batch, practice).
+RULES_DIR_HELP = ("A folder of your own rule packs (YAML; check them with `lihua rules check DIR`); repeat for more; "
+                  "or rules_dirs in lihua.toml.")
+
 
 def command_group(name: str, help: str, **extra: Any) -> typer.Typer:
     """A sub-command group (shell completion is the root command's: `lihua --install-completion`)."""

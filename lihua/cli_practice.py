@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from lihua.cli_grade import Lang, disabled_names
-from lihua.cli_group import choices, command_group, fail, stdout_console, warn
+from lihua.cli_group import RULES_DIR_HELP, choices, command_group, fail, stdout_console, warn
 
 if TYPE_CHECKING:
     from lihua.drafts import DraftWriter
@@ -169,9 +169,10 @@ def _starting_text(prompt_id: str) -> str:
 class _Session:
     """One practice run: the current draft writer is what Ctrl-C must save."""
 
-    def __init__(self, prompt: Any, history: History, *, editor: bool, lang: str, disabled: list[str]) -> None:
+    def __init__(self, prompt: Any, history: History, *, editor: bool, lang: str, disabled: list[str],
+                 rule_dirs: tuple[str, ...] = ()) -> None:
         self.prompt, self.history, self.editor, self.lang = prompt, history, editor, lang
-        self.disabled = disabled
+        self.disabled, self.rule_dirs = disabled, rule_dirs
         self.writer: DraftWriter | None = None
         self.saved_ids: list[int] = []
         self.told_draft = False
@@ -195,7 +196,7 @@ class _Session:
         from lihua.pipeline import grade
 
         typer.echo("\nGrading…")
-        report = grade(text, source=source, prompt=self.prompt, disabled=self.disabled)
+        report = grade(text, source=source, prompt=self.prompt, disabled=self.disabled, rule_dirs=self.rule_dirs)
         for note in report.notes:
             _warn(note)
         return report
@@ -311,6 +312,18 @@ def _disabled_rules(disable: list[str] | None) -> list[str]:
         raise fail(str(error)) from None
 
 
+def _rule_dirs(rules_dir: list[str] | None) -> tuple[str, ...]:
+    """--rules-dir, else rules_dirs in lihua.toml: the teacher's packs, checked before the student writes."""
+    from lihua.cli_grade import checked_rule_dirs, cli_rule_dirs
+    from lihua.config import ConfigError, load_config
+
+    try:
+        config = load_config({"rules_dirs": cli_rule_dirs(rules_dir)})
+    except ConfigError as error:
+        raise fail(str(error)) from None
+    return checked_rule_dirs(config)
+
+
 def practice_command(
     prompt_id: Annotated[str | None, typer.Argument(metavar="PROMPT_ID", help="Task id (see `lihua prompts list`); default: a random one.")] = None,
     letter_type: Annotated[str | None, typer.Option("--type", "-t", metavar="TYPE", help="Pick a random task of this letter type, e.g. invitation.")] = None,
@@ -319,6 +332,7 @@ def practice_command(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of explanations.", **choices(Lang))] = Lang.en,
     prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).", metavar="DIR")] = None,
     disable: Annotated[list[str] | None, typer.Option("--disable", "-d", metavar="RULE", help="Rule id, rule-id prefix or category to switch off (repeat or comma-separate); also `disable` in lihua.toml.")] = None,
+    rules_dir: Annotated[list[str] | None, typer.Option("--rules-dir", metavar="DIR", help=RULES_DIR_HELP)] = None,
 ) -> None:
     """Practise a letter in the terminal: read the task, write, get it graded with a reply, revise.
 
@@ -338,6 +352,7 @@ def practice_command(
     disabled = _disabled_rules(disable)  # a usage error is one whatever the terminal
     if not sys.stdin.isatty():
         raise fail(NO_TTY)
+    rule_dirs = _rule_dirs(rules_dir)
     session: _Session | None = None
     _save_on_hangup()
     try:
@@ -357,7 +372,7 @@ def practice_command(
         for renderable in _card(task, Lang.both, False, None, wrap=console.is_terminal):
             console.print(renderable)
         with history:
-            session = _Session(task, history, editor=editor, lang=lang.value, disabled=disabled)
+            session = _Session(task, history, editor=editor, lang=lang.value, disabled=disabled, rule_dirs=rule_dirs)
             session.run(_starting_text(task.id))
     except KeyboardInterrupt:
         if session is not None:

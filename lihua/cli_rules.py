@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -25,6 +26,7 @@ app = command_group(
         "All rules:  lihua rules list\n\n"
         "One category:  lihua rules list --category punctuation\n\n"
         "One rule:  lihua rules show learner.verb.modal-base\n\n"
+        "Check your own rule packs:  lihua rules check my-rules/\n\n"
         "Turn a rule or category off when grading:  lihua grade letter.txt --disable learner.verb.tense-shift"
     ),
     no_args_is_help=True,
@@ -142,3 +144,37 @@ def show_command(
             lines.append(f"    ✓ {example.good}  (not flagged)")
     typer.echo("\n".join(lines))
     typer.echo(f"\n  Turn it off:  lihua grade FILE --disable {rule.id}")
+
+
+@app.command("check")
+def check_command(
+    folders: Annotated[list[str], typer.Argument(metavar="DIR...", help="Folders of your own rule packs (*.yaml).")],
+) -> None:
+    """Check your own rule packs: the schema, ids that clash, and every rule on its own examples.
+
+    Prints one line per rule (ok, or file:line: what is wrong). Use the folder when grading with
+    --rules-dir DIR, or rules_dirs = ["DIR"] in lihua.toml.
+
+    Examples:
+
+      lihua rules check my-rules/
+
+    Exit codes: 0 every pack is usable · 2 something is wrong (each problem on its own line).
+    """
+    from lihua.checks.rulebook import RulePackError, load_rules
+
+    built_in = len(load_rules())
+    dirs = tuple(str(Path(folder).expanduser().resolve()) for folder in folders)
+    try:
+        rules = load_rules(dirs)[built_in:]
+    except RulePackError as error:
+        for file, line, message in error.problems:
+            typer.echo(f"{file}:{line}: {message}", err=True)
+        count = len(error.problems)
+        raise fail(f"{count} problem{'s' if count != 1 else ''}; the packs cannot be used until they are fixed") from None
+    for rule in rules:
+        file, line = rule.where
+        typer.echo(f"ok  {rule.id}  ({len(rule.examples)} examples)  {file}:{line}")
+    typer.echo(f"{len(rules)} rule{'s' if len(rules) != 1 else ''} ready: lihua grade FILE "
+               + " ".join(f"--rules-dir {folder}" for folder in folders))
+

@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "scale": None,  # None: the prompt's own exam decides (15 or 25)
     "disable": [],
     "prompts_dir": [],
+    "rules_dirs": [],  # a teacher's folders of rule packs, on top of the built-in ones
     "lt_url": None,
     "engines": ["harper"],
     "jobs": None,  # None: all cores
@@ -158,7 +159,7 @@ def _validate(key: str, value: Any, path: Path) -> Any:
             raise ConfigError(f"{where} must be a whole number of at least 1, not {value!r}")
         return value
     items = _string_list(value, where)
-    if key == "prompts_dir":
+    if key in ("prompts_dir", "rules_dirs"):
         return [str((path.parent / Path(item).expanduser()).resolve()) for item in items]
     if key == "disable" and items:
         from lihua.rule_names import UnknownRuleName, check_disable

@@ -68,6 +68,12 @@ class Finding:
     message_zh: str = ""
     explanation: str = ""
     text: str = field(default="", compare=False)
+    # the rubric component it counts toward: a rule's `component`, else by category (component_of_category)
+    component: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.component:
+            object.__setattr__(self, "component", component_of_category(self.category.value))
 
     def with_position(self, line: int, column: int) -> Finding:
         """Return a copy whose span carries the given line and column."""
@@ -92,3 +98,11 @@ class Finding:
             },
             "replacements": list(self.replacements),
         }
+
+
+def component_of_category(category: str) -> str:
+    """The rubric component a finding of this category counts toward when its rule names none:
+    the table in lihua/data/scoring.yaml, else language."""
+    from lihua.yamlio import data_file
+
+    return (data_file("scoring.yaml").get("component_of_category") or {}).get(category, "language")

@@ -31,17 +31,18 @@ class CheckResult:
 
 
 def check_text(text: str, *, prompt: Any = None, engines: Sequence[str] = DEFAULT_ENGINES,
-               disabled: Collection[str] = ()) -> list[Finding]:
+               disabled: Collection[str] = (), rule_dirs: Sequence[str] = ()) -> list[Finding]:
     """Every finding for `text` (engines + lihua's checks), merged, located, in text order."""
-    return run_checks(text, prompt=prompt, engines=engines, disabled=disabled).findings
+    return run_checks(text, prompt=prompt, engines=engines, disabled=disabled, rule_dirs=rule_dirs).findings
 
 
 def run_checks(text: str, *, prompt: Any = None, engines: Sequence[str] = DEFAULT_ENGINES,
-               disabled: Collection[str] = (), engine_options: dict[str, Any] | None = None) -> CheckResult:
+               disabled: Collection[str] = (), engine_options: dict[str, Any] | None = None,
+               rule_dirs: Sequence[str] = ()) -> CheckResult:
     """Like `check_text`, also returning notes about engines that could not run."""
     letter = parse_letter(text)
     names = _names_for(prompt)
-    collected: list[Finding] = list(check_letter(text, letter, disabled=disabled))
+    collected: list[Finding] = list(check_letter(text, letter, disabled=disabled, rule_dirs=rule_dirs))
     notes: list[str] = []
     failed: list[str] = []
     for name in engines:
@@ -59,11 +60,13 @@ def run_checks(text: str, *, prompt: Any = None, engines: Sequence[str] = DEFAUL
 
 def grade(text: str, *, source: str = "<text>", encoding: str = "utf-8", prompt: Any = None,
           engines: Sequence[str] = DEFAULT_ENGINES, disabled: Collection[str] = (),
-          engine_options: dict[str, Any] | None = None, scale: int | None = None) -> Report:
+          engine_options: dict[str, Any] | None = None, scale: int | None = None,
+          rule_dirs: Sequence[str] = ()) -> Report:
     """Grade one letter: the Report that `lihua grade` renders, with its rubric score in extras["score"]."""
     from lihua.scoring import score_letter
 
-    result = run_checks(text, prompt=prompt, engines=engines, disabled=disabled, engine_options=engine_options)
+    result = run_checks(text, prompt=prompt, engines=engines, disabled=disabled, engine_options=engine_options,
+                        rule_dirs=rule_dirs)
     report = Report(
         source=source,
         encoding=encoding,

@@ -23,12 +23,11 @@ class UnknownRuleName(ValueError):
 @lru_cache(maxsize=1)
 def known_names() -> frozenset[str]:
     """Every category, rule id and dotted rule-id prefix lihua can switch off."""
-    from lihua.checks.chinese_text import RULE_IDS
-    from lihua.checks.rulebook import load_rules
+    from lihua.checks import all_rule_ids
     from lihua.engines.harper import _KIND as HARPER_KINDS
     from lihua.findings import Category
 
-    ids = [rule.id for rule in load_rules()] + list(RULE_IDS) + [f"harper.{kind}" for kind in HARPER_KINDS]
+    ids = all_rule_ids() + [f"harper.{kind}" for kind in HARPER_KINDS]
     prefixes = {".".join(parts[:i]) for parts in (rule_id.split(".") for rule_id in ids) for i in range(1, len(parts))}
     return frozenset({*ids, *prefixes, "languagetool", *(c.value for c in Category)})
 

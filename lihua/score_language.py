@@ -28,14 +28,13 @@ MIN_WORDS = 50
 #: Weighted errors per 100 words above which a band is out of reach: band 5 allows "a few errors",
 #: band 3 "some errors that do not block understanding", band 2 "errors that hinder understanding".
 DENSITY_CAPS = ((12.0, 2), (8.0, 3), (5.0, 4))
-ORGANISATION_RULES = ("punctuation.full-width", "format.", "learner.register.")  # marked under organisation
 
 _CATEGORY_ZH = {"grammar": "语法", "word-choice": "用词", "spelling": "拼写", "style": "文体", "punctuation": "标点"}
 
 
 def finding_weight(finding: Finding) -> tuple[float, bool]:
     """(weight, hinders meaning) of one finding for accuracy; 0 for what another component marks."""
-    if finding.rule_id.startswith(ORGANISATION_RULES):
+    if finding.component != "language":  # marked by another component (format, register, Chinese marks)
         return 0.0, False
     weight = SEVERITY_WEIGHT.get(finding.severity.value, 0.0) * CATEGORY_WEIGHT.get(finding.category.value, 0.0)
     hinders = weight > 0 and finding.rule_id.startswith(scoring_words().hinders_meaning)

@@ -42,16 +42,26 @@ Found = list[tuple[float, str, str, list[int]]]
 
 
 def _cited(findings: Sequence[Finding], *prefixes: str, part: Part | None = None) -> list[int]:
-    """Findings with these rule-id prefixes, or any `format.*` finding inside `part`."""
+    """Findings with these rule-id prefixes, or any letter-format finding inside `part`."""
     return [i for i, f in enumerate(findings) if f.rule_id.startswith(prefixes) or (
-        part is not None and f.rule_id.startswith("format.") and part.start <= f.span.start <= part.end)]
+        part is not None and _is_format(f) and part.start <= f.span.start <= part.end)]
+
+
+def _is_format(finding: Finding) -> bool:
+    """A letter-format finding: a format rule that counts toward organisation (a teacher's too)."""
+    return finding.component == "organisation" and finding.category.value == "format"
+
+
+def _is_register(finding: Finding) -> bool:
+    """A register (chat words) finding: a style rule that counts toward organisation."""
+    return finding.component == "organisation" and finding.category.value == "style"
 
 
 def _other_format(findings: Sequence[Finding], cited: set[int]) -> Found:
     """Format findings no deduction above speaks for (a rule lihua's own checks may add later)."""
     out: Found = []
     for i, f in enumerate(findings):
-        if f.rule_id.startswith("format.") and i not in cited and f.severity.value != "suggestion":
+        if _is_format(f) and i not in cited and f.severity.value != "suggestion":
             out.append((0.05, f"Letter format: {f.message}", f"书信格式：{f.message_zh or f.message}", [i]))
     return out[:3]
 
@@ -149,7 +159,7 @@ def _linking(letter: Letter, findings: Sequence[Finding]) -> Found:
 def _register(letter: Letter, prompt: Any, findings: Sequence[Finding]) -> Found:
     """Chat words in a letter: the scoring word list and lihua's register rules, cited once, here."""
     words = scoring_words()
-    cited = _cited(findings, "learner.register.")
+    cited = [i for i, f in enumerate(findings) if _is_register(f)]
     tokens = list(read_body(letter).tokens)
     if letter.salutation is not None:
         first = WORD_RE.findall(letter.salutation.text)[:1]

@@ -193,12 +193,13 @@ def test_learner_rules_stay_quiet_on_the_corrected_dev_passages() -> None:
 
 
 def test_a_fix_that_yaml_read_as_a_boolean_is_refused_at_load() -> None:
-    from lihua.checks.rulebook import _rule_from
+    from lihua.checks.rulebook import RulePackError, load_pack
 
-    raw = {"id": "learner.test.on", "category": "grammar", "description": "d", "message": "m",
-           "pattern": r"\bin\b", "fix": {"lookup": {"in": True}}}
-    with pytest.raises(ValueError, match="quoted"):
-        _rule_from(raw, {}, "test")
+    pack = ("rules:\n  - id: learner.test.on\n    category: grammar\n    description: d\n    message: m\n"
+            "    pattern: '\\bin\\b'\n    fix: {lookup: {in: on}}\n"
+            "    examples: [{bad: in, fix: 'on'}, {good: at}]\n")
+    with pytest.raises(RulePackError, match=r"^test.yaml:7: .*quoted"):
+        load_pack(pack, "test.yaml")
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.triggers], ids=lambda r: r.id)

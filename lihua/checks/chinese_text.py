@@ -13,6 +13,10 @@ import re
 
 from lihua.findings import Category, Finding, Severity, Source, Span
 
+#: The ids of the findings this check can make (see `lihua.checks.all_rule_ids`).
+RULE_IDS = ("script.chinese-characters", "punctuation.full-width", "punctuation.full-width-letters",
+            "script.chinese-gloss")
+
 # Full-width punctuation → what an English letter uses (a space follows , . ; : ! ? in English).
 FULL_WIDTH = {
     "，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "、": ",",
@@ -29,9 +33,6 @@ _FULL_WIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _GLOSS = re.compile(rf"(?<=[A-Za-z\"'”’])[ \t]*[(（](?=[^()（）\n]*[{_CJK}])[^()（）\n.!?。！？]{{1,40}}[)）]")
 
 
-RULE_IDS = ("script.chinese-characters", "punctuation.full-width", "punctuation.full-width-letters")  # for --disable
-
-
 def check_chinese_text(text: str) -> list[Finding]:
     """Findings for Chinese characters, full-width punctuation and full-width letters/digits."""
     glosses = [m.span() for m in _GLOSS.finditer(text)]
@@ -45,7 +46,7 @@ def check_chinese_text(text: str) -> list[Finding]:
         follows_word = m.end() < len(text) and not text[m.end()].isspace() and ascii_mark in ",.;:!?"
         findings.append(
             Finding(
-                rule_id="punctuation.full-width",
+                rule_id=RULE_IDS[1],
                 source=Source.LIHUA,
                 category=Category.PUNCTUATION,
                 severity=Severity.ERROR,
@@ -53,13 +54,14 @@ def check_chinese_text(text: str) -> list[Finding]:
                 message_zh=f"使用了中文标点“{char}”，英文书信应使用英文标点。",
                 span=Span(m.start(), m.end()),
                 replacements=(ascii_mark + " " if follows_word else ascii_mark,),
+                component="organisation",  # the rubric marks the letter's punctuation under organisation
             )
         )
     for m in _FULL_WIDTH_ALNUM.finditer(text):
         ascii_text = "".join(chr(ord(c) - 0xFEE0) for c in m.group())
         findings.append(
             Finding(
-                rule_id="punctuation.full-width-letters",
+                rule_id=RULE_IDS[2],
                 source=Source.LIHUA,
                 category=Category.PUNCTUATION,
                 severity=Severity.WARNING,
@@ -67,6 +69,7 @@ def check_chinese_text(text: str) -> list[Finding]:
                 message_zh="使用了全角字母或数字，请切换到英文（半角）输入。",
                 span=Span(m.start(), m.end()),
                 replacements=(ascii_text,),
+                component="organisation",
             )
         )
     return findings
@@ -75,7 +78,7 @@ def check_chinese_text(text: str) -> list[Finding]:
 def _chinese_words(match: re.Match[str]) -> Finding:
     """Chinese standing where the English should be: the reader cannot follow it."""
     return Finding(
-        rule_id="script.chinese-characters",
+        rule_id=RULE_IDS[0],
         source=Source.LIHUA,
         category=Category.WORD_CHOICE,
         severity=Severity.ERROR,
@@ -88,7 +91,7 @@ def _chinese_words(match: re.Match[str]) -> Finding:
 def _gloss_note(match: re.Match[str]) -> Finding:
     """Chinese in brackets after the English name: the meaning is given; a gentle note, no error."""
     return Finding(
-        rule_id="script.chinese-gloss",
+        rule_id=RULE_IDS[3],
         source=Source.LIHUA,
         category=Category.STYLE,
         severity=Severity.SUGGESTION,

@@ -21,12 +21,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from lihua.checks import lexicon
-from lihua.findings import Category, Finding, Severity, Source, Span
+from lihua.checks.rule_schema import RulePackError, expand_lists
+from lihua.findings import Category, Finding, Severity, Source, Span, component_of_category
 from lihua.frequency import zipf
 from lihua.letter import Letter
 
@@ -136,6 +138,9 @@ class Rule:
     heads: frozenset[str] | None = None  # when matches start words: the triggers' first letters, lower-cased
     ignore_case: bool = True
     requires: tuple[str, ...] = ()  # from the YAML: the rule runs only if one of these is in the letter
+    component: str = "language"  # the rubric component its findings count toward
+    where: tuple[str, int] = ("", 0)  # (file, line) of the rule
+    example_lines: tuple[int, ...] = ()  # the line of each example
 
     @cached_property
     def pattern(self) -> re.Pattern[str] | None:
@@ -249,6 +254,7 @@ class Rule:
             span=Span(start, end),
             replacements=replacements,
             explanation=self.description,
+            component=self.component,
         )
 
 
@@ -265,57 +271,164 @@ def _match_case(model: str, word: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() and model != "I" else word
 
 
-@lru_cache(maxsize=1)
-def load_rules() -> tuple[Rule, ...]:
-    """Every rule of every bundled pack, in pack then file order."""
+BUILT_IN = "lihua.checks"
+
+
+@lru_cache(maxsize=8)
+def load_rules(rule_dirs: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """Every rule of every bundled pack, in pack then file order, then those of `rule_dirs`.
+
+    A teacher's folder (`--rules-dir`, `rules_dirs` in lihua.toml) holds packs of the same shape;
+    its rules must not reuse an id, and their own examples must hold. Raises RulePackError.
+    """
     from lihua import __version__
     from lihua.cache import read_entry, write_entry
-    from lihua.yamlio import load_yaml
 
     # what each pattern's triggers are (a regex parse per rule) is cached by the pattern's own text
-    cache_name = f"rule-triggers-{__version__}.marshal"
+    cache_name = f"rule-triggers-v2-{__version__}.marshal"
     analysed = read_entry(cache_name)
     analysed = analysed if isinstance(analysed, dict) else {}
     known = len(analysed)
     rules: list[Rule] = []
-    folder = resources.files("lihua.checks").joinpath("rules")
+    folder = resources.files(BUILT_IN).joinpath("rules")
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not entry.name.endswith(".yaml"):
-            continue
-        data = load_yaml(entry.read_text(encoding="utf-8")) or {}
-        pack = entry.name.removesuffix(".yaml")
-        defaults = data.get("defaults", {})
-        for raw in data.get("rules", []):
-            rules.append(_rule_from(raw, defaults, pack, analysed))
+        if entry.name.endswith(".yaml"):
+            rules += load_pack(entry.read_text(encoding="utf-8"), str(entry), analysed)
     if len(analysed) != known:
         write_entry(cache_name, analysed)
-    ids = [r.id for r in rules]
-    duplicates = {i for i in ids if ids.count(i) > 1}
-    if duplicates:
-        raise ValueError(f"duplicate rule ids: {sorted(duplicates)}")
+    seen = {rule.id: rule for rule in rules}
+    if len(seen) != len(rules):
+        ids = [rule.id for rule in rules]
+        raise ValueError(f"duplicate rule ids: {sorted({i for i in ids if ids.count(i) > 1})}")
+    built_in = set(seen)
+    problems: list[tuple[str, int, str]] = []
+    for rule in (r for folder in rule_dirs for r in _folder_rules(folder, problems)):
+        if rule.id in seen:
+            first = seen[rule.id]
+            other = "a built-in rule" if rule.id in built_in else f"the rule at {first.where[0]}:{first.where[1]}"
+            problems.append((*rule.where, f"rule id '{rule.id}' is already used by {other}; choose another id"))
+            continue
+        seen[rule.id] = rule
+        rules.append(rule)
+        problems += [(rule.where[0], line, message) for line, message in example_problems(rule)]
+    if problems:
+        raise RulePackError(problems)
     return tuple(rules)
 
 
+def pack_files(folder: str) -> list[Path]:
+    """The packs of a teacher's folder: its *.yaml and *.yml files, by name."""
+    return sorted(p for p in Path(folder).iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _folder_rules(folder: str, problems: list[tuple[str, int, str]]) -> list[Rule]:
+    """The rules of every pack in `folder`; what is wrong goes to `problems` (file, line, message)."""
+    path = Path(folder)
+    if not path.is_dir():
+        problems.append((folder, 1, "no such folder of rule packs" if not path.exists() else "not a folder"))
+        return []
+    files = pack_files(folder)
+    if not files:
+        problems.append((folder, 1, "no rule packs here (*.yaml files)"))
+    rules: list[Rule] = []
+    for file in files:
+        try:
+            rules += load_pack(file.read_text(encoding="utf-8"), str(file))
+        except RulePackError as error:
+            problems += error.problems
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append((str(file), 1, f"cannot read: {getattr(error, 'strerror', None) or error}"))
+    return rules
+
+
+def load_pack(text: str, file: str, analysed: dict[tuple[str, int], Any] | None = None) -> list[Rule]:
+    """The rules of one pack file, checked against the schema first (RulePackError: file:line: …)."""
+    from lihua.checks.named_checks import NAMED_CHECKS
+    from lihua.checks.rule_schema import PackChecker
+    from lihua.prompts._yaml_lines import line_of, parse
+
+    analysed = {} if analysed is None else analysed
+    parsed = parse(text)
+    groups_of = partial(_analysis_groups, analysed)
+    problems = PackChecker(parsed, PREDICATES, TRANSFORMS, NAMED_CHECKS, groups_of).check()
+    if problems:
+        raise RulePackError([(file, line, message) for line, message in problems])
+    data = parsed.data
+    pack = Path(file).stem
+    defaults = data.get("defaults", {})
+    rules = []
+    for index, raw in enumerate(data.get("rules", [])):
+        rule = _rule_from(raw, defaults, pack, analysed, data.get("lists") or {})
+        rule.where = (file, line_of(parsed.node, ("rules", index)))
+        rule.example_lines = tuple(line_of(parsed.node, ("rules", index, "examples", n))
+                                   for n in range(len(rule.examples)))
+        rules.append(rule)
+    return rules
+
+
+def _analysis_groups(analysed: dict[tuple[str, int], Any], source: str, flags: int) -> tuple[str, ...]:
+    """The pattern's group names (re.error if it does not compile); analyses it once, cached by its text."""
+    return _analysis(analysed, source, flags)[2]
+
+
+def _analysis(analysed: dict[tuple[str, int], Any], source: str, flags: int) -> tuple[Any, bool, tuple[str, ...]]:
+    """(triggers, matches start words, group names) of a pattern: from the cache, or worked out now."""
+    known = analysed.get((source, flags))
+    if known is None or len(known) != 3:
+        from lihua.checks.triggers import analyse
+
+        groups = tuple(re.compile(source, flags).groupindex)  # checks it compiles (look-behind widths too)
+        found, word_start = analyse(source, flags)
+        known = (tuple(sorted(found)) if found else None, word_start, groups)
+        analysed[(source, flags)] = known
+    return known
+
+
+def apply_fixes(text: str, rule: Rule) -> tuple[str, list[str]]:
+    """`text` with every fix of `rule` applied (right to left), and the texts it flagged."""
+    from lihua.letter import parse_letter
+
+    findings = sorted(rule.findings(text, parse_letter(text)), key=lambda f: f.span.start)
+    fixed = text
+    for finding in reversed(findings):
+        if finding.replacements:
+            fixed = fixed[:finding.span.start] + finding.replacements[0] + fixed[finding.span.end:]
+    return fixed, [text[f.span.start:f.span.end] for f in findings]
+
+
+def example_problems(rule: Rule) -> list[tuple[int, str]]:
+    """(line, what is wrong) for each of the rule's own examples that does not hold."""
+    problems = []
+    lines = rule.example_lines or (rule.where[1],) * len(rule.examples)
+    for example, line in zip(rule.examples, lines, strict=True):
+        if example.bad is not None:
+            fixed, flagged = apply_fixes(example.bad, rule)
+            if not flagged:
+                problems.append((line, f"rule '{rule.id}' does not flag its own bad example {example.bad!r}"))
+            elif example.fix is not None and rule.fix is not None and fixed != example.fix:
+                problems.append((line, f"rule '{rule.id}': the fix gives {fixed!r}, the example says {example.fix!r}"))
+        if example.good is not None:
+            _, flagged = apply_fixes(example.good, rule)
+            if flagged:
+                problems.append((line, f"rule '{rule.id}' flags its good example {example.good!r} at "
+                                       f"{', '.join(repr(f) for f in flagged)}"))
+    return problems
+
+
 def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str,
-               analysed: dict[tuple[str, int], Any] | None = None) -> Rule:
-    """One Rule from its YAML; `analysed` caches (pattern, flags) → (triggers, starts a word)."""
+               analysed: dict[tuple[str, int], Any] | None = None, lists: dict[str, list[str]] | None = None) -> Rule:
+    """One Rule from its (schema-checked) YAML; `analysed` caches each pattern's analysis, `lists`
+    are the pack's named word lists its pattern may reference ({list:NAME}, {not-after:NAME})."""
     merged = {**defaults, **raw}
     flags = 0 if merged.get("case_sensitive") else int(re.IGNORECASE)
     source = merged.get("pattern")
-    if source is None and "check" not in merged:
-        raise ValueError(f"rule {merged.get('id')}: needs a pattern or a check")
-    _check_fix(merged.get("id"), merged.get("fix"))
-    from lihua.checks.triggers import analyse, trigger_heads
+    if source is not None and lists:
+        source = expand_lists(source, lists)
+    from lihua.checks.triggers import trigger_heads
 
     triggers, word_start = None, False
     if source is not None:
-        known = (analysed or {}).get((source, flags))
-        if known is None:
-            re.compile(source, flags)  # a new pattern: check it compiles (look-behind widths too) at load
-            found, word_start = analyse(source, flags)
-            known = (tuple(sorted(found)) if found else None, word_start)
-            if analysed is not None:
-                analysed[(source, flags)] = known
+        known = _analysis({} if analysed is None else analysed, source, flags)
         triggers = frozenset(known[0]) if known[0] else None
         word_start = known[1]
     heads = trigger_heads(triggers) if triggers and word_start else None
@@ -339,19 +452,15 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str,
         heads=heads,
         requires=tuple(str(r).lower() for r in merged.get("requires") or ()),
         ignore_case=bool(flags & re.IGNORECASE),
+        component=merged.get("component") or component_of_category(merged["category"]),
     )
 
 
-def _check_fix(rule_id: str | None, fix: Any) -> None:
-    """A fix is text: YAML reads a bare `on`, `no` or `yes` as true/false, which would crash later."""
-    values = fix.get("lookup", {}).values() if isinstance(fix, dict) else [] if fix is None else [fix]
-    bad = [v for v in values if not isinstance(v, str)]
-    if bad:
-        raise ValueError(f"rule {rule_id}: fix values must be quoted text, got {bad!r}")
 
-
-def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[str] = ()) -> list[Finding]:
-    """All learner-rule findings for `text` (spans into `text`), skipping disabled rules/categories."""
+def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[str] = (),
+              rule_dirs: tuple[str, ...] = ()) -> list[Finding]:
+    """All learner-rule findings for `text` (spans into `text`), skipping disabled rules/categories;
+    `rule_dirs`: a teacher's folders of packs, run after the built-in ones."""
     from lihua.checks import is_disabled
 
     findings: list[Finding] = []
@@ -359,7 +468,7 @@ def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[s
 
     lowered = text.lower()  # only searched for trigger strings; offsets come from `text` itself
     index = word_prefix_index(lowered) if len(lowered) == len(text) else None
-    for rule in load_rules():
+    for rule in load_rules(tuple(rule_dirs)):
         if rule.requires and not any(needed in lowered for needed in rule.requires):
             continue
         if index is not None and rule.heads is not None:

@@ -11,15 +11,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
-
-from lihua.prompts.schema import Bilingual, ContentPoint, Prompt, VocabItem, WordLimit
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-#: Which model a field path lands in, to suggest the right spelling of an unknown key.
-_MODEL_AT = {"": Prompt, "title": Bilingual, "situation": Bilingual, "content_points": ContentPoint,
-             "word_limit": WordLimit, "vocabulary": VocabItem}
+
+def _model_at(parent: str) -> Any:
+    """Which model a field path lands in, to suggest the right spelling of an unknown key.
+
+    The prompt models load here, not at import: rule packs use this module's line mapping too,
+    and grading a letter without a prompt should not pay for pydantic.
+    """
+    from lihua.prompts.schema import Bilingual, ContentPoint, Prompt, VocabItem, WordLimit
+
+    return {"title": Bilingual, "situation": Bilingual, "content_points": ContentPoint,
+            "word_limit": WordLimit, "vocabulary": VocabItem}.get(parent, Prompt)
 
 
 @dataclass
@@ -111,11 +116,13 @@ def has_prompt_fields(data: Any) -> bool:
     """False for a mapping none of whose keys is a prompt field: some other file, whose keys are its
     contents (a password file parses as one key per line), so they must not be echoed as "unknown field".
     Anything else is left for `validate` to explain."""
+    from lihua.prompts.schema import Prompt
+
     return not isinstance(data, dict) or any(isinstance(key, str) and key in Prompt.model_fields for key in data)
 
 
-def validate(parsed: Parsed) -> tuple[Prompt | None, list[tuple[int, str, str]]]:
-    """The Prompt, or the validation problems as (line, field path, message)."""
+def validate(parsed: Parsed) -> tuple[Any, list[tuple[int, str, str]]]:
+    """The Prompt (None on problems), or the validation problems as (line, field path, message)."""
     data = parsed.data
     if parsed.aliases:  # never validate: nested aliases expand exponentially ("billion laughs")
         return None, []
@@ -124,6 +131,10 @@ def validate(parsed: Parsed) -> tuple[Prompt | None, list[tuple[int, str, str]]]
     if not isinstance(data, dict):
         return None, [(line_of(parsed.node, ()), "(file)",
                        f"expected a mapping of fields (id:, title:, …), found {_kind(data)}")]
+    from pydantic import ValidationError
+
+    from lihua.prompts.schema import Prompt
+
     try:
         return Prompt.model_validate(data), []
     except ValidationError as error:
@@ -167,7 +178,7 @@ def _unknown_field(loc: tuple[str | int, ...]) -> str:
 
     name = str(loc[-1])
     parent = next((str(p) for p in loc[:-1] if isinstance(p, str)), "") if len(loc) > 1 else ""
-    model = _MODEL_AT.get(parent, Prompt)
+    model = _model_at(parent)
     known = sorted(model.model_fields)
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
