@@ -138,3 +138,20 @@ def test_merging_many_findings_takes_linear_time() -> None:
     merged = merge_findings(findings)
     assert len(merged) == 40_000
     assert time.perf_counter() - started < 5  # pairwise: about 800 million comparisons
+
+
+# --- clause checks: one pass per sentence and paragraph, not one per clause ---------------------
+
+@pytest.mark.parametrize("unit", [
+    "my mother and aunt spends time and the garden have flowers and ",  # one endless sentence
+    "Last July I join a camp and we go hiking.\n",  # thousands of paragraphs
+    "Every year we clean the house and we cook food and we visit friends and my mother cooked fish. ",
+])
+def test_clause_checks_take_linear_time_on_a_long_letter(unit: str) -> None:
+    from lihua.checks.clause_checks import CLAUSE_CHECKS
+
+    text = unit * (80_000 // len(unit))
+    started = time.perf_counter()
+    hits = sum(len(list(check(text, None, {}))) for check in CLAUSE_CHECKS.values())
+    assert hits > 0
+    assert time.perf_counter() - started < 8  # before: about 20 s for the endless sentence, growing as n²
