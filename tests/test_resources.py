@@ -57,7 +57,7 @@ def test_a_word_of_repeated_pinyin_syllables_is_split_in_linear_time(tmp_path: P
     assert seconds < 30
 
 
-@pytest.mark.parametrize("word", ["a" * 1000])
+@pytest.mark.parametrize("word", ["a" * 1000, "Li'" * 1200 + "Li"])
 def test_a_very_long_word_gives_a_report_not_a_recursion_error(tmp_path: Path, word: str) -> None:
     letter = tmp_path / "long.txt"
     letter.write_text(f"Dear Chris,\n\n{word}\n\nYours,\nLi Hua\n", encoding="utf-8")
@@ -155,3 +155,36 @@ def test_clause_checks_take_linear_time_on_a_long_letter(unit: str) -> None:
     hits = sum(len(list(check(text, None, {}))) for check in CLAUSE_CHECKS.values())
     assert hits > 0
     assert time.perf_counter() - started < 8  # before: about 20 s for the endless sentence, growing as n²
+
+
+# --- Harper: no word longer than MAX_WORD reaches its spelling suggester; chunks stay bounded ----
+
+@pytest.mark.parametrize("unit, repeat", [("qwertyuiop", 1000), ("although'", 4400)])
+def test_a_huge_word_is_one_finding_not_gigabytes(tmp_path: Path, unit: str, repeat: int) -> None:
+    letter = tmp_path / "word.txt"
+    letter.write_text(unit * repeat + "\n", encoding="utf-8")
+    result, _ = run_bounded("grade", str(letter), "--format", "json", seconds=60)  # before: 5.4 GB / 19.6 GB
+    findings = graded_json(result)["findings"]
+    assert [f["span"]["end"] - f["span"]["start"] for f in findings if f["rule_id"] == "harper.LongWord"] == [
+        len(unit) * repeat]  # one finding over the whole run of letters (and apostrophes)
+
+
+def test_words_up_to_the_limit_are_still_checked_by_harper() -> None:
+    from lihua.engines.harper import MAX_WORD, HarperEngine
+
+    engine = HarperEngine()
+    text = "I recieve your letter and " + "x" * MAX_WORD + " ok."
+    assert "recieve" in {text[f.span.start:f.span.end] for f in engine.check(text)}
+    assert not [f for f in engine.check(text) if f.rule_id == "harper.LongWord"]
+    chinese = "我" * (MAX_WORD * 3)
+    assert not [f for f in engine.check(f"Dear Chris, {chinese}.") if f.rule_id == "harper.LongWord"]
+
+
+def test_a_line_without_sentence_ends_is_linted_in_bounded_chunks() -> None:
+    from lihua.engines.harper import _MAX_CHUNK, lint_chunks
+
+    text = "we go to the park and " * 40_000
+    chunks = lint_chunks(text)
+    assert max(len(chunk) for _, chunk in chunks) <= _MAX_CHUNK
+    assert "".join(chunk for _, chunk in chunks) == text  # nothing lost, offsets in order
+    assert all(text[offset:offset + len(chunk)] == chunk for offset, chunk in chunks)
