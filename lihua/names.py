@@ -65,26 +65,28 @@ def has_tone_marks(word: str) -> bool:
 def pinyin_split(word: str) -> tuple[str, ...] | None:
     """Split a word into pinyin syllables ("zongzi" → ("zong", "zi")), or None if it is not pinyin.
 
-    Longest syllables are tried first, with backtracking, and an apostrophe may separate
-    syllables ("Xi'an").
+    The split is the one a longest-syllable-first search with backtracking would find, and an
+    apostrophe may separate syllables ("Xi'an"). It is computed with a table from the word's end
+    (can the rest from here be split?), so a crafted word costs linear time, never exponential
+    backtracking or a recursion as deep as the word is long.
     """
     lowered = toneless(word).lower().replace("'", "").replace("’", "")
     if not lowered or not lowered.isascii() or not lowered.isalpha():
         return None
     syllables = pinyin_syllables()
-
-    def split_from(i: int) -> tuple[str, ...] | None:
-        if i == len(lowered):
-            return ()
-        for size in range(min(_MAX_SYLLABLE, len(lowered) - i), 0, -1):
-            piece = lowered[i : i + size]
-            if piece in syllables:
-                rest = split_from(i + size)
-                if rest is not None:
-                    return (piece, *rest)
+    splittable = [False] * len(lowered) + [True]  # splittable[i]: lowered[i:] is a run of syllables
+    for i in range(len(lowered) - 1, -1, -1):
+        splittable[i] = any(splittable[i + size] and lowered[i : i + size] in syllables
+                            for size in range(1, min(_MAX_SYLLABLE, len(lowered) - i) + 1))
+    if not splittable[0]:
         return None
-
-    return split_from(0)
+    parts, i = [], 0
+    while i < len(lowered):  # the longest syllable whose rest still splits, as the search would pick
+        size = next(size for size in range(min(_MAX_SYLLABLE, len(lowered) - i), 0, -1)
+                    if splittable[i + size] and lowered[i : i + size] in syllables)
+        parts.append(lowered[i : i + size])
+        i += size
+    return tuple(parts)
 
 
 def is_chinese_name_or_pinyin(word: str, extra_names: Iterable[str] = ()) -> bool:

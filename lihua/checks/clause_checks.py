@@ -7,7 +7,9 @@ its id, wording, severity and examples.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -79,63 +81,146 @@ def _lemma(word: str) -> str:
     return (read.get("VERB") or read.get("AUX") or ("",))[0]
 
 
+_THEN_WORDS = re.compile(r"\b(?:then|once|before|ago|used|just|first)\b", re.IGNORECASE)
+
+
+@dataclass
+class _SentenceFacts:
+    """What the tense checks ask of one sentence, read once: its clauses, its markers, its finite words.
+
+    Asked per clause, a search of the sentence's text costs the sentence's length each time, which
+    grows with the square of a long sentence's length; read once, it is one pass per sentence.
+    """
+
+    clauses: list[Clause]
+    verb_starts: list[int]  # of `clauses`, in text order
+    past_markers: list[tuple[int, int]]  # (start, end) of each past-time phrase, in text order
+    present: bool  # a present-time word, a quote or a question
+    habit: bool  # every, always, usually…
+    then_words: bool  # then, once, before…
+    past: int  # clauses in the past
+    present_clauses: int  # clauses in the present
+    past_with_time_opener: bool  # "when I woke up", "before we left"
+    finite_words: list[int]  # indices of tokens that read as a finite verb (and not as a noun)
+
+    def first_marker_from(self, position: int) -> tuple[int, int] | None:
+        """The first past-time phrase starting at or after `position`."""
+        at = bisect_left(self.past_markers, (position, -1))
+        return self.past_markers[at] if at < len(self.past_markers) else None
+
+    def verb_between(self, after: int, before: int) -> bool:
+        """Another clause's verb starts strictly between the two offsets."""
+        return bisect_left(self.verb_starts, before) > bisect_right(self.verb_starts, after)
+
+
+class _TextFacts:
+    """The clauses of a text grouped by sentence and paragraph, for checks that compare them."""
+
+    def __init__(self, text: str) -> None:
+        self.found = clauses(text)
+        by_sentence: dict[tuple[int, int], list[Clause]] = {}
+        for clause in self.found:
+            by_sentence.setdefault((clause.sentence.start, clause.sentence.end), []).append(clause)
+        self._sentences = {key: _sentence_facts(text, found[0].sentence, found) for key, found in by_sentence.items()}
+        self.paragraphs = _paragraphs(text)
+        self._paragraph_starts = [start for start, _ in self.paragraphs]
+
+    def sentence(self, clause: Clause) -> _SentenceFacts:
+        return self._sentences[(clause.sentence.start, clause.sentence.end)]
+
+    def paragraph_of(self, position: int) -> int | None:
+        """The index of the paragraph (start <= position <= end) holding `position`."""
+        at = bisect_right(self._paragraph_starts, position) - 1
+        if at >= 0 and position <= self.paragraphs[at][1]:
+            return at
+        return None
+
+    def by_paragraph(self) -> list[list[Clause]]:
+        """The clauses of each paragraph, in text order."""
+        grouped: list[list[Clause]] = [[] for _ in self.paragraphs]
+        for clause in self.found:
+            at = self.paragraph_of(clause.verb.start)
+            if at is not None:
+                grouped[at].append(clause)
+        return grouped
+
+
+def _sentence_facts(text: str, sentence: Sentence, found: list[Clause]) -> _SentenceFacts:
+    body = _sentence_text(text, sentence)
+    tenses = [verb_tense(c) for c in found]
+    finite = [i for i, t in enumerate(sentence.tokens)
+              if lexicon.verb_tags(t.lower) & {"VBD", "VBZ"} and not lexicon.is_noun(t.lower)]
+    return _SentenceFacts(
+        clauses=found, verb_starts=[c.verb.start for c in found],
+        past_markers=[(sentence.start + m.start(), sentence.start + m.end()) for m in _PAST_MARKERS.finditer(body)],
+        present=bool(_PRESENT_MARKERS.search(body)), habit=bool(_HABIT_MARKERS.search(body)),
+        then_words=bool(_THEN_WORDS.search(body)), past=tenses.count("past"), present_clauses=tenses.count("present"),
+        past_with_time_opener=any(tense == "past" and c.opener in {"when", "before", "after", "while", "until", "as",
+                                                                   "as soon as"} for c, tense in zip(found, tenses, strict=True)),
+        finite_words=finite)
+
+
+@lru_cache(maxsize=16)
+def _facts(text: str) -> _TextFacts:
+    return _TextFacts(text)
+
+
 def _suspect(text: str, clause: Clause) -> bool:
     """A present verb that a story in the past would not keep: not an opinion, a quote or a habit."""
     if verb_tense(clause) not in ("present", "bare") or not clause.confident:
         return False
     if clause.verb.lower in {"has", "have"}:
         return False
+    facts = _facts(text).sentence(clause)
     tokens = clause.sentence.tokens
     opener_at = next((i for i in range(clause.verb_index - 1, -1, -1) if tokens[i].lower == clause.opener), None)
     result = clause.opener == "that" and opener_at is not None and opener_at >= 2 and tokens[opener_at - 2].lower in {
         "so", "such"}  # "so nervous that my hands shook" follows the story, unlike "said that…"
-    if clause.opener in _OPENERS_KEEPING_PRESENT and not result and not _PAST_MARKERS.search(
-            text[clause.verb.end : clause.sentence.end]):
+    if clause.opener in _OPENERS_KEEPING_PRESENT and not result and facts.first_marker_from(clause.verb.end) is None:
         return False  # "I learned that exercise keeps us healthy"; but "…that they are made 2 000 years ago"
-    body = _sentence_text(text, clause.sentence)
     if _lemma(clause.verb.lower) in _STATES and not _own_past_marker(text, clause):
         return False  # "I miss you" stays; "I miss the meeting yesterday" does not
-    return not _PRESENT_MARKERS.search(body)
+    return not facts.present
 
 
 def _own_past_marker(text: str, clause: Clause) -> bool:
     """A past time right after the verb, before any other verb: 'I miss the meeting yesterday'."""
-    later = _PAST_MARKERS.search(text, clause.verb.end, clause.sentence.end)
+    facts = _facts(text).sentence(clause)
+    later = facts.first_marker_from(clause.verb.end)
     if later is None:
         return False
     tokens = clause.sentence.tokens
-    between = [t for t in tokens[clause.verb_index + 1 :] if t.end <= later.start()]
-    return not any(lexicon.verb_tags(t.lower) & {"VBD", "VBZ"} and not lexicon.is_noun(t.lower) for t in between)
+    at = bisect_right(facts.finite_words, clause.verb_index)
+    return not (at < len(facts.finite_words) and tokens[facts.finite_words[at]].end <= later[0])
 
 
 def _past_story(text: str, found: list[Clause], clause: Clause) -> bool:
     """The clause sits in a past sentence, or in a paragraph told in the past (not for a habit)."""
-    sentence = clause.sentence
-    body = _sentence_text(text, sentence)
-    if _PAST_MARKERS.search(body[: clause.verb.start - sentence.start]):
+    facts = _facts(text)
+    sentence = facts.sentence(clause)
+    if sentence.past_markers and sentence.past_markers[0][1] <= clause.verb.start:
         return True
-    later = _PAST_MARKERS.search(text, clause.verb.end, sentence.end)
-    if later and not any(c.verb.start > clause.verb.end and c.verb.start < later.start()
-                         for c in found if c.sentence == sentence):
+    later = sentence.first_marker_from(clause.verb.end)
+    if later and not sentence.verb_between(clause.verb.end, later[0]):
         return True  # "the books you send me last month": the time belongs to this verb
-    same = [c for c in found if c.sentence == sentence and c is not clause]
-    if any(verb_tense(c) == "past" for c in same) and not any(verb_tense(c) == "present" for c in same):
-        return True
-    if _HABIT_MARKERS.search(body):
+    tense = verb_tense(clause)
+    if sentence.past - (tense == "past") and not sentence.present_clauses - (tense == "present"):
+        return True  # the other clauses of the sentence are in the past
+    if sentence.habit:
         return False
-    for start, end, past, present in _paragraph_tenses(text):
-        if start <= clause.verb.start <= end:
-            return past >= 3 and past >= 2 * present
+    at = facts.paragraph_of(clause.verb.start)
+    if at is not None:
+        _, _, past, present = _paragraph_tenses(text)[at]
+        return past >= 3 and past >= 2 * present
     return False
 
 
 @lru_cache(maxsize=64)
 def _paragraph_tenses(text: str) -> tuple[tuple[int, int, int, int], ...]:
     """Per paragraph: (start, end, past clauses, present clauses a story would not keep) — counted once."""
-    found = clauses(text)
+    facts = _facts(text)
     counts = []
-    for start, end in _paragraphs(text):
-        inside = [c for c in found if start <= c.verb.start <= end]
+    for (start, end), inside in zip(facts.paragraphs, facts.by_paragraph(), strict=True):
         past = sum(verb_tense(c) == "past" and c.opener not in {"if", "though", "as"} for c in inside)
         counts.append((start, end, past, sum(_suspect(text, c) for c in inside)))
     return tuple(counts)
@@ -163,20 +248,20 @@ def story_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> It
 
 def present_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'Every year we clean the house and … we cleaned it': a past verb in a paragraph told in the present."""
-    found = clauses(text)
-    for start, end in _paragraphs(text):
-        inside = [c for c in found if start <= c.verb.start <= end and c.confident]
+    facts = _facts(text)
+    for in_paragraph in facts.by_paragraph():
+        inside = [c for c in in_paragraph if c.confident]
         present = [c for c in inside if verb_tense(c) == "present" and c.verb.lower not in MODALS]
         past = [c for c in inside if verb_tense(c) == "past"]
         if len(present) < 4 or len(past) * 3 > len(present):
             continue
         for clause in past:
-            body = _sentence_text(text, clause.sentence)
-            if _PAST_MARKERS.search(body) or re.search(r"\b(?:then|once|before|ago|used|just|first)\b", body, re.I):
+            sentence = facts.sentence(clause)
+            if sentence.past_markers or sentence.then_words:
                 continue
             if clause.opener in _OPENERS_KEEPING_PRESENT | {"when", "after", "before", "since"}:
                 continue
-            if any(c.sentence == clause.sentence and c is not clause and verb_tense(c) == "past" for c in found):
+            if sentence.past > 1:
                 continue  # a whole sentence in the past is a memory, not a slip
             word = clause.verb.lower
             tags = lexicon.verb_tags(word)
@@ -191,11 +276,8 @@ def present_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> 
 
 def _be_in_past_sentence(text: str, found: list[Clause], clause: Clause) -> bool:
     """'It is raining when I woke up': is/are only with past evidence in the same sentence."""
-    body = _sentence_text(text, clause.sentence)
-    if _PAST_MARKERS.search(body):
-        return True
-    return any(c.sentence == clause.sentence and verb_tense(c) == "past" and c.opener in {
-        "when", "before", "after", "while", "until", "as", "as soon as"} for c in found)
+    sentence = _facts(text).sentence(clause)
+    return bool(sentence.past_markers) or sentence.past_with_time_opener
 
 
 def subject_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -290,18 +372,35 @@ def _nominal_word(token: Token) -> bool:
     return token.is_word and lexicon.is_noun(token.lower) and token.lower not in PRONOUN_PERSON
 
 
+@lru_cache(maxsize=256)
+def _clauses_by_verb(sentence: Sentence) -> dict[int, Clause]:
+    """The sentence's clauses by the index of their verb (one clause per verb)."""
+    return {clause.verb_index: clause for clause in sentence_clauses(sentence)}
+
+
+@lru_cache(maxsize=256)
+def _first_with_tag(sentence: Sentence) -> dict[str, int]:
+    """For each verb tag, the index of the first token (modals aside) that can carry it."""
+    first: dict[str, int] = {}
+    for i, token in enumerate(sentence.tokens):
+        if token.lower not in MODALS:
+            for tag in lexicon.verb_tags(token.lower):
+                first.setdefault(tag, i)
+    return first
+
+
 def _head_verb(sentence: Sentence, before: int) -> tuple[int, str] | None:
     """The verb that a coordinated verb at `before` shares its form with: 'to dig … and', 'sang … and'."""
     tokens = sentence.tokens
-    found = sentence_clauses(sentence)
+    by_verb = _clauses_by_verb(sentence)
     for k in range(before - 1, max(-1, before - 9), -1):
         token = tokens[k]
         if token.text in {",", ";", ":"} or token.lower in _COORDINATORS | {"that", "who", "which", "when",
                                                                                "because", "while", "if"}:
             return None
         previous = tokens[k - 1].lower if k else ""
-        if token.lower in {"was", "were", "is"} and any(
-                c.verb_index == k and c.opener in _MAIN_CLAUSE_OPENERS for c in found):
+        clause = by_verb.get(k)
+        if token.lower in {"was", "were", "is"} and clause is not None and clause.opener in _MAIN_CLAUSE_OPENERS:
             # "I was shy and seldom spoke", "she is eighty and lives alone"
             return k, "past" if token.lower != "is" else "3sg"
         if token.lower in BE_HAVE_DO | {"be", "been", "being"}:
@@ -317,12 +416,11 @@ def _head_verb(sentence: Sentence, before: int) -> tuple[int, str] | None:
             return None  # "the ideas they gave us and…": a clause inside a noun phrase
         if tags & {"VBD"} and not tags & {"VB", "VBZ"} and (
                 previous in PRONOUN_PERSON or previous in {"then", "also", "and"}
-                or any(c.verb_index == k for c in found)):
+                or clause is not None):
             if "VBN" in tags and previous in {"been", "being", "get", "got"}:
                 return None
             return k, "past"
-        main = [c for c in found if c.verb_index == k and c.confident
-                and c.opener in _MAIN_CLAUSE_OPENERS]
+        main = clause is not None and clause.confident and clause.opener in _MAIN_CLAUSE_OPENERS
         if tags == {"VBZ"} and main:
             return k, "3sg"  # "reading widens my mind and helps me relax"
         if "VB" in tags and "VBD" not in tags and previous in {"i", "we", "they", "you"} and main:
@@ -360,23 +458,21 @@ def parallel_verbs(text: str, letter: Letter | None, options: dict[str, Any]) ->
             k, form = head
             if token.lower == "but" and tokens[i - 1].lower == "help":
                 continue  # "could not help but smile"
-            earlier = tokens[:i]
+            first = _first_with_tag(sentence)  # modals never carry -ing, so "an -ing word before" is the same
+            ing_before = first.get("VBG", len(tokens)) < i
             if form == "base" and not tags & {"VB"} and tags & {"VBG", "VBD", "VBZ"}:
-                if "VBG" in tags and (following == "to" or any(
-                        "VBG" in lexicon.verb_tags(t.lower) for t in earlier)):
+                if "VBG" in tags and (following == "to" or ing_before):
                     continue  # "by listening … and copying", "avoid … and having to"
-                if not tags & {"VBG"} and any(lexicon.verb_tags(t.lower) & tags for t in tokens[:k] if t.lower not in MODALS):
+                if not tags & {"VBG"} and any(first.get(tag, len(tokens)) < k for tag in tags):
                     continue  # "she told us to wait and left": the -ed verb pairs with "told"
                 fix = lexicon.verb_form(verb.text, "VB")
             elif form == "past" and not tags & {"VBD"} and tags & {"VB", "VBZ", "VBG"}:
-                if "VBG" in tags and (not (following in _OBJECT_STARTERS or lexicon.is_noun(following)) or any(
-                        "VBG" in lexicon.verb_tags(t.lower) for t in earlier)):
+                if "VBG" in tags and (not (following in _OBJECT_STARTERS or lexicon.is_noun(following)) or ing_before):
                     continue
                 fix = lexicon.verb_form(verb.text, "VBD")
             elif form == "3sg" and tags & {"VB"} and not tags & {"VBZ", "VBD", "VBN"}:
                 fix = lexicon.verb_form(verb.text, "VBZ")
-            elif form == "present" and tags == {"VBG"} and following in _OBJECT_STARTERS and not any(
-                    "VBG" in lexicon.verb_tags(t.lower) for t in earlier):
+            elif form == "present" and tags == {"VBG"} and following in _OBJECT_STARTERS and not ing_before:
                 fix = lexicon.verb_form(verb.text, "VB")
             else:
                 continue

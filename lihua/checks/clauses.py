@@ -113,6 +113,11 @@ class Sentence:
     end: int
     tokens: tuple[Token, ...]
 
+    def __hash__(self) -> int:
+        # its place in the text identifies it; hashing every token each time it is looked up in a
+        # cache would cost a long sentence's length per lookup
+        return hash((self.start, self.end))
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -356,11 +361,11 @@ def _confident(tokens: tuple[Token, ...], v: int, head: Token | None = None) -> 
         OBJECT_PRONOUNS - {"it", "you"}) or following in {"up", "out", "off", "away", "back"}
 
 
-def _finite_before(tokens: tuple[Token, ...], i: int, found: list[Clause]) -> bool:
+def _finite_before(tokens: tuple[Token, ...], i: int, verbs: set[int]) -> bool:
     """A clause's verb between the last clause opening and position i ("he digs the holes and …")."""
     k = i - 1
     while k >= 0 and tokens[k].lower not in CLAUSE_OPENERS and tokens[k].text not in {",", ";", ":"}:
-        if tokens[k].lower in BE_HAVE_DO or tokens[k].lower in MODALS or any(c.verb_index == k for c in found):
+        if tokens[k].lower in BE_HAVE_DO or tokens[k].lower in MODALS or k in verbs:
             return True
         k -= 1
     return False
@@ -397,10 +402,10 @@ def sentence_clauses(sentence: Sentence) -> tuple[Clause, ...]:
             continue
         head, person, after = phrase
         if opener in {"and", "or"} and i > 1 and (_nominal(tokens[i - 2]) or "VBG" in lexicon.verb_tags(
-                tokens[i - 2].lower)) and not _finite_before(tokens, i - 1, found):
+                tokens[i - 2].lower)) and not _finite_before(tokens, i - 1, seen_verbs):
             continue  # "teamwork and patience are": the "and" joins two nouns, not two clauses
         if (after < len(tokens) and tokens[after].lower == "and" and person != "unknown"
-                and (opener not in {"and", "or"} or _finite_before(tokens, i - 1, found))
+                and (opener not in {"and", "or"} or _finite_before(tokens, i - 1, seen_verbs))
                 and (tokens[after + 1].lower == "i" if after + 1 < len(tokens)
                                                      and tokens[after + 1].lower in PRONOUN_PERSON else True)):
             second = _noun_phrase(tokens, after + 1, False)

@@ -84,6 +84,10 @@ _PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)[ \t\u3000]*(?:\r?\n|\r)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[A-Za-z]+")
 _MAX_CHUNK = 4000  # characters; Harper's cost per character is flat up to ~9 000
+# Harper's spelling suggester costs memory with the square of a word's length (1 000 letters: 550 MB,
+# 10 000: 5 GB), so longer words are not sent to it: each is one finding of its own.
+MAX_WORD = 40  # letters; "antidisestablishmentarianism" has 28
+_WORD_RUN = re.compile(r"(?:[^\W_]|['’])+")  # what Harper reads as one word: letters, digits, apostrophes
 
 
 class _LinterHolder:
@@ -186,12 +190,48 @@ def lint_chunks(text: str, max_chars: int = _MAX_CHUNK) -> list[tuple[int, str]]
                 sentence_start = match.end()
         pieces.append((offset + sentence_start, offset + len(paragraph)))
     chunks: list[tuple[int, int]] = []
-    for start, end in pieces:
+    for start, end in _bounded(text, pieces, max_chars):
         if chunks and end - chunks[-1][0] <= max_chars:
             chunks[-1] = (chunks[-1][0], end)
         else:
             chunks.append((start, end))
     return [(start, text[start:end]) for start, end in chunks if text[start:end].strip()]
+
+
+def _bounded(text: str, pieces: list[tuple[int, int]], max_chars: int) -> Iterator[tuple[int, int]]:
+    """The pieces, a piece with no sentence end for `max_chars` cut at its last space (else anywhere)."""
+    for start, end in pieces:
+        while end - start > max_chars:
+            cut = text.rfind(" ", start + max_chars // 2, start + max_chars)
+            cut = cut if cut > start else start + max_chars
+            yield start, cut
+            start = cut
+        yield start, end
+
+
+def mask_long_words(text: str, max_word: int = MAX_WORD) -> tuple[str, list[tuple[int, int]]]:
+    """The text with every word longer than `max_word` blanked out (offsets kept), and their spans.
+
+    Only words with a Latin letter are reported: a run of Chinese characters costs Harper nothing.
+    """
+    long_words = [m.span() for m in _WORD_RUN.finditer(text) if m.end() - m.start() > max_word]
+    if not long_words:
+        return text, []
+    pieces, last = [], 0
+    for start, end in long_words:
+        pieces += [text[last:start], " " * (end - start)]
+        last = end
+    pieces.append(text[last:])
+    reported = [(start, end) for start, end in long_words if any(c.isascii() and c.isalpha() for c in text[start:end])]
+    return "".join(pieces), reported
+
+
+def _long_word_finding(start: int, end: int) -> Finding:
+    return Finding(
+        rule_id="harper.LongWord", source=Source.HARPER, category=Category.SPELLING, severity=Severity.ERROR,
+        message=f"A word of {end - start} letters is not a word (over {MAX_WORD}); check for missing spaces. "
+                "Harper did not check it.",
+        span=Span(start, end))
 
 
 class HarperEngine:
@@ -204,7 +244,8 @@ class HarperEngine:
 
         pinyin_syllables()  # one-time table load; runs while a prewarming Linter build finishes
         linter = _HOLDER.get()
-        findings: list[Finding] = []
+        text, long_words = mask_long_words(text)
+        findings: list[Finding] = [_long_word_finding(start, end) for start, end in long_words]
         with _quiet_fd1():
             for offset, chunk in lint_chunks(text):
                 abbreviations = [m.span() for m in _ABBREVIATION.finditer(chunk)]
