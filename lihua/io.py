@@ -18,6 +18,8 @@ from typing import BinaryIO
 from lihua.safe_text import shown_name
 
 MAX_BYTES = 1_000_000  # 1 MB: a gaokao letter is under 2 KB; anything this big is not a letter
+MAX_CHARS = 1_000_000  # characters of text after decoding (a .docx holds far more text than its bytes)
+MAX_UNZIPPED = 20_000_000  # bytes a .docx may unpack to: Word's XML of a 1 MB letter, with room to spare
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -60,6 +62,8 @@ def read_source(path: str | Path, *, stdin: BinaryIO | None = None, max_bytes: i
         encoding = "docx"
     else:
         text, encoding = decode_bytes(data, name)
+    if len(text) > MAX_CHARS:
+        raise InputError(f"{name}: holds more than {MAX_CHARS:,} characters of text; a letter is a few thousand — is this the right file?")
     if not text.strip():
         raise InputError(f"{name}: the letter is empty (only white space); write your letter in the file first")
     return Source(name=name, text=text, encoding=encoding)
@@ -74,6 +78,8 @@ def _read_bytes(path: str | Path, name: str, stdin: BinaryIO | None, max_bytes: 
             p = Path(path)
             if p.is_dir():
                 raise InputError(f"{name}: is a folder; give a letter file (teachers: use `lihua batch {name}`)")
+            if p.exists() and not p.is_file():  # a FIFO or a device: opening it may wait forever
+                raise InputError(f"{name}: is not a regular file (a pipe, socket or device); give a letter file")
             with p.open("rb") as handle:
                 data = handle.read(max_bytes + 1)
     except FileNotFoundError:
@@ -148,6 +154,11 @@ def _docx_text(data: bytes, name: str) -> str:
     """Paragraph texts of a .docx, one per line, blank paragraphs kept as paragraph breaks."""
     if not _is_docx(data):
         raise InputError(f"{name}: is not a valid .docx (Word) file; re-save it from Word or as .txt")
+    with zipfile.ZipFile(BytesIO(data)) as archive:  # a zip bomb says what it unpacks to: ask first
+        unzipped = sum(member.file_size for member in archive.infolist())
+    if unzipped > MAX_UNZIPPED:
+        raise InputError(f"{name}: the .docx unpacks to {unzipped // 1_000_000} MB, far more than a letter; "
+                         "is this the right file?")
     try:
         import docx
 

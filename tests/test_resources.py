@@ -188,3 +188,34 @@ def test_a_line_without_sentence_ends_is_linted_in_bounded_chunks() -> None:
     assert max(len(chunk) for _, chunk in chunks) <= _MAX_CHUNK
     assert "".join(chunk for _, chunk in chunks) == text  # nothing lost, offsets in order
     assert all(text[offset:offset + len(chunk)] == chunk for offset, chunk in chunks)
+
+
+# --- input: refuse what is not a letter before reading or unpacking it ---------------------------
+
+def test_a_fifo_named_like_a_letter_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "f.txt"
+    os.mkfifo(fifo)
+    result, _ = run_bounded("grade", str(fifo), seconds=30)
+    assert result.returncode == 2
+    assert "not a regular file" in result.stderr.decode()
+    (tmp_path / "ok.txt").write_text((ROOT / "examples" / "letter.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result, _ = run_bounded("batch", str(tmp_path), "--prompt", "invite-dragon-boat", "--out", str(tmp_path / "out"),
+                           "--jobs", "1", seconds=60)
+    assert result.returncode == 1  # the FIFO failed, the letter beside it was graded
+    rows = (tmp_path / "out" / "scores.csv").read_text(encoding="utf-8")
+    assert "not a regular file" in rows and "graded" in rows
+
+
+def test_a_small_docx_holding_megabytes_of_text_is_refused(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for _ in range(60):
+        document.add_paragraph("I like playing football with my friends. " * 2000)
+    bomb = tmp_path / "bomb.docx"
+    document.save(bomb)
+    assert bomb.stat().st_size < 1_000_000  # under the byte limit: only the text's length tells
+    result, seconds = run_bounded("grade", str(bomb), seconds=60)
+    assert result.returncode == 2
+    assert "characters of text" in result.stderr.decode() or "unpacks to" in result.stderr.decode()
+    assert seconds < 30
