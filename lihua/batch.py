@@ -94,6 +94,16 @@ def _is_letter_name(name: str) -> bool:
     return name.lower().endswith(LETTER_SUFFIXES) and not name.startswith((".", "~$"))
 
 
+def worker_count(requested: int | None, files: int) -> int:
+    """The worker processes worth starting: what was asked (default: all cores), but never more than
+    the cores nor than the chunks of letters there are to hand out (5 files, --jobs 16 → 2 workers).
+
+    Each worker holds its own Harper Linter (~40 MB and up), so an idle one is memory for nothing.
+    """
+    cores = default_jobs()
+    return max(1, min(requested or cores, cores, -(-files // CHUNK)))
+
+
 def default_jobs() -> int:
     """All cores this process may use."""
     try:

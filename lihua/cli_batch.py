@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from lihua.cli_group import RULES_DIR_HELP, choices, command_group
+from lihua.config import MAX_JOBS
 
 INTERRUPTED = 130  # the shell's convention for "stopped by Ctrl-C"
 MAX_LISTED_FAILURES = 20
@@ -29,7 +30,7 @@ class ShowFormat(StrEnum):
 def batch_command(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Letter files, folders (searched recursively) or glob patterns such as 'class3/*.txt'.")],
     prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="Task id the letters answer (see `lihua prompts list`); or `prompt` in lihua.toml.", metavar="ID")] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).", metavar="N")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, max=MAX_JOBS, help="Worker processes (default: all cores; never more than the cores or than the files need).", metavar="N")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for scores.csv, reports.jsonl and report.html (created if needed).", metavar="DIR")] = Path("lihua-report"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite reports already in --out.")] = False,
     with_reply: Annotated[bool, typer.Option("--reply/--no-reply", help="Write each student the pen pal's reply in report.html and reports.jsonl.")] = True,
@@ -69,11 +70,12 @@ def batch_command(
     except ConfigError as error:
         raise fail(str(error)) from None
     settings, task = _settings(config, with_reply)
-    from lihua.batch import Stop, default_jobs, run_batch, start_engines, stop_on_signals
+    from lihua.batch import Stop, default_jobs, run_batch, start_engines, stop_on_signals, worker_count
 
     jobs = config["jobs"] or default_jobs()
     start_engines(settings, jobs)
     files = _discover(paths)
+    jobs = worker_count(config["jobs"], len(files))
 
     from lihua.batch_outputs import BatchWriter, OutputExists, existing_reports
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+MAX_JOBS = 64  # the most --jobs or lihua.toml may ask for; past the cores a worker only costs memory
+
 CONFIG_FILE = "lihua.toml"
 PYPROJECT = "pyproject.toml"
 ENV = {"prompts_dir": "LIHUA_PROMPTS", "lt_url": "LIHUA_LT_URL"}
@@ -155,8 +157,9 @@ def _validate(key: str, value: Any, path: Path) -> Any:
             raise ConfigError(f"{where} must be 15 or 25, not {value!r}")
         return value
     if key == "jobs":
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ConfigError(f"{where} must be a whole number of at least 1, not {value!r}")
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_JOBS:
+            raise ConfigError(f"{where} must be a whole number from 1 to {MAX_JOBS}, not {value!r}"
+                              " (lihua never starts more workers than there are cores)")
         return value
     items = _string_list(value, where)
     if key in ("prompts_dir", "rules_dirs"):

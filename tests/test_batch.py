@@ -295,3 +295,31 @@ def test_sigterm_stops_like_ctrl_c_keeps_the_finished_letters_and_leaves_no_work
     while batch_processes(out) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert batch_processes(out) == [], "worker processes outlived the batch"
+
+
+# --- how many workers a batch starts ---------------------------------------------------------------
+
+def test_a_batch_never_starts_more_workers_than_its_files_need_or_the_cores() -> None:
+    from lihua.batch import CHUNK, default_jobs, worker_count
+
+    cores = default_jobs()
+    assert worker_count(16, 5) == min(cores, -(-5 // CHUNK))  # 5 files are 2 chunks: at most 2 workers
+    assert worker_count(99999, 10_000) == cores
+    assert worker_count(None, 1) == 1
+    assert worker_count(1, 10_000) == 1
+
+
+def test_a_config_asking_for_absurdly_many_jobs_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "lihua.toml").write_text("jobs = 99999\n", encoding="utf-8")
+    letter = tmp_path / "a.txt"
+    letter.write_text("Dear Chris,\n\nI like tea.\n\nYours,\nLi Hua\n", encoding="utf-8")
+    done = run_lihua("batch", str(letter), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert done.returncode == 2
+    lines = done.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and "lihua.toml" in lines[0] and "jobs" in lines[0] and "64" in lines[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_jobs_over_the_bound_on_the_command_line_is_a_usage_error(tmp_path: Path) -> None:
+    done = run_lihua("batch", str(FIXTURES / "batch"), "--out", str(tmp_path / "out"), "--jobs", "99999")
+    assert done.returncode == 2 and b"--jobs" in done.stderr and b"64" in done.stderr
