@@ -219,3 +219,22 @@ def test_a_small_docx_holding_megabytes_of_text_is_refused(tmp_path: Path) -> No
     assert result.returncode == 2
     assert "characters of text" in result.stderr.decode() or "unpacks to" in result.stderr.decode()
     assert seconds < 30
+
+
+def test_harper_stops_at_its_time_budget_and_says_what_it_left_unchecked() -> None:
+    """Past the budget (checked between chunks) the rest goes unlinted, and a notice says which part."""
+    from lihua.engines.harper import HarperEngine, lint_chunks
+
+    paragraph = "He go to school every day and she like it very much. " * 60  # > 3 000 characters
+    text = "\n\n".join([paragraph] * 4)
+    chunks = lint_chunks(text)
+    assert len(chunks) >= 2
+    engine = HarperEngine()
+    whole = engine.check(text)
+    assert engine.take_notices() == []
+    cut = engine.check(text, budget_seconds=0)
+    notices = engine.take_notices()
+    assert len(notices) == 1 and f"{chunks[1][0] + 1:,}" in notices[0] and "not checked by Harper" in notices[0]
+    assert cut and all(f.span.start < chunks[1][0] for f in cut)
+    assert len(cut) < len(whole)
+    assert engine.take_notices() == []  # given once

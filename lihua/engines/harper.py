@@ -20,6 +20,7 @@ import os
 import re
 import sys
 import threading
+import time
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager, suppress
 from functools import lru_cache
@@ -83,6 +84,9 @@ _ABBREVIATION = re.compile(r"\b(?:(?:[ap]\.m|e\.g|i\.e)(?:\.|(?!\w))|etc\.|Mr\.|
 _PARAGRAPH_BREAK = re.compile(r"(?:\r?\n|\r)[ \t\u3000]*(?:\r?\n|\r)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[A-Za-z]+")
+# Seconds of Harper per letter: a letter takes milliseconds, a 1 MB text tens of seconds; past the
+# budget (checked between chunks) the rest of the text is left unlinted and the report says so.
+TIME_BUDGET_SECONDS = 20.0
 _MAX_CHUNK = 4000  # characters; Harper's cost per character is flat up to ~9 000
 # Harper's spelling suggester costs memory with the square of a word's length (1 000 letters: 550 MB,
 # 10 000: 5 GB), so longer words are not sent to it: each is one finding of its own.
@@ -239,15 +243,31 @@ class HarperEngine:
 
     name = "harper"
 
-    def check(self, text: str, *, names: Collection[str] = ()) -> list[Finding]:
+    def __init__(self) -> None:
+        self.notices: list[str] = []
+
+    def take_notices(self) -> list[str]:
+        """Notices for the report (a letter cut short by the time budget), each given once."""
+        notices, self.notices = self.notices, []
+        return notices
+
+    def check(self, text: str, *, names: Collection[str] = (),
+              budget_seconds: float = TIME_BUDGET_SECONDS) -> list[Finding]:
+        """Harper's findings, chunk by chunk; past `budget_seconds` the rest goes unlinted, with a notice."""
         from harper import Language
 
         pinyin_syllables()  # one-time table load; runs while a prewarming Linter build finishes
         linter = _HOLDER.get()
         text, long_words = mask_long_words(text)
         findings: list[Finding] = [_long_word_finding(start, end) for start, end in long_words]
+        deadline = time.monotonic() + budget_seconds
         with _quiet_fd1():
-            for offset, chunk in lint_chunks(text):
+            for index, (offset, chunk) in enumerate(lint_chunks(text)):
+                if index and time.monotonic() > deadline:
+                    self.notices.append(
+                        f"the letter took Harper over its {budget_seconds:g} s budget: characters {offset + 1:,} to "
+                        f"{len(text):,} of {len(text):,} were not checked by Harper (lihua's own rules checked all)")
+                    break
                 abbreviations = [m.span() for m in _ABBREVIATION.finditer(chunk)]
                 for lint in linter.lint(chunk, language=Language.PLAINTEXT):
                     if any(a <= lint.span.start and lint.span.end <= b for a, b in abbreviations):
