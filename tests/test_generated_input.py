@@ -8,8 +8,9 @@ parses and is UTF-8, every span inside the text it points into, no raw terminal 
 in a text report, and in a batch every good letter's report present and every bad file listed once.
 
 Examples are few (`max_examples`) and derandomised, so the file stays quick and a failure is the same
-on every run. Tests that trip a known defect carry an `xfail` mark naming it; the invariants they
-check are as strict as the others', so the mark can go when the fix lands.
+on every run. Each worst case the issue "Bad input never costs a class" reported (a word of
+thousands of letters, pinyin that splits many ways, a .docx bomb, a FIFO, names that are not
+UTF-8, escapes, a stdout that is not UTF-8) is among the examples, so a regression fails here.
 """
 
 from __future__ import annotations
@@ -194,8 +195,6 @@ def test_library_grade_keeps_every_span_inside_the_text(text: str) -> None:
     json.dumps(report, ensure_ascii=False).encode("utf-8")
 
 
-@pytest.mark.xfail(reason="defect: a long word that splits as pinyin recurses once per letter (RecursionError "
-                          "at ~1000 letters) and backtracks exponentially ('xian'*22+'q' takes seconds)", strict=False)
 @example(word="a" * 3000, frame="{}")  # one syllable a thousand times over: deeper than Python recurses
 @example(word="xian" * 26 + "q", frame="{}")  # every prefix splits two ways, and the tail fails them all
 @FEWER
@@ -268,7 +267,6 @@ def test_grade_json_with_prompt_and_reply(text: str, reply: bool, prompt: list[s
         assert "49" not in report["reply"]["text"], "the letter was run as a template"
 
 
-@pytest.mark.xfail(reason="defect: terminal escapes in the letter are echoed raw in the text report", strict=False)
 @FEWER
 @given(text=letters(extra=ESCAPES), controls=st.lists(CONTROL, max_size=5))
 def test_grade_text_report_carries_no_terminal_escapes(text: str, controls: list[str]) -> None:
@@ -312,8 +310,6 @@ def assert_process_ok(done: subprocess.CompletedProcess) -> None:
 CHINESE_LETTER = letter("我是李华。He go to school · every day 😀. I very like 饺子 — “jiaozi”.")
 
 
-@pytest.mark.xfail(reason="defect: a stdout that is not UTF-8 (LC_ALL=C, PYTHONIOENCODING=ascii) ends in "
-                          "UnicodeEncodeError", strict=False)
 @pytest.mark.parametrize("output_format", ["text", "json"])
 def test_grade_writes_to_a_stdout_that_is_not_utf8(output_format: str) -> None:
     done = run_bounded(["grade", "-", "--format", output_format], input_bytes=CHINESE_LETTER.encode("utf-8"),
@@ -324,8 +320,6 @@ def test_grade_writes_to_a_stdout_that_is_not_utf8(output_format: str) -> None:
         assert json.loads(done.stdout)["schema"] == 1
 
 
-@pytest.mark.xfail(reason="defect: a file name that is not UTF-8 makes a JSON report that is not UTF-8 "
-                          "(or a crash)", strict=False)
 def test_grade_json_for_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     name = os.fsencode(tmp_path) + b"/wang\xff\xfe fang\n.txt"
     with open(name, "wb") as handle:
@@ -337,8 +331,6 @@ def test_grade_json_for_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     assert report["source"]
 
 
-@pytest.mark.xfail(reason="defect: one huge token (20 kB, far under the 1 MB limit) makes Harper allocate "
-                          "gigabytes", strict=False)
 def test_grade_a_huge_token_within_bounded_memory(tmp_path: Path) -> None:
     path = tmp_path / "token.txt"
     path.write_text(letter("He go to school " + "b" * 20_000 + " every day."), encoding="utf-8")
@@ -363,8 +355,6 @@ def docx_bomb(path: Path, paragraphs: int) -> None:
                          xml_head + "<w:p><w:r><w:t>He go to school.</w:t></w:r></w:p>" * paragraphs + "</w:body></w:document>")
 
 
-@pytest.mark.xfail(reason="defect: a .docx bomb (tens of kB that inflate to many MB) is parsed whole "
-                          "instead of refused like a file over 1 MB", strict=False)
 def test_grade_refuses_a_docx_bomb_quickly(tmp_path: Path) -> None:
     path = tmp_path / "bomb.docx"
     docx_bomb(path, 100_000)  # ~7 MB of XML and 1.7 MB of text (over the 1 MB limit) in ~20 kB
@@ -450,8 +440,6 @@ def test_batch_grades_every_good_letter_and_lists_every_bad_file(tmp_path_factor
     assert_class_outputs(out, folder, texts, bad_names + refused, result.stdout)
 
 
-@pytest.mark.xfail(reason="defect: file names that are not UTF-8 or hold a newline break the batch outputs",
-                   strict=False)
 def test_batch_with_odd_file_names(tmp_path: Path) -> None:
     folder, out = tmp_path / "class", tmp_path / "out"
     folder.mkdir()
@@ -468,7 +456,6 @@ def test_batch_with_odd_file_names(tmp_path: Path) -> None:
     assert len({row["student_id"] for row in rows}) == len(names), "two students were given the same id"
 
 
-@pytest.mark.xfail(reason="defect: a FIFO named like a letter blocks the batch forever", strict=False)
 def test_batch_does_not_hang_on_a_fifo(tmp_path: Path) -> None:
     folder, out = tmp_path / "class", tmp_path / "out"
     folder.mkdir()
