@@ -17,10 +17,12 @@ of comparing every pair.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Iterable
 
 from lihua.findings import Finding, Source
 
+_ALPHANUMERIC = re.compile(r"[^\W_]")  # a letter or digit
 _PRIORITY = {Source.LIHUA: 0, Source.LANGUAGETOOL: 1, Source.HARPER: 2}
 
 
@@ -29,10 +31,12 @@ def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     ranked = sorted(
         findings, key=lambda f: (_PRIORITY[f.source], f.severity.rank, f.span.start, f.span.end)
     )
+    words = [_flagged_words(f) for f in ranked]  # once each: one span may cover thousands of characters
     kept = [False] * len(ranked)
     for index, touching in enumerate(_higher_ranked_touching(ranked)):
         finding = ranked[index]
-        kept[index] = not any(kept[other] and _same_problem(finding, ranked[other]) for other in touching)
+        kept[index] = not any(kept[other] and _same_problem(finding, ranked[other], words[index], words[other])
+                              for other in touching)
     return sorted((f for f, keep in zip(ranked, kept, strict=True) if keep),
                   key=lambda f: (f.span.start, f.span.end, f.rule_id))
 
@@ -55,13 +59,16 @@ def _higher_ranked_touching(ranked: list[Finding]) -> list[list[int]]:
     return touching
 
 
-def _same_problem(a: Finding, b: Finding) -> bool:
-    """Whether two findings speak of one problem. Only findings whose spans touch can be."""
+def _same_problem(a: Finding, b: Finding, a_words: tuple[int, int] | None = None,
+                  b_words: tuple[int, int] | None = None) -> bool:
+    """Whether two findings speak of one problem. Only findings whose spans touch can be.
+
+    `a_words`/`b_words` are their `_flagged_words`, when the caller has them already."""
     if (a.span.start, a.span.end) == (b.span.start, b.span.end):
         return True
     if not a.span.overlaps(b.span):
         return False  # cheap first: the words a finding flags lie inside its span
-    if _flagged_words(a) == _flagged_words(b):
+    if (a_words or _flagged_words(a)) == (b_words or _flagged_words(b)):
         return True
     return (a.category == b.category and a.source != b.source) or _same_correction(a, b)
 
@@ -72,7 +79,7 @@ def _flagged_words(finding: Finding) -> tuple[int, int]:
     Only for words: ' ,' (a space before a comma) and ',' are two different problems.
     """
     start, end, covered = finding.span.start, finding.span.end, finding.text
-    if len(covered) != end - start or not any(ch.isalnum() for ch in covered):
+    if len(covered) != end - start or not _ALPHANUMERIC.search(covered):
         return start, end
     return start + len(covered) - len(covered.lstrip()), end - (len(covered) - len(covered.rstrip()))
 

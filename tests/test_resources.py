@@ -238,3 +238,22 @@ def test_harper_stops_at_its_time_budget_and_says_what_it_left_unchecked() -> No
     assert cut and all(f.span.start < chunks[1][0] for f in cut)
     assert len(cut) < len(whole)
     assert engine.take_notices() == []  # given once
+
+
+def test_merge_reads_each_findings_words_once_however_many_findings_it_touches(monkeypatch) -> None:
+    """A span over thousands of characters (a run of '，' that Harper flags whole) touched by thousands of
+    small findings: its words are read once, not once per comparison (that was 25 million characters
+    scanned for 5 000 commas)."""
+    import lihua.merge as merge
+
+    text = "Dear Chris,\n\n" + "，" * 3000
+    big = Finding("harper.Whole", Source.HARPER, Category.PUNCTUATION, Severity.WARNING, "m",
+                  Span(13, len(text)), text=text[13:])
+    small = [Finding("punctuation.full-width", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "m",
+                     Span(i, i + 1), text=text[i]) for i in range(13, len(text))]
+    calls = []
+    real = merge._flagged_words
+    monkeypatch.setattr(merge, "_flagged_words", lambda f: calls.append(f) or real(f))
+    kept = merge.merge_findings([big, *small])
+    assert len(calls) == len(small) + 1
+    assert kept == _pairwise_merge([big, *small])

@@ -269,12 +269,13 @@ class HarperEngine:
                         f"{len(text):,} of {len(text):,} were not checked by Harper (lihua's own rules checked all)")
                     break
                 abbreviations = [m.span() for m in _ABBREVIATION.finditer(chunk)]
+                fixed_names = [m.span() for m in _fixed_names().finditer(chunk)]  # once a chunk, not once a lint
                 for lint in linter.lint(chunk, language=Language.PLAINTEXT):
                     if any(a <= lint.span.start and lint.span.end <= b for a, b in abbreviations):
                         continue  # "8 a.m." is not a wrong article; Harper reads the "a" alone
                     if lint.lint_kind == "Capitalization" and _after_abbreviation(chunk, lint.span.start):
                         continue  # "Dear Mr. and Mrs. Brown": no sentence ended at "Mr."
-                    if _inside_fixed_name(chunk, lint.span.start, lint.span.end):
+                    if any(a <= lint.span.start and lint.span.end <= b for a, b in fixed_names):
                         continue  # "Peking duck" is the dish's English name, not the city's old one
                     finding = self._to_finding(lint, offset, names, linter)
                     if finding is not None:
@@ -376,11 +377,6 @@ def _fixed_names() -> re.Pattern[str]:
     names = sorted(data_file("known_words.yaml")["fixed_names"], key=len, reverse=True)
     body = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
     return re.compile(rf"(?<![\w-])(?:{body})(?:e?s)?(?![\w-])", re.IGNORECASE)
-
-
-def _inside_fixed_name(chunk: str, start: int, end: int) -> bool:
-    """The lint's span lies within one of the fixed English names in `chunk`."""
-    return any(m.start() <= start and end <= m.end() for m in _fixed_names().finditer(chunk))
 
 
 def _is_known_word(word: str) -> bool:
