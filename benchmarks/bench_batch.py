@@ -64,10 +64,10 @@ def generate(folder: Path, count: int) -> None:
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from lihua.batch import discover, run_batch
-from lihua.batch_outputs import BatchWriter
-from lihua.batch_summary import ClassSummary
-from lihua.batch_worker import BatchSettings
+from lihua.batch.run import discover, run_batch
+from lihua.batch.outputs import BatchWriter
+from lihua.batch.summary import ClassSummary
+from lihua.batch.worker import BatchSettings
 from lihua.prompts import load_bank
 
 folder, out, jobs, reply = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1"

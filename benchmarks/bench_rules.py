@@ -30,8 +30,8 @@ def main() -> None:
 
     from lihua.checks import check_letter
     from lihua.checks.rulebook import load_rules
-    from lihua.letter import count_words, parse_letter
-    from lihua.pipeline import check_text
+    from lihua.grading.pipeline import check_text
+    from lihua.text.letter import count_words, parse_letter
 
     text = SAMPLE.read_text(encoding="utf-8")
     words = count_words(text)

@@ -26,8 +26,8 @@ def _jsonl(path: Path) -> Iterator[dict]:
 
 def corpora() -> dict[str, list[str]]:
     """Name → correct texts."""
-    from lihua.model_letter import write_model
     from lihua.prompts import load_bank
+    from lihua.reply.model_letter import write_model
 
     found: dict[str, list[str]] = {}
     dev = EVAL / "gaokao_corrections_dev.jsonl"
@@ -50,7 +50,7 @@ def main() -> None:
 
     from lihua.checks import check_letter
     from lihua.findings import Severity
-    from lihua.letter import count_words, parse_letter
+    from lihua.text.letter import count_words, parse_letter
 
     total_words = total_alarms = total_errors = 0
     by_rule: Counter[str] = Counter()

@@ -13,16 +13,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from lihua.version import __version__
+
 __all__ = ["__version__", "check_text", "grade"]
 
 if TYPE_CHECKING:
-    from lihua.pipeline import check_text, grade
+    from lihua.grading.pipeline import check_text, grade
 
 
 def __getattr__(name: str) -> Any:
     if name in ("check_text", "grade"):
-        from lihua import pipeline
+        from lihua.grading import pipeline
 
         return getattr(pipeline, name)
     raise AttributeError(f"module 'lihua' has no attribute {name!r}")

@@ -138,7 +138,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _shown(path: Path) -> str:
-    from lihua.safe_text import shown_name
+    from lihua.io.safe_text import shown_name
 
     return shown_name(path)
 
@@ -165,7 +165,7 @@ def _validate(key: str, value: Any, path: Path) -> Any:
     if key in ("prompts_dir", "rules_dirs"):
         return [str((path.parent / Path(item).expanduser()).resolve()) for item in items]
     if key == "disable" and items:
-        from lihua.rule_names import UnknownRuleName, check_disable
+        from lihua.grading.rule_names import UnknownRuleName, check_disable
 
         try:
             check_disable(items, where=f"{path}: disable")

@@ -28,13 +28,13 @@ def wants_harper(argv: list[str]) -> bool:
 
 
 def main() -> None:
-    from lihua.safe_text import install_safe_streams
+    from lihua.io.safe_text import install_safe_streams
 
     install_safe_streams()  # no letter, name or server message drives the terminal; no UnicodeEncodeError
     if wants_harper(sys.argv):
         from lihua.engines.harper import prewarm
 
         prewarm()
-    from lihua.cli import main as cli_main
+    from lihua.cli.app import main as cli_main
 
     cli_main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -103,6 +104,16 @@ class Finding:
 def component_of_category(category: str) -> str:
     """The rubric component a finding of this category counts toward when its rule names none:
     the table in lihua/data/scoring.yaml, else language."""
-    from lihua.yamlio import data_file
+    from lihua.io.yaml_data import data_file
 
     return (data_file("scoring.yaml").get("component_of_category") or {}).get(category, "language")
+
+
+def is_disabled(finding: Finding, disabled: Collection[str]) -> bool:
+    """A finding is off when its rule id, a dotted prefix of it, or its category is disabled."""
+    if not disabled:
+        return False
+    rule = finding.rule_id
+    return any(
+        rule == d or rule.startswith(d + ".") or finding.category.value == d for d in disabled
+    )

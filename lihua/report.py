@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lihua.findings import Finding, Severity
-from lihua.letter import Letter
+from lihua.text.letter import Letter
 
 SCHEMA_VERSION = 1
 WORD_COUNT_RULE = (

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lihua.config import ConfigError, find_config_file, load_config
-from tests.conftest import FIXTURES, run_lihua
+from tests.support import FIXTURES, run_lihua
 
 LETTER = FIXTURES / "batch" / "01_wang_fang.txt"
 NO_ENV: dict[str, str] = {}

@@ -11,12 +11,12 @@ import pytest
 
 from lihua.checks import lexicon
 from lihua.checks.rulebook import load_rules
-from lihua.frequency import zipf
-from lihua.io import InputError, decode_bytes
-from lihua.model_letter import write_model
-from lihua.pipeline import check_text
+from lihua.grading.pipeline import check_text
+from lihua.io.read import InputError, decode_bytes
 from lihua.prompts import load_bank
-from tests.conftest import FIXTURES, ROOT, run_lihua
+from lihua.reply.model_letter import write_model
+from lihua.text.frequency import zipf
+from tests.support import FIXTURES, ROOT, run_lihua
 
 _WORD = re.compile(r"[A-Za-z]+")
 

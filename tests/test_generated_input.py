@@ -33,9 +33,9 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from lihua.cli import app
-from lihua.io import InputError, decode_bytes
-from tests.conftest import ROOT
+from lihua.cli.app import app
+from lihua.io.read import InputError, decode_bytes
+from tests.support import ROOT
 
 EXIT_CODES = {0, 1, 2}  # README "Exit codes", for grade and batch alike
 SECONDS_PER_LETTER = 10  # a few kB take well under a second; more than this is a hang

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from lihua.findings import Category, Finding, Severity, Source, Span
-from lihua.merge import _same_problem, merge_findings
-from lihua.names import pinyin_split
-from tests.conftest import FIXTURES, ROOT
+from lihua.grading.merge import _same_problem, merge_findings
+from lihua.text.names import pinyin_split
+from tests.support import FIXTURES, ROOT
 
 MEMORY_LIMIT = 2_000_000_000  # bytes of address space for one bounded run: a letter needs ~500 MB
 
@@ -79,7 +79,7 @@ def test_pinyin_split_still_prefers_long_syllables_and_backtracks() -> None:
 
 def _pairwise_merge(findings: list[Finding]) -> list[Finding]:
     """The definition: in rank order, keep a finding unless it is the same problem as one kept."""
-    from lihua.merge import _PRIORITY
+    from lihua.grading.merge import _PRIORITY
 
     ranked = sorted(findings, key=lambda f: (_PRIORITY[f.source], f.severity.rank, f.span.start, f.span.end))
     kept: list[Finding] = []
@@ -91,7 +91,7 @@ def _pairwise_merge(findings: list[Finding]) -> list[Finding]:
 
 def _letters() -> list[str]:
     """Every letter the tests keep (fixtures, examples, replies), in whatever encoding it was saved."""
-    from lihua.io import InputError, read_source
+    from lihua.io.read import InputError, read_source
 
     paths = sorted((FIXTURES / "correct_letters").glob("*.txt")) + sorted((FIXTURES / "batch").glob("*.*"))
     paths += sorted((ROOT / "examples").glob("*.txt")) + sorted((FIXTURES / "replies").glob("*.txt"))
@@ -108,7 +108,7 @@ def _letters() -> list[str]:
 def test_merge_gives_the_pairwise_result_on_real_letters() -> None:
     from lihua.checks import check_letter
     from lihua.engines.harper import HarperEngine
-    from lihua.letter import parse_letter
+    from lihua.text.letter import parse_letter
 
     harper = HarperEngine()
     compared = 0
@@ -244,7 +244,7 @@ def test_merge_reads_each_findings_words_once_however_many_findings_it_touches(m
     """A span over thousands of characters (a run of '，' that Harper flags whole) touched by thousands of
     small findings: its words are read once, not once per comparison (that was 25 million characters
     scanned for 5 000 commas)."""
-    import lihua.merge as merge
+    import lihua.grading.merge as merge
 
     text = "Dear Chris,\n\n" + "，" * 3000
     big = Finding("harper.Whole", Source.HARPER, Category.PUNCTUATION, Severity.WARNING, "m",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 
 @pytest.fixture(scope="session")
@@ -34,8 +34,9 @@ def installed(wheel, tmp_path_factory):
 @pytest.mark.slow
 def test_wheel_contains_templates_and_package_data(wheel) -> None:
     names = zipfile.ZipFile(wheel).namelist()
-    assert any(n.startswith("lihua/templates/") for n in names), "templates/ must ship in the wheel"
-    assert "lihua/cli.py" in names
+    assert any(n.startswith("lihua/reply/templates/") for n in names), "reply templates must ship in the wheel"
+    assert any(n.startswith("lihua/render/templates/report/") for n in names), "report templates must ship in the wheel"
+    assert "lihua/cli/app.py" in names
 
 
 @pytest.mark.slow
@@ -53,8 +54,8 @@ def test_installed_wheel_grades_a_letter(installed, tmp_path) -> None:
 @pytest.mark.slow
 def test_wheel_ships_reply_and_model_templates_and_the_glossary(wheel) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"lihua/templates/reply/_parts.txt.j2", "lihua/templates/reply/generic-1.txt.j2",
-            "lihua/templates/model/_layout.txt.j2", "lihua/data/glossary.yaml"} <= names
+    assert {"lihua/reply/templates/reply/_parts.txt.j2", "lihua/reply/templates/reply/generic-1.txt.j2",
+            "lihua/reply/templates/model/_layout.txt.j2", "lihua/data/glossary.yaml"} <= names
 
 
 @pytest.mark.slow

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from lihua.checks.chinese_text import check_chinese_text
-from lihua.findings import Finding
-from lihua.letter import Letter
+from lihua.findings import Finding, is_disabled
+from lihua.text.letter import Letter
 
 
 def check_letter(text: str, letter: Letter, *, disabled: Collection[str] = (),
@@ -30,13 +30,3 @@ def all_rule_ids(rule_dirs: Sequence[str] = ()) -> list[str]:
     from lihua.checks.rulebook import load_rules
 
     return [*RULE_IDS, *(rule.id for rule in load_rules(tuple(rule_dirs)))]
-
-
-def is_disabled(finding: Finding, disabled: Collection[str]) -> bool:
-    """A finding is off when its rule id, a dotted prefix of it, or its category is disabled."""
-    if not disabled:
-        return False
-    rule = finding.rule_id
-    return any(
-        rule == d or rule.startswith(d + ".") or finding.category.value == d for d in disabled
-    )

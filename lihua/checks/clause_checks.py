@@ -36,7 +36,7 @@ from lihua.checks.clauses import (
     singular_form,
     verb_tense,
 )
-from lihua.letter import Letter
+from lihua.text.letter import Letter
 
 Hit = tuple[int, int, str | None, dict[str, str]]
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 def _load_data() -> dict:
     """Word facts kept as data (lihua/data/lexicon.yaml), so teachers can read and extend them."""
-    from lihua.yamlio import data_file
+    from lihua.io.yaml_data import data_file
 
     return data_file("lexicon.yaml")
 
@@ -47,7 +47,7 @@ RARE_BUT_RIGHT = frozenset(_DATA["suggestions"]["rare_but_right"])
 
 def is_everyday_word(word: str) -> bool:
     """A word a student can be told to write: common enough (lexicon.yaml: suggestions) or listed by hand."""
-    from lihua.frequency import zipf
+    from lihua.text.frequency import zipf
 
     lowered = word.lower()
     return lowered in RARE_BUT_RIGHT or zipf(lowered) >= EVERYDAY_ZIPF
@@ -59,7 +59,7 @@ def in_use(derived: str, base: str) -> bool:
     The lexicon answers "could this be an adverb/comparative" by rule, not by use: alone it offers
     'verily' for 'very' and 'importanter' for 'important'.
     """
-    from lihua.frequency import zipf
+    from lihua.text.frequency import zipf
 
     used = zipf(derived.lower())
     return used >= _DERIVED["min_zipf"] and used >= zipf(base.lower()) - _DERIVED["max_drop"]

@@ -1,14 +1,14 @@
 """A faster first lookup in lemminflect's lexicon: its two tables kept in lihua's cache.
 
 lemminflect reads its tables from gzip'd text on first use (about 0.8 s, most of a cold `lihua
-grade` beyond Harper). The same tables load from a marshal file (lihua.cache) in about a third of
+grade` beyond Harper). The same tables load from a marshal file (lihua.io.cache) in about a third of
 that, so the first run writes one and later runs read it. It is only a copy: if it is missing,
 damaged or from another lemminflect version, lemminflect loads its own data as usual.
 """
 
 from __future__ import annotations
 
-from lihua.cache import read_entry, write_entry
+from lihua.io.cache import read_entry, write_entry
 
 
 def entry_name() -> str:

@@ -15,7 +15,7 @@ from lihua.checks import lexicon
 from lihua.checks.clause_checks import CLAUSE_CHECKS
 from lihua.checks.phrase_checks import PHRASE_CHECKS
 from lihua.checks.pronoun_checks import PRONOUN_CHECKS
-from lihua.letter import Letter, parse_letter
+from lihua.text.letter import Letter, parse_letter
 
 Hit = tuple[int, int, str | None, dict[str, str]]
 Check = Callable[[str, Letter | None, dict[str, Any]], Iterator[Hit]]

@@ -19,8 +19,8 @@ from lihua.checks.clauses import (
     Token,
     sentences,
 )
-from lihua.frequency import zipf
-from lihua.letter import Letter
+from lihua.text.frequency import zipf
+from lihua.text.letter import Letter
 
 Hit = tuple[int, int, str | None, dict[str, str]]
 

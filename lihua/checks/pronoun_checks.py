@@ -15,7 +15,7 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.checks.clauses import Sentence, sentence_clauses, sentences
-from lihua.letter import Letter
+from lihua.text.letter import Letter
 
 Hit = tuple[int, int, str | None, dict[str, str]]
 

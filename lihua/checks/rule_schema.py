@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from lihua.findings import Category, Severity
-from lihua.prompts._yaml_lines import Parsed, line_of
+from lihua.io.yaml_lines import Parsed, line_of
 
 #: Every key a rule may have, and the type its value must be.
 RULE_KEYS: dict[str, type | tuple[type, ...]] = {

@@ -29,8 +29,8 @@ from typing import Any
 from lihua.checks import lexicon
 from lihua.checks.rule_schema import RulePackError, expand_lists
 from lihua.findings import Category, Finding, Severity, Source, Span, component_of_category
-from lihua.frequency import zipf
-from lihua.letter import Letter
+from lihua.text.frequency import zipf
+from lihua.text.letter import Letter
 
 Predicate = Callable[[str], bool]
 
@@ -281,8 +281,8 @@ def load_rules(rule_dirs: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     A teacher's folder (`--rules-dir`, `rules_dirs` in lihua.toml) holds packs of the same shape;
     its rules must not reuse an id, and their own examples must hold. Raises RulePackError.
     """
-    from lihua import __version__
-    from lihua.cache import read_entry, write_entry
+    from lihua.io.cache import read_entry, write_entry
+    from lihua.version import __version__
 
     # what each pattern's triggers are (a regex parse per rule) is cached by the pattern's own text
     cache_name = f"rule-triggers-v2-{__version__}.marshal"
@@ -345,7 +345,7 @@ def load_pack(text: str, file: str, analysed: dict[tuple[str, int], Any] | None 
     """The rules of one pack file, checked against the schema first (RulePackError: file:line: …)."""
     from lihua.checks.named_checks import NAMED_CHECKS
     from lihua.checks.rule_schema import PackChecker
-    from lihua.prompts._yaml_lines import line_of, parse
+    from lihua.io.yaml_lines import line_of, parse
 
     analysed = {} if analysed is None else analysed
     parsed = parse(text)
@@ -386,7 +386,7 @@ def _analysis(analysed: dict[tuple[str, int], Any], source: str, flags: int) -> 
 
 def apply_fixes(text: str, rule: Rule) -> tuple[str, list[str]]:
     """`text` with every fix of `rule` applied (right to left), and the texts it flagged."""
-    from lihua.letter import parse_letter
+    from lihua.text.letter import parse_letter
 
     findings = sorted(rule.findings(text, parse_letter(text)), key=lambda f: f.span.start)
     fixed = text
@@ -461,7 +461,7 @@ def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[s
               rule_dirs: tuple[str, ...] = ()) -> list[Finding]:
     """All learner-rule findings for `text` (spans into `text`), skipping disabled rules/categories;
     `rule_dirs`: a teacher's folders of packs, run after the built-in ones."""
-    from lihua.checks import is_disabled
+    from lihua.findings import is_disabled
 
     findings: list[Finding] = []
     from lihua.checks.triggers import word_prefix_index

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from lihua.checks import lexicon
 from lihua.findings import Category, Finding, Severity, Source, Span
-from lihua.names import has_tone_marks, is_chinese_name_or_pinyin, pinyin_split, pinyin_syllables
+from lihua.text.names import has_tone_marks, is_chinese_name_or_pinyin, pinyin_split, pinyin_syllables
 
 # Rules that are not errors in a gaokao letter.
 _DISABLED_RULES = {
@@ -348,7 +348,7 @@ def _one_edit(a: str, b: str) -> bool:
 @lru_cache(maxsize=1)
 def _glossary_words() -> frozenset[str]:
     """Every word of every spelling in lihua's glossary of Chinese terms (lihua/data/glossary.yaml)."""
-    from lihua.glossary import load_glossary
+    from lihua.text.glossary import load_glossary
 
     return frozenset(word.lower() for entry in load_glossary() for spelling in entry.spellings
                      for word in re.findall(r"[A-Za-z]+", spelling))
@@ -356,7 +356,7 @@ def _glossary_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _open_compounds() -> frozenset[str]:
-    from lihua.yamlio import data_file
+    from lihua.io.yaml_data import data_file
 
     return frozenset(data_file("known_words.yaml")["open_compounds"])
 
@@ -364,7 +364,7 @@ def _open_compounds() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
     """lihua/data/known_words.yaml: mooncake, deskmate, WeChat… (data, so a teacher can add to it)."""
-    from lihua.yamlio import data_file
+    from lihua.io.yaml_data import data_file
 
     return frozenset(data_file("known_words.yaml")["known_words"])
 
@@ -372,7 +372,7 @@ def _known_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _fixed_names() -> re.Pattern[str]:
     """known_words.yaml fixed_names (Peking duck, Peking Opera…) as one whole-word pattern."""
-    from lihua.yamlio import data_file
+    from lihua.io.yaml_data import data_file
 
     names = sorted(data_file("known_words.yaml")["fixed_names"], key=len, reverse=True)
     body = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)

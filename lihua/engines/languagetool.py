@@ -34,7 +34,7 @@ from typing import Any
 
 from lihua.engines import EngineUnavailable
 from lihua.findings import Category, Finding, Severity, Source, Span
-from lihua.names import is_chinese_name_or_pinyin
+from lihua.text.names import is_chinese_name_or_pinyin
 
 PUBLIC_API_URL = "https://api.languagetool.org"
 _PUBLIC_ALIASES = {"public", "https://api.languagetool.org", "https://languagetool.org/api"}

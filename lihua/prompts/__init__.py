@@ -1,6 +1,6 @@
 """The prompt bank: gaokao-style writing tasks, one YAML file each, bundled and from teachers.
 
-`load_bank()` reads the bundled files next to this module, then folders named in `LIHUA_PROMPTS`
+`load_bank()` reads the bundled files in `bank/`, then folders named in `LIHUA_PROMPTS`
 and then folders given by the caller (later ones override earlier ids, with a warning). A broken
 file never stops the bank: it is skipped with one warning naming it, and `validate_file()` gives
 every problem as `file:line: field: what is wrong` for `lihua prompts check`.
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from lihua.prompts.schema import Prompt
 
-BUNDLED_DIR = Path(__file__).resolve().parent
+BUNDLED_DIR = Path(__file__).resolve().parent / "bank"
 ENV_VAR = "LIHUA_PROMPTS"
 SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 256 * 1024  # a prompt is a few KB; a huge file is a mistake, not a prompt
@@ -185,7 +185,8 @@ def validate_file(path: Path | str) -> list[str]:
 
 def load_file(path: Path | str) -> tuple[Prompt | None, list[str]]:
     """Parse and validate one file: (prompt, []) or (None, problems). Never raises for bad content."""
-    from lihua.prompts import _yaml_lines
+    from lihua.io import yaml_lines
+    from lihua.prompts import validation
 
     path = Path(path)
     try:
@@ -198,14 +199,14 @@ def load_file(path: Path | str) -> tuple[Prompt | None, list[str]]:
     text = _decode(raw)
     if text is None:
         return None, [f"{path}:1: (file): not UTF-8 text; save the file as UTF-8"]
-    parsed = _yaml_lines.parse(text)
+    parsed = yaml_lines.parse(text)
     if parsed.error:
         line, message = parsed.error
         return None, [f"{path}:{line}: (yaml): {message}"]
-    if not _yaml_lines.has_prompt_fields(parsed.data):  # e.g. a symlink to /etc/shadow: its lines are not echoed
+    if not validation.has_prompt_fields(parsed.data):  # e.g. a symlink to /etc/shadow: its lines are not echoed
         return None, [f"{path}:1: (file): not a prompt file (none of the fields id:, title:, letter_type:, …); "
                       f"check the path"]
-    prompt, errors = _yaml_lines.validate(parsed)
+    prompt, errors = validation.validate(parsed)
     found = sorted([*parsed.duplicates, *parsed.aliases, *errors], key=lambda problem: problem[0])
     problems = [f"{path}:{line}: {where}: {message}" for line, where, message in found]
     if problems:

@@ -95,7 +95,7 @@ class ContentPoint(Bilingual):
     @field_validator("states")
     @classmethod
     def _known_kinds(cls, value: list[str]) -> list[str]:
-        from lihua.content import point_kinds
+        from lihua.prompts.point_kinds import point_kinds
 
         known = tuple(point_kinds())
         for kind in value:
@@ -242,7 +242,7 @@ class Prompt(_Strict):
 
     def spelling_names(self) -> set[str]:
         """Words the spelling filter must accept: the recipient, the task's names, and Li Hua."""
-        from lihua.names import names_in
+        from lihua.text.names import names_in
 
         titles = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof"}
         return {word for word in names_in([self.recipient, *self.names, "Li Hua"]) if word not in titles}

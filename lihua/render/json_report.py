@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from lihua.io.safe_text import json_dumps
 from lihua.report import Report
-from lihua.safe_text import json_dumps
 
 
 def render_json(report: Report, *, ascii_only: bool | None = None) -> str:

@@ -14,9 +14,9 @@ from rich.console import Console
 from rich.text import Text
 
 from lihua.findings import Finding, Severity
-from lihua.letter import Part, split_lines
+from lihua.io.safe_text import printable
 from lihua.report import Report
-from lihua.safe_text import printable
+from lihua.text.letter import Part, split_lines
 
 _STYLE = {Severity.ERROR: "bold red underline", Severity.WARNING: "yellow underline", Severity.SUGGESTION: "cyan underline"}
 _LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "suggestion"}

@@ -1,0 +1,1 @@
+"""The command line: one module per command, `common` for what they share, `app` wiring them into `lihua`."""

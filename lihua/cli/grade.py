@@ -1,0 +1,177 @@
+"""`lihua grade`: read one letter, grade it, render the report. Wiring only."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from lihua.cli.common import RULES_DIR_HELP, choices, fail, stdout_console, warn
+from lihua.cli.exitcodes import ExitCode
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class Lang(StrEnum):
+    en = "en"
+    zh = "zh"
+
+
+def split_list(values: list[str] | None) -> list[str]:
+    """Options that take a list accept repeats and commas: --disable a,b --disable c."""
+    return [item.strip() for value in values or [] for item in value.split(",") if item.strip()]
+
+
+def disabled_names(values: list[str] | None) -> list[str]:
+    """The --disable names, split; a name that matches no rule or category is exit 2 with a did-you-mean."""
+    names = split_list(values)
+    if names:
+        from lihua.grading.rule_names import UnknownRuleName, check_disable
+
+        try:
+            check_disable(names)
+        except UnknownRuleName as error:
+            raise fail(str(error)) from None
+    return names
+
+
+def cli_rule_dirs(values: list[str] | None) -> list[str]:
+    """--rules-dir folders as absolute paths (batch workers and error lines need no working directory)."""
+    return [str(Path(value).expanduser().resolve()) for value in values or []]
+
+
+def checked_rule_dirs(config: Any) -> tuple[str, ...]:
+    """The teacher's rule folders of `config`, loaded once here so a broken pack stops the command
+    with `file:line: what is wrong` before any letter is graded."""
+    from lihua.checks.rulebook import RulePackError, load_rules
+
+    dirs = tuple(config["rules_dirs"])
+    try:
+        load_rules(dirs)
+    except RulePackError as error:
+        raise fail(f"a rule pack cannot be used:\n{error}") from None
+    return dirs
+
+
+def load_prompt(prompt_id: str | None, prompts_dirs: list[str] | None):
+    """The prompt named on the command line, or None; warnings go to stderr."""
+    if not prompt_id:
+        return None
+    from lihua.prompts import PromptError, load_bank
+
+    bank = load_bank(prompts_dirs or [])
+    for warning in bank.warnings:
+        warn(warning)
+    try:
+        return bank.get(prompt_id)
+    except PromptError as error:
+        raise fail(str(error)) from None
+
+
+def grade_command(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="The letter: .txt/.md (any encoding) or .docx; '-' reads stdin.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for tools.", **choices(OutputFormat))] = OutputFormat.text,
+    prompt: Annotated[str | None, typer.Option("--prompt", "-p", help="Task id (see `lihua prompts list`): names, word limit, content points.", metavar="ID")] = None,
+    prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).", metavar="DIR")] = None,
+    max_errors: Annotated[int | None, typer.Option("--max-errors", min=0, help="Exit 1 when the letter has more error-level findings than this.", metavar="N")] = None,
+    disable: Annotated[list[str] | None, typer.Option("--disable", "-d", help="Rule id, rule-id prefix or category to switch off (repeat or comma-separate).", metavar="RULE")] = None,
+    rules_dir: Annotated[list[str] | None, typer.Option("--rules-dir", metavar="DIR", help=RULES_DIR_HELP)] = None,
+    engine: Annotated[str | None, typer.Option("--engine", "-e", help="Engines, comma-separated: harper, languagetool (default: harper).", metavar="ENGINES")] = None,
+    lt_url: Annotated[str | None, typer.Option("--lt-url", help="LanguageTool server, e.g. http://localhost:8081 (also LIHUA_LT_URL).", metavar="URL")] = None,
+    variant: Annotated[str, typer.Option("--variant", help="English variant for LanguageTool: en-US or en-GB (Harper accepts both spellings).", metavar="VARIANT")] = "en-US",
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of explanations: en or zh.", **choices(Lang))] = Lang.en,
+    scale: Annotated[int | None, typer.Option("--scale", help="Marking scale: 15 (应用文) or 25 (书面表达); default from the prompt, else 15.", metavar="[15|25]")] = None,
+    with_reply: Annotated[bool, typer.Option("--reply", help="Also write the pen pal's reply: after the report, or under \"reply\" in JSON.")] = False,
+) -> None:
+    """Grade a letter: every problem with its line:column and fix.
+
+    Examples:
+
+      lihua grade letter.txt
+
+      lihua grade letter.docx --prompt invite-dragon-boat
+
+      cat letter.txt | lihua grade - --format json
+
+      lihua grade letter.txt --prompt invite-dragon-boat --reply
+
+    Exit codes: 0 graded · 1 graded, but more errors than --max-errors · 2 usage or input error.
+    """
+    from lihua.config import ConfigError, load_config
+
+    try:  # lihua.toml / [tool.lihua] defaults; the command line wins (see `lihua config show`)
+        config = load_config({"prompt": prompt, "scale": scale, "disable": disabled_names(disable), "prompts_dir": prompts_dir,
+                              "rules_dirs": cli_rule_dirs(rules_dir), "lt_url": lt_url, "engines": split_list([engine] if engine else [])})
+    except ConfigError as error:
+        raise fail(str(error)) from None
+    prompt, scale, lt_url, disable = config["prompt"], config["scale"], config["lt_url"], config["disable"]
+    prompts_dir = None if config.settings["prompts_dir"].source.startswith("env") else config["prompts_dir"]
+    if scale not in (None, 15, 25):
+        raise fail(f"--scale must be 15 or 25, not {scale}")
+    engines = list(config["engines"])
+    unknown = [name for name in engines if name not in ("harper", "languagetool")]
+    if unknown or not engines:
+        raise fail(f"unknown engine {', '.join(unknown) or '(none)'}; choose from: harper, languagetool")
+    if "harper" in engines:
+        from lihua.engines.harper import prewarm
+
+        prewarm()  # build the Linter on a thread while the rest loads
+
+    from lihua.io.read import InputError, read_source
+
+    try:
+        source = read_source(file)
+    except InputError as error:
+        raise fail(str(error)) from None
+    task = load_prompt(prompt, prompts_dir)
+    rule_dirs = checked_rule_dirs(config)
+
+    from lihua.grading.pipeline import grade
+
+    options = {"lt_url": lt_url or os.environ.get("LIHUA_LT_URL"), "lt_language": variant}
+    report = grade(source.text, source=source.name, encoding=source.encoding, prompt=task,
+                   engines=engines, disabled=split_list(disable), engine_options=options, scale=scale,
+                   rule_dirs=rule_dirs)
+    for note in report.notes:
+        warn(note)
+    if set(engines) <= set(report.failed_engines):
+        raise fail("no engine you asked for could run; see the warning above or `lihua doctor`")
+    if with_reply:
+        from lihua.reply.writer import ReplyError, write_reply
+
+        try:
+            mistakes = [(f.span.start, f.span.end) for f in report.findings if f.severity.value != "suggestion"]
+            reply = write_reply(source.text, prompt=task, flagged_spans=mistakes)
+        except ReplyError as error:
+            raise fail(str(error)) from None
+        report.extras["reply"] = {"text": reply.text, "template": reply.template,
+                                  "terms": [term.to_dict() for term in reply.terms]}
+
+    if output_format is OutputFormat.json:
+        from lihua.render.json_report import render_json
+
+        sys.stdout.write(render_json(report) + "\n")
+    else:
+        from lihua.render.text import render_text
+
+        console = stdout_console(highlight=False)
+        render_text(report, console, lang=lang.value)
+        if "score" in report.extras:
+            from lihua.render.score_text import render_score
+
+            console.print()
+            render_score(report.extras["score"], console, lang=lang.value, findings=report.findings)
+        if with_reply:
+            typer.echo(f"\nA reply from your pen pal ({reply.signer}):\n")
+            typer.echo(reply.text, nl=False)
+
+    if max_errors is not None and report.count_errors() > max_errors:
+        typer.echo(f"lihua: {report.count_errors()} errors, more than --max-errors {max_errors}", err=True)
+        raise typer.Exit(int(ExitCode.THRESHOLD))

@@ -1,0 +1,1 @@
+"""Practising: the history of attempts, drafts, comparing two attempts, the editor's word wrap."""

@@ -1,0 +1,184 @@
+"""The organisation component: letter format, paragraphs, linking words and register.
+
+Shares of the component (so the same letter loses the same share on 15 or 25 points):
+salutation missing 15% / wrong mark (colon, full stop, none) 10%; closing missing 10%;
+signature missing 15% / not "Li Hua" 10%; Chinese punctuation 10% (20% from three marks on);
+one unbroken block of 50+ words 15%; linking words: none 25%, one 15%, two 5%, the same one
+four times or more 5%; chat words 10% (20% to a teacher or an official). Notices (a title instead
+of "Dear …") need no salutation or closing, and are signed by whoever gives the notice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from lihua.findings import Finding
+from lihua.scoring.result import Deduction
+from lihua.scoring.words import scoring_words
+from lihua.text.letter import WORD_RE, Letter, Part
+from lihua.text.sentences import read_body
+
+FULL_WIDTH_RULES = ("punctuation.full-width",)
+
+
+def organisation_deductions(letter: Letter, prompt: Any, findings: Sequence[Finding], maximum: float) -> list[Deduction]:
+    """Every organisation deduction for `letter`, in points of a component worth `maximum`."""
+    found = _format(letter, prompt, findings) + _paragraphs(letter) + _linking(letter, findings) + _register(letter, prompt, findings)
+    found += _other_format(findings, {i for *_, cited in found for i in cited})
+    cuts, spent = [], 0.0
+    for share, reason, reason_zh, indices in found:
+        share = min(share, 1.0 - spent)
+        if share <= 0:
+            break
+        spent += share
+        cuts.append(Deduction("organisation", reason, reason_zh, share * maximum, findings=indices,
+                              rule_ids=sorted({findings[i].rule_id for i in indices})))
+    return cuts
+
+
+Found = list[tuple[float, str, str, list[int]]]
+
+
+def _cited(findings: Sequence[Finding], *prefixes: str, part: Part | None = None) -> list[int]:
+    """Findings with these rule-id prefixes, or any letter-format finding inside `part`."""
+    return [i for i, f in enumerate(findings) if f.rule_id.startswith(prefixes) or (
+        part is not None and _is_format(f) and part.start <= f.span.start <= part.end)]
+
+
+def _is_format(finding: Finding) -> bool:
+    """A letter-format finding: a format rule that counts toward organisation (a teacher's too)."""
+    return finding.component == "organisation" and finding.category.value == "format"
+
+
+def _is_register(finding: Finding) -> bool:
+    """A register (chat words) finding: a style rule that counts toward organisation."""
+    return finding.component == "organisation" and finding.category.value == "style"
+
+
+def _other_format(findings: Sequence[Finding], cited: set[int]) -> Found:
+    """Format findings no deduction above speaks for (a rule lihua's own checks may add later)."""
+    out: Found = []
+    for i, f in enumerate(findings):
+        if _is_format(f) and i not in cited and f.severity.value != "suggestion":
+            out.append((0.05, f"Letter format: {f.message}", f"书信格式：{f.message_zh or f.message}", [i]))
+    return out[:3]
+
+
+def _is_notice(prompt: Any) -> bool:
+    if prompt is None:
+        return False
+    opening = (getattr(prompt, "given_opening", None) or "").strip().lower()
+    return str(getattr(prompt, "letter_type", "")) == "notice" or bool(opening and not opening.startswith(("dear", "hi", "hello", "to ")))
+
+
+def _expected_signature(prompt: Any) -> str | None:
+    """'li hua' unless the task gives another signer (a notice from the Student Union)."""
+    given = (getattr(prompt, "given_closing", None) or "").strip().splitlines() if prompt is not None else []
+    last = given[-1].strip() if given else "Li Hua"
+    return "li hua" if "li hua" in last.lower() or not _is_notice(prompt) else None
+
+
+def _format(letter: Letter, prompt: Any, findings: Sequence[Finding]) -> Found:
+    out: Found = []
+    notice = _is_notice(prompt)
+    if not notice:
+        cited = _cited(findings, "format.salutation", part=letter.salutation)
+        if letter.salutation is None:
+            out.append((0.15, "No salutation: begin with “Dear Chris,”.", "缺少称呼：应以“Dear Chris,”开头。", cited))
+        else:
+            mark = letter.salutation.text.rstrip()[-1:]
+            if mark in (":", "："):
+                out.append((0.10, "Colon after the salutation: a letter to a friend or teacher takes a comma (“Dear Chris,”).",
+                            "称呼后用了冒号：英文书信称呼后用逗号（Dear Chris,）。", cited))
+            elif mark not in (",", "，"):
+                out.append((0.10, "The salutation needs a comma after it (“Dear Chris,”).",
+                            "称呼后应加逗号（Dear Chris,）。", cited))
+        if letter.closing is None:
+            out.append((0.10, "No complimentary close: end with “Yours,” or “Best wishes,”.",
+                        "缺少结束语：应以“Yours,”或“Best wishes,”结尾。", _cited(findings, "format.closing")))
+    expected = _expected_signature(prompt)
+    cited = _cited(findings, "format.signature", part=letter.signature)
+    if letter.signature is None:
+        who = "“Li Hua”" if expected else "who gives the notice"
+        who_zh = "Li Hua" if expected else "发布通知的单位"
+        out.append((0.15, f"No signature: sign {who} on its own line.", f"缺少署名：应另起一行署名 {who_zh}。", cited))
+    elif expected and " ".join(WORD_RE.findall(letter.signature.text)).lower() != expected:
+        out.append((0.10, f"Signed “{letter.signature.text}”: the exam letter is signed “Li Hua”, never a real name.",
+                    f"署名为“{letter.signature.text}”：应署名 Li Hua，不可出现真实姓名。", cited))
+    wide = _cited(findings, *FULL_WIDTH_RULES)
+    if wide:
+        share = 0.20 if len(wide) >= 3 else 0.10
+        out.append((share, f"Chinese (full-width) punctuation × {len(wide)}: an English letter uses English marks only.",
+                    f"使用中文标点{len(wide)}处：英文书信只用英文标点。", wide))
+    return out
+
+
+def _paragraphs(letter: Letter) -> Found:
+    if len(letter.paragraphs) == 1 and letter.word_count >= 50:
+        return [(0.15, "One unbroken block: split it into an opening, the body and a closing paragraph.",
+                 "全文只有一段：应分为开头、主体和结尾段。", [])]
+    return []
+
+
+_PAIRS = (("although/though … but", "but", re.compile(r"\b(?:al)?though\b[^.!?]*?,\s*(but)\b", re.I)),
+          ("because … so", "so", re.compile(r"\bbecause\b[^.!?]*?,\s*(so)\b(?!\s+that)", re.I)))
+
+
+def _linking(letter: Letter, findings: Sequence[Finding]) -> Found:
+    body = read_body(letter)
+    counts = scoring_words().linking.counts(body)
+    out: Found = []
+    for sentence in body.sentences:
+        for pair, closer, pattern in _PAIRS:
+            match = pattern.search(sentence.text)
+            if not match or not counts.get(closer):
+                continue
+            counts[closer] -= 1  # "Although …, but …": the second linking word is a mistake, not range
+            start = sentence.start + match.start(1)
+            if not any(f.span.start <= start < max(f.span.end, f.span.start + 1) for f in findings):
+                out.append((0.05, f"“{pair}” in one sentence: English uses one linking word, not both.",
+                            f"“{pair}”连用：英语中二者只用其一。", []))  # no finding already costs it
+    counts = {w: c for w, c in counts.items() if c > 0}
+    distinct = len(counts)
+    if distinct == 0:
+        out.append((0.25, "No linking words: join ideas with first, besides, however, so that, finally…",
+                    "没有使用连接词：可用 first, besides, however, finally 等衔接句子。", []))
+    elif distinct <= 2:
+        share = 0.15 if distinct == 1 else 0.05
+        out.append((share, f"Few linking words ({', '.join(sorted(counts))}): vary them.",
+                    f"连接词较少（{', '.join(sorted(counts))}）：应多样化。", []))
+    worn = [w for w, c in counts.items() if c >= 4]
+    if worn:
+        out.append((0.05, f"The same linking word again and again: {', '.join(worn)}.",
+                    f"同一连接词反复使用：{', '.join(worn)}。", []))
+    return out
+
+
+def _register(letter: Letter, prompt: Any, findings: Sequence[Finding]) -> Found:
+    """Chat words in a letter: the scoring word list and lihua's register rules, cited once, here."""
+    words = scoring_words()
+    cited = [i for i, f in enumerate(findings) if _is_register(f)]
+    tokens = list(read_body(letter).tokens)
+    if letter.salutation is not None:
+        first = WORD_RE.findall(letter.salutation.text)[:1]
+        tokens += [first[0].lower()] if first and first[0].lower() in ("hey",) else []
+    informal = sorted({t for t in tokens if t in words.informal} | {findings[i].text.lower() for i in cited
+                                                                    if findings[i].text})
+    if not informal:
+        return []
+    formal = _formal_reader(prompt, letter)
+    share = 0.20 if formal else 0.10
+    to = " to a teacher or an official" if formal else ""
+    return [(share, f"Chat words{to}: {', '.join(informal)}.", f"使用了口语/网络用语：{', '.join(informal)}。", cited)]
+
+
+def _formal_reader(prompt: Any, letter: Letter) -> bool:
+    titles = scoring_words().formal_titles
+    recipient = str(getattr(prompt, "recipient", "")) if prompt is not None else ""
+    if not recipient and letter.salutation is not None:
+        recipient = letter.salutation.text
+    first = [w.lower().rstrip(".") for w in WORD_RE.findall(recipient) if w.lower() != "dear"][:1]
+    kind = str(getattr(prompt, "letter_type", "")) if prompt is not None else ""
+    return bool(first and first[0] in titles) or kind in ("application", "complaint")
