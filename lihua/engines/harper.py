@@ -270,7 +270,9 @@ class HarperEngine:
                     break
                 abbreviations = [m.span() for m in _ABBREVIATION.finditer(chunk)]
                 fixed_names = [m.span() for m in _fixed_names().finditer(chunk)]  # once a chunk, not once a lint
-                for lint in linter.lint(chunk, language=Language.PLAINTEXT):
+                # dedup=False: Harper would drop every lint inside a longer one (a ~40-word sentence's
+                # "long sentence" lint hid each error in it); lihua's merge decides what overlaps.
+                for lint in linter.lint(chunk, language=Language.PLAINTEXT, dedup=False):
                     if any(a <= lint.span.start and lint.span.end <= b for a, b in abbreviations):
                         continue  # "8 a.m." is not a wrong article; Harper reads the "a" alone
                     if lint.lint_kind == "Capitalization" and _after_abbreviation(chunk, lint.span.start):
