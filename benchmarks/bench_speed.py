@@ -67,8 +67,9 @@ def cpu(fn, texts: list[str]) -> float:
 
 
 def warm(count: int) -> None:
-    import lihua
     from harper import Language
+
+    import lihua
     from lihua.engines.harper import _HOLDER
     from lihua.text.analysis import analyse
 
