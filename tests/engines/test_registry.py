@@ -64,3 +64,23 @@ def test_grade_and_batch_help_list_the_registered_engines(runner) -> None:
     for command in ("grade", "batch"):
         shown = " ".join(runner.invoke(app, [command, "--help"]).stdout.split())
         assert "harper, languagetool (default: harper)" in shown, command
+
+
+@pytest.mark.parametrize(("argv", "names"), [
+    (["lihua", "grade", "a.txt"], ("harper",)),
+    (["lihua", "grade", "a.txt", "--engine", "languagetool"], ("languagetool",)),
+    (["lihua", "grade", "a.txt", "--engine=harper,languagetool"], ("harper", "languagetool")),
+    (["lihua", "grade", "--help"], ()),
+    (["lihua", "prompts", "list"], ()),
+])
+def test_the_entry_point_prewarms_the_engines_the_command_will_use(argv: list[str], names: tuple[str, ...]) -> None:
+    from lihua.entry import engines_to_prewarm
+
+    assert engines_to_prewarm(argv) == names
+
+
+def test_the_entry_point_prewarms_the_registrys_defaults(fake_registered: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lihua.entry import engines_to_prewarm
+
+    monkeypatch.setitem(ENGINES, "fake", EngineInfo("fake", "a test engine", default=True, module="tests.engines.fake_engine"))
+    assert engines_to_prewarm(["lihua", "grade", "a.txt"]) == ("harper", "fake")
