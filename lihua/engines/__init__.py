@@ -7,7 +7,8 @@ reason; the pipeline reports it and goes on with the other engines.
 and the pipeline all read it. Each entry names the module that implements it; the module is
 imported only when the engine is used, so reading the registry costs nothing (`lihua --help`,
 `lihua.config`). An engine module provides `build(**options)` and `probe(**options)` (doctor's
-check), and may provide `prewarm()`, `asked_for(**options)` and `SETUP_HELP`.
+check), and may provide `prewarm()`, `asked_for(**options)`, `SETUP_HELP`, and for --disable
+`rule_ids()` and `RULE_ID_PATTERN` (ids known only to the engine).
 """
 
 from __future__ import annotations
@@ -92,3 +93,17 @@ def prewarm(names: Iterable[str]) -> None:
         start = getattr(info.load(), "prewarm", None) if info else None
         if start is not None:
             start()
+
+
+def engine_rule_ids() -> list[str]:
+    """The rule ids and names of every engine that --disable can switch off."""
+    return [rule_id for info in ENGINES.values() for rule_id in getattr(info.load(), "rule_ids", list)()]
+
+
+def is_engine_rule_id(name: str) -> bool:
+    """A name of an engine's rule that lihua cannot list (LanguageTool's live on its server)."""
+    for info in ENGINES.values():
+        pattern = getattr(info.load(), "RULE_ID_PATTERN", None)
+        if pattern is not None and pattern.fullmatch(name):
+            return True
+    return False

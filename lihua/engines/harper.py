@@ -411,6 +411,11 @@ def default_engine() -> HarperEngine:
     return HarperEngine()
 
 
+def rule_ids() -> list[str]:
+    """The ids Harper's findings carry ("harper.<lint kind>"), for --disable (lihua.grading.rule_names)."""
+    return [f"harper.{kind}" for kind in _KIND]
+
+
 def build(**_options: object) -> HarperEngine:
     """The registry's factory (lihua.engines.ENGINES): Harper takes no options."""
     return default_engine()

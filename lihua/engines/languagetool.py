@@ -559,6 +559,14 @@ SETUP_HELP = """\
     - the public API (your letter leaves this machine): --lt-url public"""
 
 
+RULE_ID_PATTERN = re.compile(r"languagetool\.[A-Z][A-Z0-9_]*")  # its rules live on the server: any id of this shape
+
+
+def rule_ids() -> list[str]:
+    """The names --disable takes for all of LanguageTool (any id of `RULE_ID_PATTERN`)."""
+    return ["languagetool"]
+
+
 def build(*, lt_url: str | None = None, lt_language: str | None = None, lt_timeout: float | None = None,
           **_options: object) -> LanguageToolEngine:
     """The registry's factory (lihua.engines.ENGINES): one engine per server, variant and timeout."""

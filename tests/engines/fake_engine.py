@@ -24,3 +24,7 @@ def build(**_options: object) -> FakeEngine:
 
 def probe(line: str, **_options: object) -> tuple[bool, str]:
     return True, f"fake engine checked {len(line)} characters"
+
+
+def rule_ids() -> list[str]:
+    return [RULE_ID]

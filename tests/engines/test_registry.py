@@ -84,3 +84,16 @@ def test_the_entry_point_prewarms_the_registrys_defaults(fake_registered: None, 
 
     monkeypatch.setitem(ENGINES, "fake", EngineInfo("fake", "a test engine", default=True, module="tests.engines.fake_engine"))
     assert engines_to_prewarm(["lihua", "grade", "a.txt"]) == ("harper", "fake")
+
+
+def test_a_registered_engines_rule_ids_are_names_disable_takes(fake_registered: None) -> None:
+    from lihua.grading.rule_names import UnknownRuleName, check_disable, known_names
+
+    known_names.cache_clear()
+    try:
+        check_disable([RULE_ID, "fake", "harper", "languagetool.SOME_RULE"])  # "fake": the dotted prefix of its id
+        with pytest.raises(UnknownRuleName, match="did you mean 'fake.Zzz'"):
+            check_disable(["fake.Zz"])
+    finally:
+        known_names.cache_clear()  # the real registry again for the tests after this one
+    assert not [f for f in grade(LETTER, engines=["fake"], disabled=[RULE_ID]).findings if f.rule_id == RULE_ID]
