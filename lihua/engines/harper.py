@@ -411,3 +411,34 @@ def _known_word_cached(word: str, _linter_id: int) -> bool:
 @lru_cache(maxsize=1)
 def default_engine() -> HarperEngine:
     return HarperEngine()
+
+
+def rule_ids() -> list[str]:
+    """The ids Harper's findings carry ("harper.<lint kind>"), for --disable (lihua.grading.rule_names)."""
+    return [f"harper.{kind}" for kind in _KIND]
+
+
+def build(**_options: object) -> HarperEngine:
+    """The registry's factory (lihua.engines.ENGINES): Harper takes no options."""
+    return default_engine()
+
+
+def probe(line: str, **_options: object) -> tuple[bool, str]:
+    """`lihua doctor`'s check: whether Harper runs here, its version, and how long a one-line check takes."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        harper_version = version("harper-py")
+    except PackageNotFoundError:
+        return False, "harper-py is not installed: pip install harper-py"
+    try:
+        started = time.perf_counter()
+        engine = default_engine()
+        engine.check(line)  # the first call builds the Linter
+        ready = time.perf_counter()
+        engine.check(line)
+        done = time.perf_counter()
+    except Exception as error:  # doctor reports every failure as one line
+        return False, f"harper-py {harper_version} fails: {type(error).__name__}: {error}"
+    return True, (f"harper-py {harper_version}; ready in {(ready - started) * 1000:.0f} ms, "
+                  f"one-line check {(done - ready) * 1000:.1f} ms")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,7 @@ from lihua.reply.context import (
     tells_own_achievement,
     things_to_bring,
 )
+from lihua.reply.result import Reply
 from lihua.text.glossary import Term, find_terms
 from lihua.text.letter import parse_letter
 
@@ -59,21 +59,6 @@ _UNNAMED_SIGNER = {"application": "The Selection Team", "complaint": "The Custom
 
 class ReplyError(Exception):
     """A reply cannot be written (missing or broken template); the message is one line for the user."""
-
-
-@dataclass
-class Reply:
-    """The pen pal's letter and how it was made."""
-
-    text: str
-    template: str
-    letter_type: str
-    signer: str
-    terms: list[Term] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "template": self.template, "letter_type": self.letter_type,
-                "signer": self.signer, "terms": [term.to_dict() for term in self.terms]}
 
 
 def default_seed(text: str) -> int:

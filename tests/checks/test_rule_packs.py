@@ -280,7 +280,7 @@ def _deducted_under(rule_dirs: tuple[str, ...], rule_id: str) -> set[str]:
 
     text = "Dear Tom,\n\n" + "I left my cellphone at home, so I could not call you after school. " * 4 + \
         "\n\nYours,\nLi Hua\n"
-    score = grade(text, rule_dirs=rule_dirs).extras["score"]
+    score = grade(text, rule_dirs=rule_dirs).score
     return {d.component for d in score.deductions if rule_id in d.rule_ids}
 
 

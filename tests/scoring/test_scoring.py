@@ -29,7 +29,7 @@ DEV_FILE = "gaokao_corrections_dev.jsonl"
 
 
 def score_of(text: str, prompt=DRAGON, scale: int | None = None) -> Score:
-    return grade(text, prompt=prompt, scale=scale).extras["score"]
+    return grade(text, prompt=prompt, scale=scale).score
 
 
 def reasons(score: Score) -> str:
@@ -192,7 +192,7 @@ def _answer_key_findings(passage: dict) -> list[Finding]:
 @pytest.mark.parametrize("passage", shared_eval_params(DEV_FILE))
 def test_corrected_passage_outranks_its_errors_given_the_answer_key(passage: dict) -> None:
     erroneous = score_letter(parse_letter(passage["text"]), None, _answer_key_findings(passage))
-    corrected = grade(passage["corrected"]).extras["score"]
+    corrected = grade(passage["corrected"]).score
     assert corrected.components["language"].score > erroneous.components["language"].score
     assert corrected.total > erroneous.total
 
@@ -204,7 +204,7 @@ def _load(score: Score) -> float:
 @pytest.mark.parametrize("passage", shared_eval_params(DEV_FILE))
 def test_corrected_passage_never_ranks_below_with_lihuas_own_checks(passage: dict) -> None:
     """End to end: never below, and strictly above wherever the checks see more errors in `text`."""
-    erroneous, corrected = grade(passage["text"]).extras["score"], grade(passage["corrected"]).extras["score"]
+    erroneous, corrected = grade(passage["text"]).score, grade(passage["corrected"]).score
     language_e, language_c = erroneous.components["language"].score, corrected.components["language"].score
     assert language_c >= language_e
     if _load(erroneous) > _load(corrected):
@@ -213,7 +213,7 @@ def test_corrected_passage_never_ranks_below_with_lihuas_own_checks(passage: dic
 
 def test_range_alone_cannot_outweigh_errors() -> None:
     text = require_shared_eval(DEV_FILE)[0]["corrected"]
-    clean = grade(text).extras["score"]
+    clean = grade(text).score
     two = [Finding("key.x", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(0, 1)),
            Finding("key.y", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "y", Span(5, 6))]
     flawed = score_letter(parse_letter(text), None, two)
@@ -340,7 +340,7 @@ def test_colour_table_keeps_finding_positions_and_chinese(tmp_path) -> None:
     report = grade(GOOD.replace("Dear Chris,", "Dear Chris:").replace(". After", "。After"), prompt=DRAGON)
     for lang, expected in (("en", "Chinese (full-width) punctuation × 1"), ("zh", "使用中文标点1处")):
         console = Console(force_terminal=True, width=160, record=True)
-        render_score(report.extras["score"], console, lang=lang, findings=report.findings)
+        render_score(report.score, console, lang=lang, findings=report.findings)
         shown = console.export_text()
         assert expected in shown
         assert re.search(r"\[(at|位置) \d+:\d+\]", shown), shown
@@ -380,7 +380,7 @@ def test_chat_words_are_marked_once_under_organisation_not_again_as_language_err
             "Wall with u. My parents will take us there by car, and we will eat roast duck together.\n\n"
             "Yours,\nLi Hua\n")
     report = grade(text)
-    score = report.extras["score"]
+    score = report.score
     register = [i for i, f in enumerate(report.findings) if f.rule_id.startswith("learner.register.")]
     assert register, [f.rule_id for f in report.findings]
     cited_by = {d.component for d in score.deductions for i in register if i in d.findings}
@@ -397,10 +397,10 @@ def test_every_hinders_meaning_entry_names_real_rules() -> None:
 
 
 def test_a_letter_far_too_short_cannot_pass_however_clean() -> None:
-    few = grade("Dear Tom,\n\nI will come to your party on Sunday.\n\nYours,\nLi Hua\n").extras["score"]
+    few = grade("Dear Tom,\n\nI will come to your party on Sunday.\n\nYours,\nLi Hua\n").score
     assert few.band <= 1 and any(d.component == "band" and "far under" in d.reason for d in few.deductions)
     half = " ".join(["We will watch the dragon boat race by the river and eat zongzi together."] * 2)
-    some = grade(f"Dear Tom,\n\n{half}\n\nYours,\nLi Hua\n").extras["score"]
+    some = grade(f"Dear Tom,\n\n{half}\n\nYours,\nLi Hua\n").score
     assert some.band <= 2
 
 
