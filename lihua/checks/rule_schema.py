@@ -21,13 +21,17 @@ from lihua.io.yaml_lines import Parsed, line_of
 RULE_KEYS: dict[str, type | tuple[type, ...]] = {
     "id": str, "description": str, "message": str, "message_zh": str, "category": str, "severity": str,
     "examples": list, "pattern": str, "check": str, "fix": (str, dict), "when": dict, "unless": dict,
-    "case_sensitive": bool, "options": dict, "requires": list, "component": str,
+    "case_sensitive": bool, "options": dict, "requires": list, "component": str, "aspect": str,
+    "hinders_meaning": bool,
 }
 #: The rubric components a rule may count toward (content and length are not marked by rules).
 COMPONENTS = ("language", "organisation")
+#: What in the organisation component a rule's finding marks (lihua/scoring/organisation.py cites
+#: it under that deduction); a finding without an aspect counts as a small share of its own.
+ASPECTS = ("salutation", "closing", "signature", "punctuation")
 REQUIRED_KEYS = ("id", "description", "message", "category", "examples")
 #: What a pack's `defaults:` may set for all of its rules.
-DEFAULT_KEYS = ("category", "severity", "case_sensitive", "component")
+DEFAULT_KEYS = ("category", "severity", "case_sensitive", "component", "aspect", "hinders_meaning")
 PACK_KEYS: dict[str, type] = {"defaults": dict, "rules": list, "lists": dict}
 #: How a pattern names one of the pack's word lists: {list:NAME} is any of its words,
 #: {not-after:NAME} is "not right after any of them" (a negative look-behind per word).
@@ -160,7 +164,7 @@ class PackChecker:
         if isinstance(rule_id, str) and not RULE_ID.fullmatch(rule_id):
             self.add((*loc, "id"), f"{name}: an id is lower-case words joined by dots, e.g. 'class.verb.go-to-home'")
         for key, known in (("category", [c.value for c in Category]), ("severity", [s.value for s in Severity]),
-                           ("component", COMPONENTS)):
+                           ("component", COMPONENTS), ("aspect", ASPECTS)):
             value = merged.get(key)
             if isinstance(value, str) and value not in known:
                 where = (*loc, key) if key in raw else ("defaults", key)  # a default is wrong where it is written

@@ -305,6 +305,16 @@ def test_an_unknown_component_is_refused(tmp_path: Path) -> None:
                                  "'langauge'; did you mean 'language'?")
 
 
+
+def test_an_unknown_aspect_is_refused_and_a_known_one_reaches_the_finding(tmp_path: Path) -> None:
+    path = write_pack(tmp_path / "bad", GOOD_RULE.replace("    category: grammar\n", "    category: format\n    aspect: salutaton\n"))
+    assert refusal(tmp_path / "bad") == (f"{path}:{line_with(path, 'salutaton')}: rule 'class.go-to-home': unknown aspect "
+                                         "'salutaton'; did you mean 'salutation'?")
+    write_pack(tmp_path / "ok", GOOD_RULE.replace("    category: grammar\n", "    category: grammar\n    hinders_meaning: true\n"))
+    rule = next(r for r in load_rules((str(tmp_path / "ok"),)) if r.id == "class.go-to-home")
+    assert [f.hinders_meaning for f in rule.findings("After school I went to home.")] == [True]
+
+
 # ------------------------------------------------------------------------------ named word lists
 
 
