@@ -34,8 +34,12 @@ REQUIRED_KEYS = ("id", "description", "message", "category", "examples")
 DEFAULT_KEYS = ("category", "severity", "case_sensitive", "component", "aspect", "hinders_meaning")
 PACK_KEYS: dict[str, type] = {"defaults": dict, "rules": list, "lists": dict}
 #: How a pattern names one of the pack's word lists: {list:NAME} is any of its words,
-#: {not-after:NAME} is "not right after any of them" (a negative look-behind per word).
-LIST_REFERENCE = re.compile(r"\{(list|not-after):([a-z0-9-]+)\}")
+#: {not-after:NAME} is "not right after any of them" (a negative look-behind per word, then \s),
+#: {not-after-space:NAME} the same with a plain space after the word.
+LIST_REFERENCE = re.compile(r"\{(list|not-after-space|not-after):([a-z0-9-]+)\}")
+#: Anything written like a reference ({kind:name}), to refuse a misspelt kind rather than match it literally.
+REFERENCE_LIKE = re.compile(r"\{([a-z-]+):([a-z0-9-]+)\}")
+REFERENCE_KINDS = ("list", "not-after", "not-after-space")
 
 
 def expand_lists(source: str, lists: dict[str, list[str]]) -> str:
@@ -44,7 +48,8 @@ def expand_lists(source: str, lists: dict[str, list[str]]) -> str:
         words = [re.escape(word).replace(r"\ ", r"\s+") for word in lists[match.group(2)]]
         if match.group(1) == "list":
             return "(?:" + "|".join(words) + ")"
-        return "".join(rf"(?<!\b{word}\s)" for word in words)
+        after = r"\s" if match.group(1) == "not-after" else " "
+        return "".join(rf"(?<!\b{word}{after})" for word in words)
 
     return LIST_REFERENCE.sub(written_out, source)
 FIX_KEYS: dict[str, type] = {"lookup": dict, "transform": str, "group": str, "template": str}
@@ -187,6 +192,11 @@ class PackChecker:
         if not isinstance(source, str):
             return None
         flags = 0 if merged.get("case_sensitive") is True else int(re.IGNORECASE)
+        for kind, _ in REFERENCE_LIKE.findall(source):
+            if kind not in REFERENCE_KINDS:
+                self.add((*loc, "pattern"), f"{name}: '{{{kind}:…}}' is no kind of list reference"
+                                            f"{did_you_mean(kind, REFERENCE_KINDS)}")
+                return None
         try:
             source = expand_lists(source, self.lists)
         except KeyError as missing:
