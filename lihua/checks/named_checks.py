@@ -33,7 +33,7 @@ _TIME_CONJUNCTIONS = word_class("time_conjunctions")
 _FUTURE = re.compile(r"\b(?:will|won[’']t|going to|shall)\b|['’]ll\b", re.IGNORECASE)
 _PRESENT_AUX = word_class("present_auxiliaries")
 _PAST_AUX = word_class("past_auxiliaries")
-_STATIVE = word_class("stative_verbs_short")
+_STATIVE = word_class("story_present_verbs")
 _PRESENT_MARKERS = re.compile(r"\b(now|today|nowadays|every|always|usually|often|still|these days|"
                               r"at present|currently|sometimes|never)\b|[“”\"]", re.IGNORECASE)
 _PAST_MARKERS = re.compile(r"\b(yesterday|ago|last|once|before|then|later|in (?:18|19|20)\d\d|when (?:i|we|he|she|they) "
