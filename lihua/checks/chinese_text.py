@@ -55,6 +55,7 @@ def check_chinese_text(text: str) -> list[Finding]:
                 span=Span(m.start(), m.end()),
                 replacements=(ascii_mark + " " if follows_word else ascii_mark,),
                 component="organisation",  # the rubric marks the letter's punctuation under organisation
+                aspect="punctuation",
             )
         )
     for m in _FULL_WIDTH_ALNUM.finditer(text):
@@ -70,6 +71,7 @@ def check_chinese_text(text: str) -> list[Finding]:
                 span=Span(m.start(), m.end()),
                 replacements=(ascii_text,),
                 component="organisation",
+                aspect="punctuation",
             )
         )
     return findings
@@ -85,6 +87,7 @@ def _chinese_words(match: re.Match[str]) -> Finding:
         message="Chinese characters in an English letter: write the English word, or pinyin with an explanation.",
         message_zh="英文书信中出现了汉字：请写出英文，或用拼音并加英文解释。",
         span=Span(match.start(), match.end()),
+        hinders_meaning=True,
     )
 
 

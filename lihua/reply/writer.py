@@ -42,6 +42,9 @@ from lihua.reply.context import (
 from lihua.reply.result import Reply
 from lihua.text.glossary import Term, find_terms
 from lihua.text.letter import parse_letter
+from lihua.text.word_classes import word_list
+
+_SMALL_TALK = word_list("small_talk_starts")
 
 WRITER = "Li Hua"
 _FALLBACK_TIMES = ("this Saturday at 3 p.m.", "next Sunday morning", "Friday evening after school", "this Saturday afternoon")
@@ -225,9 +228,7 @@ def _highlight(sentences: list[str], terms: list[Term], points: list[dict[str, A
 
 def _is_small_talk(sentence: str) -> bool:
     lowered = sentence.lower()
-    return lowered.startswith(("i'm li hua", "i am li hua", "how are you", "how is it going", "i'm writing", "i am writing",
-                               "looking forward", "i'm looking forward", "i am looking forward", "best wishes",
-                               "in your last", "thank you", "thanks", "thank")) or bool(
+    return lowered.startswith(_SMALL_TALK) or bool(
         re.search(r"\b(you asked me|let me introduce|let me tell you)\b", lowered))
 
 

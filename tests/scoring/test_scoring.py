@@ -225,7 +225,8 @@ def test_range_alone_cannot_outweigh_errors() -> None:
 def test_errors_that_hinder_meaning_weigh_more() -> None:
     letter = parse_letter(GOOD)
     plain = Finding("learner.article.a-an", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(20, 21))
-    blocking = Finding("script.chinese-characters", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(20, 21))
+    blocking = Finding("script.chinese-characters", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(20, 21),
+                       hinders_meaning=True)
     assert score_letter(letter, DRAGON, [blocking]).raw < score_letter(letter, DRAGON, [plain]).raw
     spelling = Finding("harper.Spelling", Source.HARPER, Category.SPELLING, Severity.ERROR, "x", Span(20, 21))
     assert score_letter(letter, DRAGON, [spelling]).raw > score_letter(letter, DRAGON, [plain]).raw
@@ -387,13 +388,42 @@ def test_chat_words_are_marked_once_under_organisation_not_again_as_language_err
     assert cited_by == {"organisation"}
 
 
-def test_every_hinders_meaning_entry_names_real_rules() -> None:
-    from lihua.checks.rulebook import load_rules
-    from lihua.scoring.words import scoring_words
+def test_a_rule_marked_hinders_meaning_weighs_more_than_the_same_error_unmarked() -> None:
+    from dataclasses import replace
 
-    ids = [r.id for r in load_rules()] + ["script.chinese-characters"]
-    for prefix in scoring_words().hinders_meaning:
-        assert any(i == prefix or i.startswith(prefix + ".") for i in ids), prefix
+    from lihua.checks.rulebook import load_rules, run_rules
+    from lihua.scoring.language import finding_weight
+
+    splice = next(r for r in load_rules() if r.id == "learner.sentence.comma-splice")
+    assert splice.hinders_meaning
+    found = run_rules(splice.examples[0].bad)
+    marked = next(f for f in found if f.rule_id == splice.id)
+    assert marked.hinders_meaning
+    weight, hinders = finding_weight(marked)
+    assert hinders and weight == pytest.approx(1.5 * finding_weight(replace(marked, hinders_meaning=False))[0])
+
+
+def test_chinese_characters_hinder_meaning_and_full_width_marks_are_organisation_punctuation() -> None:
+    from lihua.checks.chinese_text import check_chinese_text
+
+    found = {f.rule_id: f for f in check_chinese_text("I ate 饺子 with Tom，then went home.")}
+    assert found["script.chinese-characters"].hinders_meaning
+    wide = found["punctuation.full-width"]
+    assert (wide.component, wide.aspect, wide.hinders_meaning) == ("organisation", "punctuation", False)
+
+
+def test_a_teachers_format_rule_is_cited_under_the_aspect_it_names() -> None:
+    text = GOOD.replace("Yours,\n", "")
+    letter = parse_letter(text)
+    assert letter.closing is None
+    def close(aspect: str) -> Finding:
+        return Finding("school.close-needed", Source.LIHUA, Category.FORMAT, Severity.ERROR, "Add a close.",
+                       Span(len(text) - 3, len(text) - 1), aspect=aspect)
+    missing = next(d for d in score_letter(letter, DRAGON, [close("closing")]).deductions if "complimentary" in d.reason)
+    assert missing.findings == [0]
+    other = score_letter(letter, DRAGON, [close("")]).deductions
+    assert next(d for d in other if "complimentary" in d.reason).findings == []
+    assert next(d for d in other if d.reason.startswith("Letter format")).findings == [0]
 
 
 def test_a_letter_far_too_short_cannot_pass_however_clean() -> None:
