@@ -9,7 +9,9 @@ from pathlib import Path
 from lihua.devtools.docs import PAGES, generate
 from lihua.devtools.docs.markdown import COMMAND
 
-DOCS = Path(__file__).resolve().parents[3] / "docs"  # the checkout's docs/ (this is a tool for a checkout)
+_CHECKOUT = Path(__file__).resolve().parents[3]
+#: The checkout's docs/; installed from a wheel there is no checkout, so docs/ of the working directory.
+DOCS = _CHECKOUT / "docs" if (_CHECKOUT / "pyproject.toml").is_file() else Path("docs")
 
 
 def stale(out: Path, pages: dict[str, str]) -> list[str]:
