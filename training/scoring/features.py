@@ -54,8 +54,35 @@ FEATURES: dict[str, str] = {
     "one_block": "1 when the body is one block of 50+ words",
     "is_letter": "1 when the text opens with a salutation",
     "format_complete": "for a letter: share of salutation, closing and signature present",
-    "all_caps": "share of letters written in capitals (texts typed in capitals)",
+    "all_caps": "1 when most letters are capitals (a text typed in capitals)",
+    "clean_sentences": "share of sentences with no language error or warning (error-free units)",
+    "unknown_words": "share of lower-case words wordfreq hardly knows (Zipf < 1.5: misspelt or invented)",
+    "common_words": "share of words among the ~100 most common (Zipf >= 6)",
+    "band_5_6": "share of words with Zipf 5-6 (common, not the commonest)",
+    "band_4_5": "share of words with Zipf 4-5 (everyday but less common)",
+    "band_3_4": "share of words with Zipf 3-4 (beyond a high-school list)",
+    "band_lt3": "share of known words with Zipf 1.5-3 (rare)",
+    "guiraud": "distinct words / sqrt(words) (vocabulary size for the length)",
+    "lowercase_starts": "share of sentences starting with a lower-case letter",
+    "contractions": "contracted forms (don't, I'm) per 100 words",
+    "questions": "questions and exclamations per sentence",
+    "pronoun_i": "'I' per 100 words",
+    "articles": "a, an, the per 100 words",
+    "log_words_sq": "(ln words - 5)^2: very short and very long texts",
+    "log_clean_words": "ln(1 + words in sentences with no language error or warning): correct text produced",
+    "fam_verb": "ln(1 + lihua verb-form findings per 100 words)",
+    "fam_agreement": "ln(1 + lihua agreement findings per 100 words)",
+    "fam_article": "ln(1 + lihua article findings per 100 words)",
+    "fam_noun": "ln(1 + lihua noun-number findings per 100 words)",
+    "fam_pronoun": "ln(1 + lihua pronoun findings per 100 words)",
+    "fam_sentence": "ln(1 + sentence findings (capitals, comma splices, run-ons) per 100 words)",
+    "fam_typo": "ln(1 + Harper typo and miscellaneous findings per 100 words)",
 }
+
+_FAMILIES = {"fam_verb": ("learner.verb.",), "fam_agreement": ("learner.agreement.",),
+             "fam_article": ("learner.article.",), "fam_noun": ("learner.noun.",),
+             "fam_pronoun": ("learner.pronoun.",), "fam_sentence": ("learner.sentence.",),
+             "fam_typo": ("harper.Typo", "harper.Miscellaneous")}
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _CATEGORIES = ("grammar", "word-choice", "spelling", "punctuation", "style")
@@ -135,7 +162,37 @@ def features(text: str, findings: Sequence[Sequence[Any]]) -> dict[str, float]:
     parts = (letter.salutation, letter.closing, letter.signature)
     out["format_complete"] = sum(p is not None for p in parts) / 3.0 if is_letter else 0.0
     letters = [c for c in text if c.isalpha() and c.isascii()]
-    out["all_caps"] = sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    out["all_caps"] = 1.0 if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters) else 0.0
+    sentence_parts = [p for p in body.sentences if p.text.strip()]
+    flagged = [(f[5], f[6]) for f in findings if f[4] == "language" and f[3] != "suggestion"]
+    clean = sum(1 for p in sentence_parts if not any(p.start <= a < p.end or (a <= p.start < b) for a, b in flagged))
+    out["clean_sentences"] = clean / len(sentence_parts) if sentence_parts else 0.0
+    clean_words = sum(len(toks) for p, toks in zip(body.sentences, body.sentence_tokens, strict=True)
+                      if p.text.strip() and not any(p.start <= a < p.end or (a <= p.start < b) for a, b in flagged))
+    out["log_clean_words"] = math.log1p(clean_words)
+    for family, prefixes in _FAMILIES.items():
+        hits = sum(_SEVERITY.get(f[3], 0.0) for f in findings if f[0].startswith(prefixes))
+        out[family] = _per100(hits, words)
+    lower = [w for w in plain if w.islower()]
+    lower_z = [zipf(w.lower().replace("’", "'")) for w in lower]
+    all_z = [zipf(w.lower().replace("’", "'")) for w in plain]
+    known_z = [z for z in all_z if z >= 1.5]
+    out["unknown_words"] = sum(1 for z in lower_z if z < 1.5) / len(lower_z) if lower_z else 0.0
+    n_known = max(len(known_z), 1)
+    out["common_words"] = sum(1 for z in known_z if z >= 6) / n_known
+    out["band_5_6"] = sum(1 for z in known_z if 5 <= z < 6) / n_known
+    out["band_4_5"] = sum(1 for z in known_z if 4 <= z < 5) / n_known
+    out["band_3_4"] = sum(1 for z in known_z if 3 <= z < 4) / n_known
+    out["band_lt3"] = sum(1 for z in known_z if z < 3) / n_known
+    out["guiraud"] = len({w.lower() for w in plain}) / math.sqrt(len(plain)) if plain else 0.0
+    out["lowercase_starts"] = (sum(1 for p in sentence_parts if p.text[:1].islower()) / len(sentence_parts)
+                               if sentence_parts else 0.0)
+    n_words = max(len(plain), 30)
+    out["contractions"] = 100.0 * sum(1 for w in plain if "'" in w or "’" in w) / n_words
+    out["questions"] = sum(1 for p in sentence_parts if p.text.rstrip().endswith(("?", "!"))) / sentences
+    out["pronoun_i"] = 100.0 * sum(1 for w in plain if w == "I") / n_words
+    out["articles"] = 100.0 * sum(1 for w in plain if w.lower() in ("a", "an", "the")) / n_words
+    out["log_words_sq"] = (out["log_words"] - 5.0) ** 2
     return {name: float(out[name]) for name in FEATURES}
 
 

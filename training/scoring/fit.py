@@ -39,6 +39,9 @@ SIGNS = {
     "err_hinders": -1, "err_lihua": -1, "mtld": 1, "rare4": 1, "rare3": 1, "types": 1, "long_words": 1,
     "word_length": 1, "mean_zipf": -1, "linking_distinct": 1, "linking_kinds": 1, "format_complete": 1,
     "subordinators": 1, "relatives": 1, "non_finite": 1, "one_block": -1,
+    "clean_sentences": 1, "unknown_words": -1, "lowercase_starts": -1, "guiraud": 1, "log_clean_words": 1,
+    "fam_verb": -1, "fam_agreement": -1, "fam_article": -1, "fam_noun": -1, "fam_pronoun": -1,
+    "fam_sentence": -1, "fam_typo": -1,
 }
 
 LANGUAGE = ["err_grammar", "err_word_choice", "err_spelling", "err_punctuation", "err_style", "err_hinders",
@@ -51,6 +54,13 @@ FEATURE_SETS = {
     "errors": ["log_words", "err_grammar", "err_word_choice", "err_spelling", "err_punctuation", "err_style",
                "err_hinders", "err_lihua", "suggestions"],
     "all": ["log_words", "types", *LANGUAGE, *ORGANISATION[:7], "all_caps"],
+    "all+": ["log_words", "log_words_sq", "types", "guiraud", *LANGUAGE, *ORGANISATION[:7], "all_caps",
+             "clean_sentences", "unknown_words", "common_words", "band_5_6", "band_4_5", "band_3_4", "band_lt3",
+             "lowercase_starts", "contractions", "questions", "pronoun_i", "articles"],
+    "all++": ["log_words", "log_words_sq", "types", "guiraud", *LANGUAGE, *ORGANISATION[:7], "all_caps",
+              "clean_sentences", "unknown_words", "common_words", "band_5_6", "band_4_5", "band_3_4", "band_lt3",
+              "lowercase_starts", "contractions", "questions", "pronoun_i", "articles", "log_clean_words",
+              "fam_verb", "fam_agreement", "fam_article", "fam_noun", "fam_pronoun", "fam_sentence", "fam_typo"],
     "organisation": ORGANISATION,
     "organisation+length": ["log_words", *ORGANISATION],
 }
@@ -63,29 +73,32 @@ class Dataset:
     y: dict[str, np.ndarray]  # human mark -> column
     groups: np.ndarray  # fold key per row (the FCE script, else the row id)
     lihua: dict[str, np.ndarray]  # lihua's current scores, for comparison
+    ids: list[str]
 
     def matrix(self, names: list[str]) -> np.ndarray:
         return np.column_stack([self.X[n] for n in names])
 
 
 def load(name: str, data: Path, features: Path, marks: list[str], group: str | None) -> Dataset:
-    """Join the human marks of `data` with the feature lines of `features` by id."""
+    """Join the human marks of `data` with the feature lines of `features` by id. A row needs the first
+    mark; a missing other mark is NaN (an FCE answer without its own mark still counts in its script)."""
     vectors = {}
     for line in features.open(encoding="utf-8"):
         if line.strip():
             record = json.loads(line)
             vectors[record["id"]] = record
     rows = [json.loads(line) for line in data.open(encoding="utf-8") if line.strip()]
-    rows = [r for r in rows if r["id"] in vectors and all(isinstance(r.get(m), (int, float)) for m in marks)]
+    rows = [r for r in rows if r["id"] in vectors and isinstance(r.get(marks[0]), (int, float))]
     if not rows:
         raise SystemExit(f"no rows of {data} have features in {features}: run grade_cache.py and features.py")
     names = list(vectors[rows[0]["id"]]["features"])
     X = {n: np.array([vectors[r["id"]]["features"][n] for r in rows], dtype=float) for n in names}
-    y = {m: np.array([r[m] for r in rows], dtype=float) for m in marks}
+    y = {m: np.array([r[m] if isinstance(r.get(m), (int, float)) else np.nan for r in rows], dtype=float)
+         for m in marks}
     groups = np.array([str(r[group]) if group else str(r["id"]) for r in rows])
     lihua_names = sorted({k for r in rows for k in vectors[r["id"]]["lihua"]})
     lihua = {k: np.array([vectors[r["id"]]["lihua"].get(k, np.nan) for r in rows]) for k in lihua_names}
-    return Dataset(name, X, y, groups, lihua)
+    return Dataset(name, X, y, groups, lihua, [r["id"] for r in rows])
 
 
 def rank(values: np.ndarray) -> np.ndarray:
@@ -149,7 +162,10 @@ def ridge(X: np.ndarray, y: np.ndarray, names: list[str], lam: float) -> Model:
 
 
 def fit_tuned(X: np.ndarray, y: np.ndarray, groups: np.ndarray, names: list[str]) -> Model:
-    """Choose the ridge strength by grouped 5-fold CV on these rows only, then fit on all of them."""
+    """Choose the ridge strength by grouped 5-fold CV on these rows only, then fit on all of them
+    (rows without the mark are left out)."""
+    marked = ~np.isnan(y)
+    X, y, groups = X[marked], y[marked], groups[marked]
     inner = fold_of(groups, 5, salt="inner")
     best, best_lam = -2.0, LAMBDAS[0]
     for lam in LAMBDAS:
@@ -164,12 +180,15 @@ def fit_tuned(X: np.ndarray, y: np.ndarray, groups: np.ndarray, names: list[str]
 
 
 def cross_predict(X: np.ndarray, y: np.ndarray, groups: np.ndarray, names: list[str]) -> np.ndarray:
-    """Every row's prediction from a model fitted (and tuned) without its fold."""
+    """Every row's prediction from a model fitted (and tuned) without its fold; rows without the
+    mark are predicted, never fitted on."""
     folds = fold_of(groups)
+    marked = ~np.isnan(y)
     pred = np.empty(len(y))
     for f in range(FOLDS):
         test = folds == f
-        pred[test] = fit_tuned(X[~test], y[~test], groups[~test], names).predict(X[test])
+        train = ~test & marked
+        pred[test] = fit_tuned(X[train], y[train], groups[train], names).predict(X[test])
     return pred
 
 
@@ -188,7 +207,7 @@ def script_level(pred: np.ndarray, ds: Dataset) -> float:
 
 
 def zscore(v: np.ndarray) -> np.ndarray:
-    return (v - v.mean()) / v.std()
+    return (v - np.nanmean(v)) / np.nanstd(v)
 
 
 def evaluate(fce: Dataset, ellipse: Dataset) -> dict[str, dict[str, float]]:
@@ -200,7 +219,7 @@ def evaluate(fce: Dataset, ellipse: Dataset) -> dict[str, dict[str, float]]:
         "ellipse_overall": spearman(ellipse.lihua["total"], ellipse.y["overall"]),
         "organisation~cohesion": spearman(ellipse.lihua["organisation"], ellipse.y["cohesion"]),
     }
-    for set_name in ("length", "errors", "all"):
+    for set_name in ("length", "errors", "all", "all+", "all++"):
         names = FEATURE_SETS[set_name]
         fa = cross_predict(fce.matrix(names), fce.y["exam_score_lin"], fce.groups, names)
         el = cross_predict(ellipse.matrix(names), ellipse.y["overall"], ellipse.groups, names)
@@ -290,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no human-marked data at {args.shared}: nothing to fit (tests never need it)", file=sys.stderr)
         return 2
     fce = load("fce", args.shared / "fce_train_scored.jsonl", args.cache / "features_fce.jsonl",
-               ["exam_score_lin", "script_score"], "script")
+               ["script_score", "exam_score_lin"], "script")
     ellipse = load("ellipse", args.shared / "ellipse_dev.jsonl", args.cache / "features_ellipse.jsonl",
                    ["overall", "cohesion"], None)
     results = evaluate(fce, ellipse)
