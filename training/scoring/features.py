@@ -3,7 +3,7 @@
 Every feature is a cheap count on the text and on lihua's own findings (no parser yet), chosen so a
 teacher can read its coefficient:
 - accuracy: findings per 100 words by category (grammar, word choice, spelling apart, punctuation,
-  style), errors and warnings weighed as lihua weighs them (1, 0.5), on a log scale (the tenth
+  (style findings count toward organisation)), errors and warnings weighed as lihua weighs them (1, 0.5), on a log scale (the tenth
   error in a hundred words costs less than the first); errors that hinder meaning counted apart.
 - range of words: MTLD, the share of content words rarer than Zipf 4 / 3 in wordfreq (beyond the
   few thousand words a high-school list holds) but known to it, mean Zipf, word length.
@@ -30,7 +30,6 @@ FEATURES: dict[str, str] = {
     "err_word_choice": "ln(1 + word-choice findings per 100 words; error 1, warning 0.5)",
     "err_spelling": "ln(1 + spelling findings per 100 words; error 1, warning 0.5)",
     "err_punctuation": "ln(1 + punctuation findings per 100 words; error 1, warning 0.5)",
-    "err_style": "ln(1 + style findings per 100 words; error 1, warning 0.5)",
     "err_hinders": "ln(1 + findings that hinder meaning per 100 words)",
     "err_lihua": "ln(1 + lihua's own language errors/warnings per 100 words (learner rules))",
     "suggestions": "ln(1 + suggestions per 100 words)",
@@ -52,6 +51,8 @@ FEATURES: dict[str, str] = {
     "linking_kinds": "kinds of linking word used (sequence, addition, contrast, cause, example, conclusion), /6",
     "paragraphs": "ln(paragraphs of the body)",
     "one_block": "1 when the body is one block of 50+ words",
+    "short_paragraphs": "share of body paragraphs under 25 words (a line per paragraph)",
+    "paragraph_words": "ln(mean words per paragraph)",
     "is_letter": "1 when the text opens with a salutation",
     "format_complete": "for a letter: share of salutation, closing and signature present",
     "all_caps": "1 when most letters are capitals (a text typed in capitals)",
@@ -85,7 +86,7 @@ _FAMILIES = {"fam_verb": ("learner.verb.",), "fam_agreement": ("learner.agreemen
              "fam_typo": ("harper.Typo", "harper.Miscellaneous")}
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
-_CATEGORIES = ("grammar", "word-choice", "spelling", "punctuation", "style")
+_CATEGORIES = ("grammar", "word-choice", "spelling", "punctuation")
 _SEVERITY = {"error": 1.0, "warning": 0.5}
 
 
@@ -157,6 +158,9 @@ def features(text: str, findings: Sequence[Sequence[Any]]) -> dict[str, float]:
     paragraphs = len(letter.paragraphs)
     out["paragraphs"] = math.log(max(paragraphs, 1))
     out["one_block"] = 1.0 if paragraphs == 1 and words >= 50 else 0.0
+    sizes = [len(_WORD.findall(p.text)) for p in letter.paragraphs]
+    out["short_paragraphs"] = sum(1 for n in sizes if n < 25) / len(sizes) if sizes else 0.0
+    out["paragraph_words"] = math.log1p(statistics.fmean(sizes)) if sizes else 0.0
     is_letter = letter.salutation is not None
     out["is_letter"] = 1.0 if is_letter else 0.0
     parts = (letter.salutation, letter.closing, letter.signature)

@@ -41,29 +41,37 @@ SIGNS = {
     "subordinators": 1, "relatives": 1, "non_finite": 1, "one_block": -1,
     "clean_sentences": 1, "unknown_words": -1, "lowercase_starts": -1, "guiraud": 1, "log_clean_words": 1,
     "fam_verb": -1, "fam_agreement": -1, "fam_article": -1, "fam_noun": -1, "fam_pronoun": -1,
-    "fam_sentence": -1, "fam_typo": -1,
+    "fam_sentence": -1, "fam_typo": -1, "log_words": 1, "band_4_5": 1, "band_5_6": 1, "common_words": -1,
+    "band_lt3": -1, "suggestions": -1, "linking": 1, "short_paragraphs": -1,
 }
 
-LANGUAGE = ["err_grammar", "err_word_choice", "err_spelling", "err_punctuation", "err_style", "err_hinders",
-            "err_lihua", "suggestions", "mtld", "rare4", "rare3", "mean_zipf", "word_length", "long_words",
-            "sentence_length", "sentence_spread", "subordinators", "relatives", "non_finite", "commas"]
-ORGANISATION = ["linking", "linking_distinct", "linking_kinds", "paragraphs", "one_block", "is_letter",
-                "format_complete", "sentence_length", "subordinators", "commas"]
+ACCURACY = ["err_grammar", "err_word_choice", "err_spelling", "err_punctuation", "err_hinders", "err_lihua",
+            "suggestions", "clean_sentences", "unknown_words", "lowercase_starts", "fam_verb", "fam_agreement",
+            "fam_article", "fam_noun", "fam_pronoun", "fam_sentence", "fam_typo"]
+LENGTH = ["log_words", "log_words_sq", "types", "guiraud", "log_clean_words"]
+LEXICAL = ["mtld", "rare4", "rare3", "mean_zipf", "word_length", "long_words", "common_words", "band_5_6",
+           "band_4_5", "band_3_4", "band_lt3"]
+SENTENCES = ["sentence_length", "sentence_spread", "subordinators", "relatives", "non_finite", "commas",
+             "questions", "contractions", "pronoun_i", "articles"]
+#: what a marker reads as organisation and ELLIPSE can teach: linking words and paragraphs; no length, no
+#: accuracy. Letter format is not here: ELLIPSE has no letters (it stays a rule-based deduction).
+ORGANISATION = ["linking", "linking_distinct", "linking_kinds", "paragraphs", "one_block", "short_paragraphs",
+                "paragraph_words"]
+FORMAT = ["is_letter", "format_complete"]
 FEATURE_SETS = {
     "length": ["log_words", "types"],
-    "errors": ["log_words", "err_grammar", "err_word_choice", "err_spelling", "err_punctuation", "err_style",
-               "err_hinders", "err_lihua", "suggestions"],
-    "all": ["log_words", "types", *LANGUAGE, *ORGANISATION[:7], "all_caps"],
-    "all+": ["log_words", "log_words_sq", "types", "guiraud", *LANGUAGE, *ORGANISATION[:7], "all_caps",
-             "clean_sentences", "unknown_words", "common_words", "band_5_6", "band_4_5", "band_3_4", "band_lt3",
-             "lowercase_starts", "contractions", "questions", "pronoun_i", "articles"],
-    "all++": ["log_words", "log_words_sq", "types", "guiraud", *LANGUAGE, *ORGANISATION[:7], "all_caps",
-              "clean_sentences", "unknown_words", "common_words", "band_5_6", "band_4_5", "band_3_4", "band_lt3",
-              "lowercase_starts", "contractions", "questions", "pronoun_i", "articles", "log_clean_words",
-              "fam_verb", "fam_agreement", "fam_article", "fam_noun", "fam_pronoun", "fam_sentence", "fam_typo"],
+    "length+errors": ["log_words", "types", "err_grammar", "err_word_choice", "err_spelling", "err_punctuation",
+                      "err_hinders", "err_lihua", "suggestions"],
+    "full": [*LENGTH, *ACCURACY, *LEXICAL, *SENTENCES, *ORGANISATION, *FORMAT, "all_caps"],
+    # the few features whose direction is the same in both files: what transfers to a third population
+    "compact": ["log_words", "log_words_sq", "types", "guiraud", "log_clean_words", "clean_sentences", "err_grammar",
+                "err_spelling", "err_lihua", "err_punctuation", "unknown_words", "lowercase_starts", "mtld",
+                "word_length", "band_4_5", "common_words", "band_lt3", "linking_distinct", "linking_kinds"],
     "organisation": ORGANISATION,
-    "organisation+length": ["log_words", *ORGANISATION],
+    "organisation+sentences": [*ORGANISATION, "sentence_length", "subordinators", "commas"],
 }
+GROUPS = {"length": LENGTH, "accuracy": ACCURACY, "lexical": LEXICAL, "sentences": SENTENCES,
+          "organisation": [*ORGANISATION, *FORMAT]}
 
 
 @dataclass
@@ -219,39 +227,79 @@ def evaluate(fce: Dataset, ellipse: Dataset) -> dict[str, dict[str, float]]:
         "ellipse_overall": spearman(ellipse.lihua["total"], ellipse.y["overall"]),
         "organisation~cohesion": spearman(ellipse.lihua["organisation"], ellipse.y["cohesion"]),
     }
-    for set_name in ("length", "errors", "all", "all+", "all++"):
+    for set_name in ("length", "length+errors", "full", "compact"):
         names = FEATURE_SETS[set_name]
-        fa = cross_predict(fce.matrix(names), fce.y["exam_score_lin"], fce.groups, names)
-        el = cross_predict(ellipse.matrix(names), ellipse.y["overall"], ellipse.groups, names)
+        fa = cross_predict(*training_rows("fce", names, fce, ellipse)[:3], names)
+        el = cross_predict(*training_rows("ellipse", names, fce, ellipse)[:3], names)
         results[f"per-family {set_name}"] = {
             "fce_answers": spearman(fa, fce.y["exam_score_lin"]), "fce_scripts": script_level(fa, fce),
             "ellipse_overall": spearman(el, ellipse.y["overall"]),
         }
         # one model on both, targets z-scored within their own data
-        X = np.vstack([fce.matrix(names), ellipse.matrix(names)])
-        y = np.concatenate([zscore(fce.y["exam_score_lin"]), zscore(ellipse.y["overall"])])
-        groups = np.concatenate([np.char.add("fce:", fce.groups), np.char.add("ell:", ellipse.groups)])
-        pred = cross_predict(X, y, groups, names)
+        pred = cross_predict(*training_rows("shared", names, fce, ellipse)[:3], names)
         n = len(fce.groups)
         results[f"shared {set_name}"] = {
             "fce_answers": spearman(pred[:n], fce.y["exam_score_lin"]), "fce_scripts": script_level(pred[:n], fce),
             "ellipse_overall": spearman(pred[n:], ellipse.y["overall"]),
         }
-    for set_name in ("organisation", "organisation+length"):
+    for set_name in ("organisation", "organisation+sentences"):
         names = FEATURE_SETS[set_name]
-        org = cross_predict(ellipse.matrix(names), ellipse.y["cohesion"], ellipse.groups, names)
-        results[f"{set_name} on cohesion"] = {"organisation~cohesion": spearman(org, ellipse.y["cohesion"])}
+        org = cross_predict(*training_rows("cohesion", names, fce, ellipse)[:3], names)
+        results[f"{set_name} on cohesion"] = {"organisation~cohesion": spearman(org, ellipse.y["cohesion"]),
+                                               "organisation~overall": spearman(org, ellipse.y["overall"])}
+    for set_name in ("full", "compact"):  # transfer: fitted on one population, measured on the other
+        names = FEATURE_SETS[set_name]
+        to_ellipse = fit_tuned(fce.matrix(names), fce.y["exam_score_lin"], fce.groups, names).predict(ellipse.matrix(names))
+        to_fce = fit_tuned(ellipse.matrix(names), ellipse.y["overall"], ellipse.groups, names).predict(fce.matrix(names))
+        results[f"{set_name} fitted on the other file"] = {
+            "fce_answers": spearman(to_fce, fce.y["exam_score_lin"]), "fce_scripts": script_level(to_fce, fce),
+            "ellipse_overall": spearman(to_ellipse, ellipse.y["overall"])}
+    return results
+
+
+def ablation(fce: Dataset, ellipse: Dataset) -> dict[str, dict[str, float]]:
+    """Per-family CV figures of the full set without each group of features, and of each group alone."""
+    results = {}
+    full = FEATURE_SETS["full"]
+    for label, names in [("full", full)] + [(f"without {g}", [n for n in full if n not in ns]) for g, ns in GROUPS.items()] \
+            + [(f"only {g}", ns) for g, ns in GROUPS.items()]:
+        fa = cross_predict(fce.matrix(names), fce.y["exam_score_lin"], fce.groups, names)
+        el = cross_predict(ellipse.matrix(names), ellipse.y["overall"], ellipse.groups, names)
+        results[label] = {"fce_answers": spearman(fa, fce.y["exam_score_lin"]), "fce_scripts": script_level(fa, fce),
+                          "ellipse_overall": spearman(el, ellipse.y["overall"])}
     return results
 
 
 def print_results(results: dict[str, dict[str, float]]) -> None:
-    targets = ["fce_answers", "fce_scripts", "ellipse_overall", "organisation~cohesion"]
-    print(f"{'model (cross-validated Spearman)':<34}" + "".join(f"{t:>24}" for t in targets))
+    targets = ["fce_answers", "fce_scripts", "ellipse_overall", "organisation~cohesion", "organisation~overall"]
+    print(f"{'model (cross-validated Spearman)':<34}" + "".join(f"{t:>22}" for t in targets))
     for name, row in results.items():
-        print(f"{name:<34}" + "".join(f"{row[t]:>24.3f}" if t in row else f"{'':>24}" for t in targets))
+        print(f"{name:<34}" + "".join(f"{row[t]:>22.3f}" if t in row else f"{'':>22}" for t in targets))
 
 
-SHIPPED = {"overall": ("shared all", "all"), "organisation": ("organisation on cohesion", "organisation")}
+#: model key -> (the results row holding its CV figures, feature set, how it is fitted)
+SHIPPED = {
+    "overall": ("shared compact", "compact", "shared"),
+    "organisation": ("organisation on cohesion", "organisation", "cohesion"),
+}
+TARGETS = {"shared": ["fce_answers", "fce_scripts", "ellipse_overall"], "fce": ["fce_answers", "fce_scripts"],
+           "ellipse": ["ellipse_overall"], "cohesion": ["organisation~cohesion", "organisation~overall"]}
+
+
+def training_rows(how: str, names: list[str], fce: Dataset, ellipse: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
+    """X, y (z-scored), fold groups and a description of the target, for one way of fitting."""
+    if how == "shared":
+        X = np.vstack([fce.matrix(names), ellipse.matrix(names)])
+        y = np.concatenate([zscore(fce.y["exam_score_lin"]), zscore(ellipse.y["overall"])])
+        groups = np.concatenate([np.char.add("fce:", fce.groups), np.char.add("ell:", ellipse.groups)])
+        return X, y, groups, ("FCE exam_score_lin (0-15) and ELLIPSE overall (1-5), each z-scored within its own file; "
+                              f"{int(np.sum(~np.isnan(fce.y['exam_score_lin'])))} FCE answers + {len(ellipse.ids)} ELLIPSE essays")
+    if how == "fce":
+        return (fce.matrix(names), zscore(fce.y["exam_score_lin"]), fce.groups,
+                f"FCE exam_score_lin (0-15), z-scored; {int(np.sum(~np.isnan(fce.y['exam_score_lin'])))} answers")
+    mark = "overall" if how == "ellipse" else "cohesion"
+    return (ellipse.matrix(names), zscore(ellipse.y[mark]), ellipse.groups,
+            f"ELLIPSE {mark} (1-5), z-scored; {len(ellipse.ids)} essays")
 
 
 def write_model(path: Path, fce: Dataset, ellipse: Dataset, results: dict[str, dict[str, float]]) -> None:
@@ -260,17 +308,9 @@ def write_model(path: Path, fce: Dataset, ellipse: Dataset, results: dict[str, d
     from features import FEATURES
 
     models = {}
-    for key, (result_name, set_name) in SHIPPED.items():
+    for key, (result_name, set_name, how) in SHIPPED.items():
         names = FEATURE_SETS[set_name]
-        if key == "overall":
-            X = np.vstack([fce.matrix(names), ellipse.matrix(names)])
-            y = np.concatenate([zscore(fce.y["exam_score_lin"]), zscore(ellipse.y["overall"])])
-            groups = np.concatenate([np.char.add("fce:", fce.groups), np.char.add("ell:", ellipse.groups)])
-            target = ("FCE exam_score_lin (0-15) and ELLIPSE overall (1-5), each z-scored within its own "
-                      f"file; {len(fce.groups)} FCE answers + {len(ellipse.groups)} ELLIPSE essays")
-        else:
-            X, y, groups = ellipse.matrix(names), zscore(ellipse.y["cohesion"]), ellipse.groups
-            target = f"ELLIPSE cohesion (1-5), z-scored; {len(ellipse.groups)} essays"
+        X, y, groups, target = training_rows(how, names, fce, ellipse)
         model = fit_tuned(X, y, groups, names)
         models[key] = {
             "target": target,
@@ -280,7 +320,7 @@ def write_model(path: Path, fce: Dataset, ellipse: Dataset, results: dict[str, d
             "features": [{"name": n, "coef": round(float(c), 6), "mean": round(float(m), 6),
                           "scale": round(float(s), 6), "sign": SIGNS.get(n, 0), "description": FEATURES[n]}
                          for n, c, m, s in zip(names, model.coef, model.mean, model.scale, strict=True)],
-            "cross_validated_spearman": {t: round(v, 3) for t, v in results[result_name].items()},
+            "cross_validated_spearman": {t: round(results[result_name][t], 3) for t in TARGETS[how]},
         }
     doc = {
         "schema": 1,
@@ -293,6 +333,8 @@ def write_model(path: Path, fce: Dataset, ellipse: Dataset, results: dict[str, d
                       "of the ELLIPSE released test set, as in ../shared/eval; lihua graded with no prompt, "
                       "Harper on"),
         "models": models,
+        "other_models_tried": {name: {t: round(v, 3) for t, v in row.items()} for name, row in results.items()
+                               if name != "lihua now (no fit)"},
         "baseline_lihua_now": {t: round(v, 3) for t, v in results["lihua now (no fit)"].items()},
     }
     header = "# Generated by training/scoring/fit.py --write; do not edit by hand: re-fit instead.\n"
@@ -304,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=SHARED, help="folder with the human-marked dev files")
     ap.add_argument("--cache", type=Path, default=CACHE, help="folder with features_fce/ellipse.jsonl")
     ap.add_argument("--write", type=Path, help="fit on all rows and write the model YAML here")
+    ap.add_argument("--ablation", action="store_true", help="also: the full set without each feature group")
     args = ap.parse_args(argv)
     if not args.shared.is_dir():
         print(f"no human-marked data at {args.shared}: nothing to fit (tests never need it)", file=sys.stderr)
@@ -314,6 +357,9 @@ def main(argv: list[str] | None = None) -> int:
                    ["overall", "cohesion"], None)
     results = evaluate(fce, ellipse)
     print_results(results)
+    if args.ablation:
+        print()
+        print_results(ablation(fce, ellipse))
     if args.write:
         write_model(args.write, fce, ellipse, results)
         print(f"model -> {args.write}")
