@@ -70,6 +70,9 @@ FEATURES: dict[str, str] = {
     "pronoun_i": "'I' per 100 words",
     "articles": "a, an, the per 100 words",
     "log_words_sq": "(ln words - 5)^2: very short and very long texts",
+    "advanced_share": "lihua's advanced-word share (rare known words and listed phrasal verbs, as the range score counts)",
+    "run_on": "share of sentences of 35 words or more (run-on sentences)",
+    "repetition": "overused and repeated words per 100 words (as the range score lists them)",
     "log_clean_words": "ln(1 + words in sentences with no language error or warning): correct text produced",
     "fam_verb": "ln(1 + lihua verb-form findings per 100 words)",
     "fam_agreement": "ln(1 + lihua agreement findings per 100 words)",
@@ -197,6 +200,10 @@ def features(text: str, findings: Sequence[Sequence[Any]]) -> dict[str, float]:
     out["pronoun_i"] = 100.0 * sum(1 for w in plain if w == "I") / n_words
     out["articles"] = 100.0 * sum(1 for w in plain if w.lower() in ("a", "an", "the")) / n_words
     out["log_words_sq"] = (out["log_words"] - 5.0) ** 2
+    out["advanced_share"] = profile.advanced_share
+    lengths = [len(toks) for toks in body.sentence_tokens if toks]
+    out["run_on"] = sum(1 for n in lengths if n >= 35) / len(lengths) if lengths else 0.0
+    out["repetition"] = 100.0 * (sum(profile.overused.values()) + sum(profile.repeated.values())) / max(words, 30)
     return {name: float(out[name]) for name in FEATURES}
 
 

@@ -42,7 +42,8 @@ SIGNS = {
     "clean_sentences": 1, "unknown_words": -1, "lowercase_starts": -1, "guiraud": 1, "log_clean_words": 1,
     "fam_verb": -1, "fam_agreement": -1, "fam_article": -1, "fam_noun": -1, "fam_pronoun": -1,
     "fam_sentence": -1, "fam_typo": -1, "log_words": 1, "band_4_5": 1, "band_5_6": 1, "common_words": -1,
-    "band_lt3": -1, "suggestions": -1, "linking": 1, "short_paragraphs": -1,
+    "band_lt3": -1, "suggestions": -1, "linking": 1, "short_paragraphs": -1, "advanced_share": 1, "run_on": -1,
+    "repetition": -1,
 }
 
 ACCURACY = ["err_grammar", "err_word_choice", "err_spelling", "err_punctuation", "err_hinders", "err_lihua",
@@ -50,9 +51,9 @@ ACCURACY = ["err_grammar", "err_word_choice", "err_spelling", "err_punctuation",
             "fam_article", "fam_noun", "fam_pronoun", "fam_sentence", "fam_typo"]
 LENGTH = ["log_words", "log_words_sq", "types", "guiraud", "log_clean_words"]
 LEXICAL = ["mtld", "rare4", "rare3", "mean_zipf", "word_length", "long_words", "common_words", "band_5_6",
-           "band_4_5", "band_3_4", "band_lt3"]
+           "band_4_5", "band_3_4", "band_lt3", "advanced_share", "repetition"]
 SENTENCES = ["sentence_length", "sentence_spread", "subordinators", "relatives", "non_finite", "commas",
-             "questions", "contractions", "pronoun_i", "articles"]
+             "questions", "contractions", "pronoun_i", "articles", "run_on"]
 #: what a marker reads as organisation and ELLIPSE can teach: linking words and paragraphs; no length, no
 #: accuracy. Letter format is not here: ELLIPSE has no letters (it stays a rule-based deduction).
 ORGANISATION = ["linking", "linking_distinct", "linking_kinds", "paragraphs", "one_block", "short_paragraphs",
@@ -66,7 +67,8 @@ FEATURE_SETS = {
     # the few features whose direction is the same in both files: what transfers to a third population
     "compact": ["log_words", "log_words_sq", "types", "guiraud", "log_clean_words", "clean_sentences", "err_grammar",
                 "err_spelling", "err_lihua", "err_punctuation", "unknown_words", "lowercase_starts", "mtld",
-                "word_length", "band_4_5", "common_words", "band_lt3", "linking_distinct", "linking_kinds"],
+                "word_length", "band_4_5", "common_words", "band_lt3", "linking_distinct", "linking_kinds",
+                "advanced_share", "run_on", "repetition"],
     "organisation": ORGANISATION,
     "organisation+sentences": [*ORGANISATION, "sentence_length", "subordinators", "commas"],
 }
