@@ -22,7 +22,7 @@ from pathlib import Path
 def grade_record(text: str) -> dict:
     """lihua's findings and score for `text`: no prompt, Harper on (the library's defaults)."""
     from lihua import grade
-    from lihua.score_language import finding_weight
+    from lihua.scoring.language import finding_weight
 
     report = grade(text)
     findings = []
