@@ -101,8 +101,8 @@ def features(text: str, findings: Sequence[Sequence[Any]]) -> dict[str, float]:
     """Named features of `text`, given its findings as [rule_id, source, category, severity,
     component, start, end, hinders] rows."""
     from lihua.scoring.range import range_profile, zipf
-    from lihua.text.letter import parse_letter
     from lihua.scoring.words import scoring_words
+    from lihua.text.letter import parse_letter
     from lihua.text.sentences import read_body
 
     letter = parse_letter(text)
@@ -213,8 +213,8 @@ _KINDS: dict[str, tuple[str, ...]] = {}
 def _linking_kinds() -> dict[str, tuple[str, ...]]:
     """Linking phrase -> the kinds (sequence, contrast…) scoring.yaml files it under."""
     if not _KINDS:
-        from lihua.scoring.words import DATA_FILE
         from lihua.io.yaml_data import load_yaml
+        from lihua.scoring.words import DATA_FILE
 
         groups = load_yaml(DATA_FILE.read_text(encoding="utf-8"))["linking_words"]
         for kind, phrases in groups.items():
