@@ -198,6 +198,8 @@ def test_grade_refuses_a_broken_pack_with_file_and_line(tmp_path: Path) -> None:
     assert done.stdout == b""
     assert (f"{pack}:{line_with(pack, 'fixx:')}: rule '{RULE}': unknown key 'fixx'; did you mean 'fix'?"
             in done.stderr.decode())
+    lines = done.stderr.decode().splitlines()  # each problem on a line of its own, under one "lihua:" line
+    assert lines[0] == "lihua: a rule pack cannot be used:" and all(line.startswith(f"  {pack}:") for line in lines[1:])
 
 
 def test_batch_uses_a_teachers_pack_and_refuses_a_broken_one(tmp_path: Path) -> None:
