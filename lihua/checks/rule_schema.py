@@ -246,11 +246,16 @@ class PackChecker:
                     elif operator in ("IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS") \
                             and not isinstance(operand, list):
                         self.add(here, f"{name}: {attr}.{operator} takes a list, found {_kind(operand)}")
+                    elif isinstance(operand, list) and any(isinstance(item, bool) for item in operand):
+                        self.add(here, f"{name}: {attr}.{operator}: quote on/off/yes/no, YAML reads them as "
+                                       f"true/false ({operand!r})")
                     elif operator == "REGEX":
                         try:
                             re.compile(str(operand))
                         except re.error as error:
                             self.add(here, f"{name}: {attr}.REGEX is not a valid regular expression: {error.msg}")
+            elif isinstance(value, bool) and not attr.startswith(("IS_", "LIKE_", "SPACY")):
+                self.add(here, f"{name}: {attr}: quote on/off/yes/no, YAML reads them as true/false")
             elif not isinstance(value, (str, int, bool)):
                 self.add(here, f"{name}: {attr} must be a value or a mapping like {{IN: [...]}}, found {_kind(value)}")
 

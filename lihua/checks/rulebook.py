@@ -247,7 +247,13 @@ class Rule:
             replacement = self._fixed(groups, flagged)
             if replacement is False:
                 continue
-            yield self._finding(found.start, found.end, (replacement,) if replacement is not None else (), groups)
+            start, end = found.start, found.end
+            if replacement == "":  # a deleted word takes one space with it ("must to be" → "must be")
+                if text[end:end + 1] == " ":
+                    end += 1
+                elif text[start - 1:start] == " ":
+                    start -= 1
+            yield self._finding(start, end, (replacement,) if replacement is not None else (), groups)
 
     def _conditions_hold(self, match: re.Match[str]) -> bool:
         sentence = _InSentence(match.string, in_sentence.OVERRIDE or self.word_classes)
