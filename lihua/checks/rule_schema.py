@@ -21,16 +21,16 @@ from lihua.io.yaml_lines import Parsed, line_of
 RULE_KEYS: dict[str, type | tuple[type, ...]] = {
     "id": str, "description": str, "message": str, "message_zh": str, "category": str, "severity": str,
     "examples": list, "pattern": str, "check": str, "fix": (str, dict), "when": dict, "unless": dict,
-    "case_sensitive": bool, "options": dict, "requires": list, "component": str, "word_classes": str,
+    "case_sensitive": bool, "options": dict, "requires": list, "component": str, "word_classes_from": str,
     "tokens": list, "dependency": list, "mark": (str, int),
 }
 #: The rubric components a rule may count toward (content and length are not marked by rules).
 COMPONENTS = ("language", "organisation")
 REQUIRED_KEYS = ("id", "description", "message", "category", "examples")
 #: What a pack's `defaults:` may set for all of its rules.
-DEFAULT_KEYS = ("category", "severity", "case_sensitive", "component", "word_classes")
-#: `word_classes:` how a rule answers its when/unless word classes: "lexicon" (what the word could
-#: be) or "sentence" (its tag in the parsed sentence, guarded by the lexicon; see checks/word_classes.py).
+DEFAULT_KEYS = ("category", "severity", "case_sensitive", "component", "word_classes_from")
+#: `word_classes_from:` how a rule answers its when/unless word classes: "lexicon" (what the word could
+#: be) or "sentence" (its tag in the parsed sentence, guarded by the lexicon; see checks/in_sentence.py).
 WORD_CLASS_MODES = ("lexicon", "sentence")
 PACK_KEYS: dict[str, type] = {"defaults": dict, "rules": list, "lists": dict}
 #: How a pattern names one of the pack's word lists: {list:NAME} is any of its words,
@@ -169,7 +169,7 @@ class PackChecker:
         if isinstance(rule_id, str) and not RULE_ID.fullmatch(rule_id):
             self.add((*loc, "id"), f"{name}: an id is lower-case words joined by dots, e.g. 'class.verb.go-to-home'")
         for key, known in (("category", [c.value for c in Category]), ("severity", [s.value for s in Severity]),
-                           ("component", COMPONENTS), ("word_classes", WORD_CLASS_MODES)):
+                           ("component", COMPONENTS), ("word_classes_from", WORD_CLASS_MODES)):
             value = merged.get(key)
             if isinstance(value, str) and value not in known:
                 where = (*loc, key) if key in raw else ("defaults", key)  # a default is wrong where it is written

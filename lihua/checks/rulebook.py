@@ -26,8 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from lihua.checks import lexicon
-from lihua.checks import word_classes as in_sentence
+from lihua.checks import in_sentence, lexicon
 from lihua.checks.parsed_rules import ParsedPattern
 from lihua.checks.rule_schema import RulePackError, expand_lists
 from lihua.findings import Category, Finding, Severity, Source, Span, component_of_category
@@ -143,7 +142,7 @@ class Rule:
     ignore_case: bool = True
     requires: tuple[str, ...] = ()  # from the YAML: the rule runs only if one of these is in the letter
     component: str = "language"  # the rubric component its findings count toward
-    word_classes: str = in_sentence.DEFAULT_MODE  # "lexicon" or "sentence": how when/unless are answered
+    word_classes_from: str = in_sentence.DEFAULT_MODE  # "lexicon" or "sentence": how when/unless are answered
     tokens: list[dict[str, Any]] | None = None  # a token pattern (spaCy Matcher), see parsed_rules
     dependency: list[dict[str, Any]] | None = None  # a dependency pattern (spaCy DependencyMatcher)
     mark: str | int | None = None  # which token of `tokens`/`dependency` is flagged (name or index)
@@ -232,7 +231,7 @@ class Rule:
         analysis = _analysis_of(text)
         if not analysis:
             return
-        mode = in_sentence.OVERRIDE or self.word_classes
+        mode = in_sentence.OVERRIDE or self.word_classes_from
         for found in self.parsed.matches(analysis):
             words = {name: token.text for name, token in found.named.items()}
             flagged = text[found.start:found.end]
@@ -256,7 +255,7 @@ class Rule:
             yield self._finding(start, end, (replacement,) if replacement is not None else (), groups)
 
     def _conditions_hold(self, match: re.Match[str]) -> bool:
-        sentence = _InSentence(match.string, in_sentence.OVERRIDE or self.word_classes)
+        sentence = _InSentence(match.string, in_sentence.OVERRIDE or self.word_classes_from)
         for group, names in self.when.items():
             word = match.group(group)
             if word is None or not all(sentence.holds(name, word, match.span(group)) for name in names):
@@ -320,7 +319,7 @@ def _token_holds(mode: str, name: str, token: Any) -> bool:
 
 
 class _InSentence:
-    """Answers a word-class condition from the word's tag in its parsed sentence (see word_classes);
+    """Answers a word-class condition from the word's tag in its parsed sentence (see in_sentence);
     the text is parsed only when a condition needs it, once per text (analyse caches it)."""
 
     def __init__(self, text: str, mode: str) -> None:
@@ -544,7 +543,7 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str,
         requires=tuple(str(r).lower() for r in merged.get("requires") or ()),
         ignore_case=bool(flags & re.IGNORECASE),
         component=merged.get("component") or component_of_category(merged["category"]),
-        word_classes=merged.get("word_classes") or in_sentence.DEFAULT_MODE,
+        word_classes_from=merged.get("word_classes_from") or in_sentence.DEFAULT_MODE,
         tokens=merged.get("tokens"),
         dependency=merged.get("dependency"),
         mark=merged.get("mark"),

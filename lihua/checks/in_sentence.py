@@ -49,7 +49,7 @@ TAG_CLASSES: dict[str, frozenset[str]] = {
 }
 NEGATED = {"not-verb": "verb", "not-verb-base": "verb-base", "not-noun": "noun", "not-adjective": "adjective"}
 
-#: How a rule answers its word-class conditions (its `word_classes:` key, also a pack default):
+#: How a rule answers its word-class conditions (its `word_classes_from:` key, also a pack default):
 #: "lexicon" (what the word could be: every rule's answer until the tagger is trusted on learner
 #: text) or "sentence" (the tag in the parsed sentence, guarded by the lexicon as above).
 #: Measured on gaokao/JFLEG dev with en_lihua_ewt, "sentence" for every rule lowered precision
