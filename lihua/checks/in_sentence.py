@@ -107,8 +107,9 @@ _last: list[tuple[Analysis, list[int]]] = []
 
 def token_at(analysis: Analysis, start: int, end: int) -> Token | None:
     """The one token spanning exactly [start, end), or None (a group of two words, or cut mid-token)."""
-    if _last and _last[0][0] is analysis:
-        starts = _last[0][1]
+    last = _last[0] if _last else None  # one read: another thread may replace it meanwhile
+    if last is not None and last[0] is analysis:
+        starts = last[1]
     else:
         starts = [token.start for token in analysis.tokens]
         _last[:] = [(analysis, starts)]

@@ -129,8 +129,9 @@ _last: list[tuple[Analysis, Any]] = []
 def spacy_doc(analysis: Analysis) -> Any:
     """A spaCy Doc holding the analysis (its tokens, tags, morphology, lemmas, heads, relations);
     built once per analysis, in time linear in its length."""
-    if _last and _last[0][0] is analysis:
-        return _last[0][1]
+    last = _last[0] if _last else None  # one read: another thread may replace it meanwhile
+    if last is not None and last[0] is analysis:
+        return last[1]
     from spacy.tokens import Doc
 
     from lihua.text.analysis import pipeline
