@@ -67,14 +67,14 @@ from pathlib import Path
 from lihua.batch.run import discover, run_batch
 from lihua.batch.outputs import BatchWriter
 from lihua.batch.summary import ClassSummary
-from lihua.batch.worker import BatchSettings
+from lihua.grading.service import GradeRequest
 from lihua.prompts import load_bank
 
 folder, out, jobs, reply = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1"
 start = time.perf_counter()
 prompt = load_bank().get("invite-dragon-boat")
 files = discover([folder])
-settings = BatchSettings(prompt_id=prompt.id, prompt=prompt, reply=reply)
+settings = GradeRequest(prompt=prompt, reply=reply)
 summary = ClassSummary(total_files=len(files))
 writer = BatchWriter(out, force=True)
 stamps = []

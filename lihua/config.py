@@ -4,8 +4,9 @@ The file is found by walking up from the working directory, so a class folder ca
 prompt and disabled rules. Precedence, highest first: command line, environment
 (`LIHUA_PROMPTS`, `LIHUA_LT_URL`), the config file, built-in defaults. Every value remembers
 where it came from, so `lihua config show` can answer "why is this the prompt?".
-Only the standard library is imported: commands read the config before anything heavy loads
-(a file's `disable` list alone loads the rule names, to check them).
+Only the standard library and the engine registry (names, no engine code) are imported: commands
+read the config before anything heavy loads (a file's `disable` list alone loads the rule names,
+to check them).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from lihua.engines import default_engines, unknown_engine_error
 
 MAX_JOBS = 64  # the most --jobs or lihua.toml may ask for; past the cores a worker only costs memory
 
@@ -29,10 +32,9 @@ DEFAULTS: dict[str, Any] = {
     "prompts_dir": [],
     "rules_dirs": [],  # a teacher's folders of rule packs, on top of the built-in ones
     "lt_url": None,
-    "engines": ["harper"],
+    "engines": list(default_engines()),  # the registry's (lihua.engines.ENGINES)
     "jobs": None,  # None: all cores
 }
-KNOWN_ENGINES = ("harper", "languagetool")
 
 
 class ConfigError(Exception):
@@ -172,9 +174,9 @@ def _validate(key: str, value: Any, path: Path) -> Any:
         except UnknownRuleName as error:
             raise ConfigError(str(error)) from None
     if key == "engines":
-        unknown = [item for item in items if item not in KNOWN_ENGINES]
-        if unknown or not items:
-            raise ConfigError(f"{where}: unknown engine {', '.join(unknown) or '(none)'}; choose from: {', '.join(KNOWN_ENGINES)}")
+        problem = unknown_engine_error(items)
+        if problem:
+            raise ConfigError(f"{where}: {problem}")
     return items
 
 

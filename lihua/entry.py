@@ -12,29 +12,33 @@ import sys
 _GRADING_COMMANDS = {"grade", "practice"}
 
 
-def wants_harper(argv: list[str]) -> bool:
-    """True when this command line will lint with Harper (so the Linter is worth prebuilding)."""
+def engines_to_prewarm(argv: list[str]) -> tuple[str, ...]:
+    """The engines this command line will lint with (--engine, else the registry's defaults), so
+    their slow set-up (Harper's Linter) is worth starting now; () for commands that do not grade."""
+    from lihua.engines import default_engines
+
     if len(argv) < 2 or argv[1] not in _GRADING_COMMANDS or "--help" in argv or "-h" in argv:
-        return False
+        return ()
     for i, arg in enumerate(argv):
         value = None
         if arg in ("--engine", "-e") and i + 1 < len(argv):
             value = argv[i + 1]
         elif arg.startswith("--engine="):
             value = arg.split("=", 1)[1]
-        if value is not None and "harper" not in value:
-            return False
-    return True
+        if value is not None:
+            return tuple(name.strip() for name in value.split(",") if name.strip())
+    return default_engines()
 
 
 def main() -> None:
     from lihua.io.safe_text import install_safe_streams
 
     install_safe_streams()  # no letter, name or server message drives the terminal; no UnicodeEncodeError
-    if wants_harper(sys.argv):
-        from lihua.engines.harper import prewarm
+    names = engines_to_prewarm(sys.argv)
+    if names:
+        from lihua.engines import prewarm
 
-        prewarm()
+        prewarm(names)  # unknown names are skipped: the command itself says they are unknown
     from lihua.cli.app import main as cli_main
 
     cli_main()

@@ -71,6 +71,10 @@ class Finding:
     text: str = field(default="", compare=False)
     # the rubric component it counts toward: a rule's `component`, else by category (component_of_category)
     component: str = field(default="", compare=False)
+    # what in its component it marks (the salutation, the closing …): the rule's `aspect`
+    aspect: str = field(default="", compare=False)
+    # an error that blocks understanding (the rule's `hinders_meaning`): it weighs more
+    hinders_meaning: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.component:

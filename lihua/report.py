@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lihua.findings import Finding, Severity
 from lihua.text.letter import Letter
+
+if TYPE_CHECKING:
+    from lihua.reply.result import Reply
+    from lihua.scoring.result import Score
 
 SCHEMA_VERSION = 1
 WORD_COUNT_RULE = (
@@ -26,7 +30,14 @@ class Report:
     prompt_id: str | None = None
     notes: list[str] = field(default_factory=list)  # engine warnings, e.g. a server that was down
     failed_engines: list[str] = field(default_factory=list)  # engines asked for that could not run
-    extras: dict[str, Any] = field(default_factory=dict)  # score, reply… added by later stages
+    score: Score | None = None  # the rubric score (lihua.scoring); None only for a Report built by hand
+    reply: Reply | None = None  # the pen pal's reply, when one was asked for and could be written
+    reply_error: str | None = None  # why a reply that was asked for could not be written
+
+    @property
+    def reply_wanted(self) -> bool:
+        """A reply was asked for: the JSON then has "reply", the reply or null."""
+        return self.reply is not None or self.reply_error is not None
 
     @property
     def word_count(self) -> int:
@@ -49,9 +60,11 @@ class Report:
             "word_count_rule": WORD_COUNT_RULE,
             "summary": {s.value: self.count(s) for s in Severity},
             "findings": [f.to_dict() for f in self.findings],
-            "notes": list(self.notes),
+            "notes": [*self.notes, *([f"reply: {self.reply_error}"] if self.reply_error else [])],
             "failed_engines": list(self.failed_engines),
         }
-        for key, value in self.extras.items():
-            data[key] = value.to_dict() if hasattr(value, "to_dict") else value
+        if self.score is not None:
+            data["score"] = self.score.to_dict()
+        if self.reply_wanted:
+            data["reply"] = self.reply.to_dict() if self.reply is not None else None
         return data

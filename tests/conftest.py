@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,17 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.support import FullDisk
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="rewrite tests/golden/*.report.* from what lihua prints now (also LIHUA_UPDATE_GOLDENS=1)")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """True when the golden reports are to be rewritten, not compared: a change was intended."""
+    return bool(request.config.getoption("--update-goldens")) or os.environ.get("LIHUA_UPDATE_GOLDENS") == "1"
 
 
 @pytest.fixture

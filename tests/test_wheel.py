@@ -37,6 +37,9 @@ def test_wheel_contains_templates_and_package_data(wheel) -> None:
     assert any(n.startswith("lihua/reply/templates/") for n in names), "reply templates must ship in the wheel"
     assert any(n.startswith("lihua/render/templates/report/") for n in names), "report templates must ship in the wheel"
     assert "lihua/cli/app.py" in names
+    # lihua's own English model ships inside the wheel, under its own licence (CC BY-SA, the treebank credited)
+    assert {"lihua/text/model/LICENSE.md", "lihua/text/model/en_lihua_ewt/meta.json",
+            "lihua/text/model/en_lihua_ewt/parser/model", "lihua/text/model/en_lihua_ewt/accuracy.json"} <= set(names)
 
 
 @pytest.mark.slow
@@ -49,6 +52,18 @@ def test_installed_wheel_grades_a_letter(installed, tmp_path) -> None:
     data = json.loads(result.stdout)
     assert data["schema"] == 1
     assert any(f["text"] == "go" for f in data["findings"])
+
+
+@pytest.mark.slow
+def test_installed_wheel_parses_with_its_own_model(installed, tmp_path) -> None:
+    code = ("from lihua.text.analysis import MODEL_DIR, analyse; a = analyse('The people who lives here are kind.'); "
+            "print(MODEL_DIR); print(' '.join(t.tag for t in a.tokens))")
+    result = subprocess.run([str(installed / "bin" / "python"), "-c", code], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=120, env={"HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    model_dir, tags = result.stdout.splitlines()
+    assert "site-packages" in model_dir  # the installed package's copy, not the checkout's
+    assert tags.split()[:4] == ["DT", "NNS", "WP", "VBZ"]
 
 
 @pytest.mark.slow

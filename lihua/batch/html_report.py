@@ -57,14 +57,13 @@ def highlight_segments(text: str, findings: list[dict[str, Any]]) -> list[dict[s
 
 
 def render_student_section(index: int, student: str, data: dict[str, Any], text: str,
-                           fields: dict[str, Any], missed: list[str]) -> str:
-    """One student's section: score, highlighted letter, findings, missed points, reply."""
-    reply = data.get("reply")
+                           fields: dict[str, Any], missed: list[str], *, reply: str | None = None) -> str:
+    """One student's section: score, highlighted letter, findings, missed points, the reply's text."""
     return student_template().render(
         index=index, student=student, failed=False, file=data.get("source", ""), fields=fields,
         segments=highlight_segments(text, data.get("findings", [])), findings=data.get("findings", []),
         word_count=data.get("word_count"), missed=missed, notes=data.get("notes", []),
-        reply=reply.get("text") if isinstance(reply, dict) else None, error=None,
+        reply=reply, error=None,
     )
 
 

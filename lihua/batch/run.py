@@ -2,8 +2,9 @@
 
 - Inputs: files, folders (recursively) and glob patterns (expanded here too, for shells and
   Windows terminals that do not); duplicates removed; natural sort order (s2 before s10).
-- Workers: a process pool whose initializer builds the prompt, the engines and the templates
-  once per process; they are sent file paths in small chunks and send back compact results.
+- Workers: a process pool whose initializer takes the one GradeRequest (lihua.grading.service)
+  and builds the engines and the templates once per process; they are sent file paths in
+  small chunks and send back compact results.
 - Streaming: at most a few chunks per worker are in flight and results are taken in input
   order, so memory stays flat for 10 000 letters and the outputs come out sorted.
 - Ctrl-C, `kill` (SIGTERM) and a closed terminal (SIGHUP): checked between results; stop
@@ -22,7 +23,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from lihua.batch.worker import BatchSettings, failure_result, grade_chunk, grade_one, init_worker
+from lihua.batch.worker import failure_result, grade_chunk, grade_one, init_worker
+from lihua.grading.service import GradeRequest
 from lihua.io.safe_text import shown_name
 
 LETTER_SUFFIXES = (".txt", ".md", ".docx")
@@ -112,19 +114,19 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def start_engines(settings: BatchSettings, jobs: int) -> None:
+def start_engines(request: GradeRequest, jobs: int) -> None:
     """With one job, start building Harper's Linter on a thread while files are found.
 
     Never with a pool: forking a process that holds a built Linter (or a thread building one)
     deadlocks the workers, so each worker builds its own, all in parallel.
     """
-    if jobs <= 1 and "harper" in settings.engines:
-        from lihua.engines.harper import prewarm
+    if jobs <= 1:
+        from lihua.engines import prewarm
 
-        prewarm()
+        prewarm(request.engines)
 
 
-def run_batch(files: Sequence[str], settings: BatchSettings, *, jobs: int,
+def run_batch(files: Sequence[str], request: GradeRequest, *, jobs: int,
               on_result: Callable[[dict[str, Any]], None], stop: Stop | None = None) -> bool:
     """Grade `files`, calling `on_result` for each in input order. Returns False if interrupted.
 
@@ -137,8 +139,8 @@ def run_batch(files: Sequence[str], settings: BatchSettings, *, jobs: int,
     stop = stop if stop is not None else Stop()
     with stop_on_signals(stop):
         if jobs <= 1 or len(files) <= CHUNK:
-            return _run_inline(chunks, settings, on_result, stop)
-        return _run_pool(chunks, settings, jobs, on_result, stop)
+            return _run_inline(chunks, request, on_result, stop)
+        return _run_pool(chunks, request, jobs, on_result, stop)
 
 
 @contextmanager
@@ -183,9 +185,9 @@ def _stop_signals_blocked() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, numbers)
 
 
-def _run_inline(chunks: list[list[tuple[int, str]]], settings: BatchSettings,
+def _run_inline(chunks: list[list[tuple[int, str]]], request: GradeRequest,
                 on_result: Callable[[dict[str, Any]], None], stop: threading.Event) -> bool:
-    init_worker(settings, ignore_sigint=False)
+    init_worker(request, ignore_sigint=False)
     for chunk in chunks:
         for index, path in chunk:
             if stop.is_set():
@@ -194,7 +196,7 @@ def _run_inline(chunks: list[list[tuple[int, str]]], settings: BatchSettings,
     return True
 
 
-def _run_pool(chunks: list[list[tuple[int, str]]], settings: BatchSettings, jobs: int,
+def _run_pool(chunks: list[list[tuple[int, str]]], request: GradeRequest, jobs: int,
               on_result: Callable[[dict[str, Any]], None], stop: threading.Event) -> bool:
     import multiprocessing
 
@@ -203,7 +205,7 @@ def _run_pool(chunks: list[list[tuple[int, str]]], settings: BatchSettings, jobs
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
     with _stop_signals_blocked():  # the pool's threads, and every worker they fork, start with them blocked
-        pool = context.Pool(processes=jobs, initializer=init_worker, initargs=(settings,))
+        pool = context.Pool(processes=jobs, initializer=init_worker, initargs=(request,))
     pending: deque = deque()
     queue = iter(chunks)
     limit = jobs * IN_FLIGHT_PER_WORKER

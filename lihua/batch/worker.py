@@ -8,46 +8,31 @@ Any exception while grading one file becomes a failure result for that file, nev
 
 from __future__ import annotations
 
-import inspect
 import signal
 from contextlib import suppress
-from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lihua.batch.summary import EMPTY_FIELDS
-from lihua.findings import Category
+from lihua.findings import Category, Finding, Severity
+from lihua.grading.service import GradeRequest
 from lihua.io.safe_text import json_dumps, printable, shown_name
+
+if TYPE_CHECKING:
+    from lihua.report import Report
+    from lihua.scoring.result import Score
 
 CATEGORIES = tuple(c.value for c in Category)
 
 
-@dataclass(frozen=True)
-class BatchSettings:
-    """Everything a worker needs, small and picklable; sent once per worker, not per letter."""
-
-    prompt_id: str | None = None
-    prompt: Any = None  # the loaded Prompt (pickled once per worker); else loaded by id
-    prompts_dirs: tuple[str, ...] = ()
-    engines: tuple[str, ...] = ("harper",)
-    disabled: tuple[str, ...] = ()
-    rule_dirs: tuple[str, ...] = ()  # a teacher's rule packs, checked by the parent before any worker starts
-    engine_options: dict[str, Any] = field(default_factory=dict)
-    scale: int | None = None
-    reply: bool = True
-
-
 class _State:
-    """Per-process state built by `init_worker`: the prompt, engines and templates, once."""
+    """Per-process state set by `init_worker`: the request every letter is graded with."""
 
-    settings: BatchSettings = BatchSettings()
-    prompt: Any = None
-    notes_seen: set[str] = set()
+    request: GradeRequest = GradeRequest()
 
 
-def init_worker(settings: BatchSettings, ignore_sigint: bool = True) -> None:
-    """Build the prompt, the engines and the HTML templates once for this process.
+def init_worker(request: GradeRequest, ignore_sigint: bool = True) -> None:
+    """Take the request and build the engines and the HTML templates once for this process.
 
     Workers ignore Ctrl-C: the parent alone decides how to stop, so the terminal shows one clean
     line instead of a traceback per worker. SIGTERM and SIGHUP go back to their defaults: a forked
@@ -61,22 +46,17 @@ def init_worker(settings: BatchSettings, ignore_sigint: bool = True) -> None:
             signal.signal(number, signal.SIG_DFL)
         if hasattr(signal, "pthread_sigmask"):
             signal.pthread_sigmask(signal.SIG_UNBLOCK, defaults)  # the pool forks with them blocked
-    _State.settings = settings
-    _State.prompt = settings.prompt
-    if _State.prompt is None and settings.prompt_id:
-        from lihua.prompts import load_bank
-
-        _State.prompt = load_bank(list(settings.prompts_dirs)).get(settings.prompt_id)
-    build_engines(settings)
+    _State.request = request
+    build_engines(request)
 
 
-def build_engines(settings: BatchSettings) -> None:
+def build_engines(request: GradeRequest) -> None:
     """The engines and templates, built once per process (a no-op when a forked parent built them)."""
-    from lihua.grading.pipeline import get_engine
+    from lihua.engines import build_engine
 
-    for name in settings.engines:
+    for name in request.engines:
         with suppress(Exception):  # an engine that cannot run is reported per letter, as `grade` does
-            get_engine(name, **settings.engine_options)
+            build_engine(name, **request.engine_options)
     from lihua.batch.html_report import student_template
 
     student_template()
@@ -93,18 +73,20 @@ def grade_one(index: int, path: str) -> dict[str, Any]:
 
     student, shown = student_id(path), shown_name(path)
     try:
-        data, text = _grade_file(path)
-        fields = score_fields(data)
-        missed = missed_points(data, text)
+        report, text = _grade_file(path)
+        data = report.to_dict()
+        fields = score_fields(report.score)
+        missed = missed_points(report.score, text)
         return {
             "index": index, "file": shown, "student": student, "ok": True, "error": None,
             "json": json_dumps({**data, "student": student}, indent=None, ascii_only=False),
-            "row": report_row(shown, student, data, fields),
-            "html": render_student_section(index, student, data, text, fields, missed),
+            "row": report_row(shown, student, report, fields, data["notes"]),
+            "html": render_student_section(index, student, data, text, fields, missed,
+                                           reply=report.reply.text if report.reply is not None else None),
             "stats": {"total": fields["total"], "band": fields["band"], "scale": fields["scale"],
-                      "word_count": data.get("word_count"), "findings": finding_stats(data, text), "missed": missed},
-            "notes": data.get("notes", []),
-            "failed_engines": data.get("failed_engines", []),
+                      "word_count": report.word_count, "findings": finding_stats(report.findings, text), "missed": missed},
+            "notes": data["notes"],
+            "failed_engines": list(report.failed_engines),
         }
     except Exception as error:  # one bad file never stops the batch
         return failure_result(index, path, _one_line(error))
@@ -122,31 +104,16 @@ def failure_result(index: int, path: str, message: str) -> dict[str, Any]:
             "html": render_failure_section(index, shown, student, message)}
 
 
-def _grade_file(path: str) -> tuple[dict[str, Any], str]:
-    from lihua.grading.pipeline import grade
+def _grade_file(path: str) -> tuple[Report, str]:
+    from lihua.grading.service import grade_request
     from lihua.io.read import InputError, read_source
 
-    settings = _State.settings
     try:
         source = read_source(path)
     except InputError as error:
         message = str(error)  # "path: what is wrong"; the file is its own column, so drop the name
         raise _Failure(message.removeprefix(f"{shown_name(path)}: ")) from None
-    extra = {"scale": settings.scale} if settings.scale and _grade_takes_scale() else {}
-    report = grade(source.text, source=source.name, encoding=source.encoding, prompt=_State.prompt,
-                   engines=settings.engines, disabled=settings.disabled, engine_options=settings.engine_options,
-                   rule_dirs=settings.rule_dirs, **extra)
-    if settings.reply and "reply" not in report.extras:
-        report.extras["reply"] = _reply(source.text, report)
-    return report.to_dict(), source.text
-
-
-@lru_cache(maxsize=1)
-def _grade_takes_scale() -> bool:
-    """Whether the pipeline's `grade` accepts `scale=` (the rubric stage adds it)."""
-    from lihua.grading.pipeline import grade
-
-    return "scale" in inspect.signature(grade).parameters
+    return grade_request(source.text, _State.request, source=source.name, encoding=source.encoding), source.text
 
 
 class _Failure(Exception):
@@ -160,21 +127,6 @@ def _one_line(error: BaseException) -> str:
     return printable(f"{type(error).__name__}: {text}"[:300], one_line=True)
 
 
-def _reply(text: str, report: Any) -> dict[str, Any] | None:
-    """The pen pal's reply, as `grade --reply` writes it; None when no reply can be written."""
-    try:
-        from lihua.reply.writer import ReplyError, write_reply
-    except ImportError:
-        return None
-    mistakes = [(f.span.start, f.span.end) for f in report.findings if f.severity.value != "suggestion"]
-    try:
-        reply = write_reply(text, prompt=_State.prompt, flagged_spans=mistakes)
-    except ReplyError as error:
-        report.notes.append(f"reply: {error}")
-        return None
-    return {"text": reply.text, "template": reply.template, "terms": [term.to_dict() for term in reply.terms]}
-
-
 def student_id(path: str) -> str:
     """The student id is the file name without its extension: '2023-07 王芳.txt' → '2023-07 王芳'.
 
@@ -183,30 +135,17 @@ def student_id(path: str) -> str:
     return shown_name(Path(path).stem)
 
 
-def score_fields(data: dict[str, Any]) -> dict[str, Any]:
-    """Total, band, scale and sub-scores from the report's "score", whatever its exact shape."""
-    score = data.get("score")
+def score_fields(score: Score | None) -> dict[str, Any]:
+    """Total, band, scale and sub-scores of a letter's Score: its CSV columns and HTML heading."""
     fields = dict(EMPTY_FIELDS)
-    if not isinstance(score, dict):
+    if score is None:
         return fields
-    fields["total"] = _number(score.get("total"))
-    fields["scale"] = _number(score.get("scale"))
-    band = score.get("band")
-    descriptor = score.get("band_descriptor")
-    fields["band_descriptor"] = descriptor.get("en") if isinstance(descriptor, dict) else descriptor
-    if isinstance(band, dict):
-        fields["band_descriptor"] = band.get("descriptor") or band.get("description")
-        band = next((band[k] for k in ("number", "band", "level", "value", "name", "label") if k in band), None)
-    fields["band"] = None if band is None else str(band)
-    components = score.get("components") or {}
+    fields.update(total=_number(score.total), scale=_number(score.scale), band=str(score.band),
+                  band_descriptor=score.descriptor.get("en"))
     for name in ("content", "language", "organisation"):
-        value = components.get(name, components.get("organization")) if name == "organisation" else components.get(name)
-        if isinstance(value, dict):
-            value = value.get("score", value.get("points", value.get("value")))
-        fields[name] = _number(value)
+        component = score.components.get(name)
+        fields[name] = None if component is None else _number(round(component.score, 2))
     return fields
-
-
 
 
 def _number(value: Any) -> float | int | None:
@@ -215,40 +154,25 @@ def _number(value: Any) -> float | int | None:
     return int(value) if float(value).is_integer() else round(value, 2)  # 15, not 15.0, in the CSV
 
 
-def missed_points(data: dict[str, Any], text: str) -> list[str]:
+def missed_points(score: Score | None, text: str) -> list[str]:
     """Content points the letter left out: from the score's coverage, else the keyword check."""
-    score = data.get("score") if isinstance(data.get("score"), dict) else {}
-    coverage = score.get("content_coverage")
-    if isinstance(coverage, list) and coverage and score.get("content_scored", True):
-        return [_point_label(point) for point in coverage if isinstance(point, dict) and not point.get("covered")]
-    for holder in (score.get("coverage"), score.get("content_coverage"), (score.get("components") or {}).get("content")):
-        if isinstance(holder, dict) and isinstance(holder.get("missed"), list):
-            return [_point_label(point) for point in holder["missed"]]
-    if _State.prompt is None:
+    if score is not None and score.coverage and score.content_scored:
+        return [f"{point.en} ({point.zh})" if point.zh else point.en for point in score.coverage if not point.covered]
+    prompt = _State.request.prompt
+    if prompt is None:
         return []
     from lihua.reply.context import points_covered
 
-    return [f"{point['en']} ({point['zh']})" for point in points_covered(text, _State.prompt) if not point["covered"]]
+    return [f"{point['en']} ({point['zh']})" for point in points_covered(text, prompt) if not point["covered"]]
 
 
-def _point_label(point: Any) -> str:
-    if isinstance(point, dict):
-        en, zh = point.get("en") or point.get("id") or "", point.get("zh") or ""
-        return f"{en} ({zh})" if zh else str(en)
-    if _State.prompt is not None:
-        for known in _State.prompt.content_points:
-            if known.id == point:
-                return f"{known.en} ({known.zh})"
-    return str(point)
-
-
-def finding_stats(data: dict[str, Any], text: str) -> list[tuple[str, str, str, tuple[str, str, str]]]:
+def finding_stats(findings: list[Finding], text: str) -> list[tuple[str, str, str, tuple[str, str, str]]]:
     """(category, rule_id, message, example) per finding; the example is (before, flagged, after)."""
     out = []
-    for finding in data.get("findings", []):
-        start, end = finding["span"]["start"], finding["span"]["end"]
+    for finding in findings:
+        start, end = finding.span.start, finding.span.end
         example = (text[max(0, start - 40):start].split("\n")[-1], text[start:end], text[end:end + 40].split("\n")[0])
-        out.append((finding["category"], finding["rule_id"], finding["message"], example))
+        out.append((finding.category.value, finding.rule_id, finding.message, example))
     return out
 
 
@@ -257,15 +181,15 @@ CSV_COLUMNS = ("file", "student_id", "status", "error", "total", "band", "scale"
                *(f"findings_{name}" for name in CATEGORIES), "notes")
 
 
-def report_row(path: str, student: str, data: dict[str, Any], fields: dict[str, Any]) -> list[Any]:
+def report_row(path: str, student: str, report: Report, fields: dict[str, Any], notes: list[str]) -> list[Any]:
+    """The CSV row of a graded letter; `notes` as in its JSON report (an engine that could not check it…)."""
     counts = dict.fromkeys(CATEGORIES, 0)
-    for finding in data.get("findings", []):
-        counts[finding["category"]] = counts.get(finding["category"], 0) + 1
-    summary = data.get("summary", {})
+    for finding in report.findings:
+        counts[finding.category.value] += 1
     return [path, student, "graded", "", fields["total"], fields["band"], fields["scale"], fields["content"],
-            fields["language"], fields["organisation"], data.get("word_count"), summary.get("error", 0),
-            summary.get("warning", 0), summary.get("suggestion", 0), *(counts[name] for name in CATEGORIES),
-            "; ".join(data.get("notes", []))]  # e.g. an engine that could not check this letter
+            fields["language"], fields["organisation"], report.word_count, report.count(Severity.ERROR),
+            report.count(Severity.WARNING), report.count(Severity.SUGGESTION), *(counts[name] for name in CATEGORIES),
+            "; ".join(notes)]
 
 
 def failure_row(path: str, student: str, message: str) -> list[Any]:

@@ -16,6 +16,14 @@ from lihua.findings import Category, Finding, Severity, Source, Span
 #: The ids of the findings this check can make (see `lihua.checks.all_rule_ids`).
 RULE_IDS = ("script.chinese-characters", "punctuation.full-width", "punctuation.full-width-letters",
             "script.chinese-gloss")
+#: For each id, a text it flags and a text it leaves alone: shown in docs/rules.md, which is
+#: generated only while each still holds (python -m lihua.devtools.docs).
+EXAMPLES: dict[str, tuple[str, str]] = {
+    "script.chinese-characters": ("My mother will teach you to make 粽子.", "My mother will teach you to make zongzi."),
+    "punctuation.full-width": ("Dear Chris，I am Li Hua。", "Dear Chris, I am Li Hua."),
+    "punctuation.full-width-letters": ("Let's meet at ８ a.m.", "Let's meet at 8 a.m."),
+    "script.chinese-gloss": ("The Dragon Boat Festival (端午节) is coming.", "The Dragon Boat Festival is coming."),
+}
 
 # Full-width punctuation → what an English letter uses (a space follows , . ; : ! ? in English).
 FULL_WIDTH = {
@@ -55,6 +63,7 @@ def check_chinese_text(text: str) -> list[Finding]:
                 span=Span(m.start(), m.end()),
                 replacements=(ascii_mark + " " if follows_word else ascii_mark,),
                 component="organisation",  # the rubric marks the letter's punctuation under organisation
+                aspect="punctuation",
             )
         )
     for m in _FULL_WIDTH_ALNUM.finditer(text):
@@ -70,6 +79,7 @@ def check_chinese_text(text: str) -> list[Finding]:
                 span=Span(m.start(), m.end()),
                 replacements=(ascii_text,),
                 component="organisation",
+                aspect="punctuation",
             )
         )
     return findings
@@ -85,6 +95,7 @@ def _chinese_words(match: re.Match[str]) -> Finding:
         message="Chinese characters in an English letter: write the English word, or pinyin with an explanation.",
         message_zh="英文书信中出现了汉字：请写出英文，或用拼音并加英文解释。",
         span=Span(match.start(), match.end()),
+        hinders_meaning=True,
     )
 
 

@@ -37,6 +37,12 @@ from lihua.checks.clauses import (
     verb_tense,
 )
 from lihua.text.letter import Letter
+from lihua.text.word_classes import word_class
+
+_BEFORE_BASE_VERB = word_class("before_base_verb")
+_CLAUSE_BOUNDARIES = word_class("clause_boundaries")
+_TIME_OPENERS = word_class("time_openers")
+_VERB_GROUP_WORDS = word_class("verb_group_words")
 
 Hit = tuple[int, int, str | None, dict[str, str]]
 
@@ -51,15 +57,9 @@ _PRESENT_MARKERS = re.compile(
 # Habits ("every morning we walk…") may be told in either tense: only a past sentence decides.
 _HABIT_MARKERS = re.compile(r"\b(?:every|always|usually|often|sometimes|never|ever|still|each)\b", re.IGNORECASE)
 # "I think", "she likes": opinions and states are often true now, even inside a story.
-_STATES = {"think", "hope", "believe", "know", "want", "like", "love", "wish", "remember", "miss",
-           "need", "suppose", "guess", "mean", "agree", "understand", "prefer", "hate", "thank", "seem",
-           "enjoy", "forget", "expect", "say", "tell", "own", "belong", "contain",
-           "include", "look", "sound", "smell", "taste", "matter", "depend", "stand", "lie", "appreciate", "admire", "respect", "behave",
-           "recommend", "suggest", "mind", "care", "deserve", "satisfy", "cost", "fit", "suit"}
-_REPORTING = {"say", "tell", "learn", "hear", "read", "see", "find", "ask", "write", "decide", "realize",
-              "realise", "notice", "know", "think", "mention", "explain", "promise", "agree", "send", "receive",
-              "get", "make", "choose", "start", "begin", "join", "become", "buy", "give", "move", "meet", "visit"}
-_OPENERS_KEEPING_PRESENT = {"that", "if", "whether", "as", "unless", "because", "since", "so", "where", "than"}
+_STATES = word_class("stative_verbs")
+_REPORTING = word_class("reporting_verbs")
+_OPENERS_KEEPING_PRESENT = word_class("openers_keeping_present")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -155,8 +155,7 @@ def _sentence_facts(text: str, sentence: Sentence, found: list[Clause]) -> _Sent
         past_markers=[(sentence.start + m.start(), sentence.start + m.end()) for m in _PAST_MARKERS.finditer(body)],
         present=bool(_PRESENT_MARKERS.search(body)), habit=bool(_HABIT_MARKERS.search(body)),
         then_words=bool(_THEN_WORDS.search(body)), past=tenses.count("past"), present_clauses=tenses.count("present"),
-        past_with_time_opener=any(tense == "past" and c.opener in {"when", "before", "after", "while", "until", "as",
-                                                                   "as soon as"} for c, tense in zip(found, tenses, strict=True)),
+        past_with_time_opener=any(tense == "past" and c.opener in _TIME_OPENERS for c, tense in zip(found, tenses, strict=True)),
         finite_words=finite)
 
 
@@ -356,13 +355,9 @@ def relative_agreement(text: str, letter: Letter | None, options: dict[str, Any]
                 yield verb.start, verb.end, lexicon.same_case(verb.text, fix), {"noun": antecedent.text, "pronoun": token.text}
 
 
-_COORDINATORS = {"and", "but", "or"}
-_SKIPPABLE = {"then", "also", "even", "finally", "later", "soon", "often", "always", "never", "quickly",
-              "slowly", "suddenly", "carefully", "happily", "still", "immediately", "sometimes", "seldom",
-              "usually", "rarely", "hardly", "just", "only", "together"}
-_OBJECT_STARTERS = {"the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "me", "us", "him", "it",
-                    "them", "some", "up", "out", "down", "off", "back", "away", "over", "this", "that", "these",
-                    "those", "to", "with", "for", "at", "into", "on", "in", "all", "every", "each"}
+_COORDINATORS = word_class("coordinators")
+_SKIPPABLE = word_class("skippable_adverbs")
+_OBJECT_STARTERS = word_class("object_starters")
 
 
 _MAIN_CLAUSE_OPENERS = {"", ",", "and", "but", "so", "then", ";"}
@@ -395,8 +390,7 @@ def _head_verb(sentence: Sentence, before: int) -> tuple[int, str] | None:
     by_verb = _clauses_by_verb(sentence)
     for k in range(before - 1, max(-1, before - 9), -1):
         token = tokens[k]
-        if token.text in {",", ";", ":"} or token.lower in _COORDINATORS | {"that", "who", "which", "when",
-                                                                               "because", "while", "if"}:
+        if token.text in {",", ";", ":"} or token.lower in _CLAUSE_BOUNDARIES:
             return None
         previous = tokens[k - 1].lower if k else ""
         clause = by_verb.get(k)
@@ -408,7 +402,7 @@ def _head_verb(sentence: Sentence, before: int) -> tuple[int, str] | None:
         tags = lexicon.verb_tags(token.lower)
         if not tags or token.lower in lexicon.PREPOSITIONS:
             continue
-        if previous == "to" or previous in MODALS or previous in {"don't", "didn't", "doesn't", "let", "help"}:
+        if previous == "to" or previous in MODALS or previous in _BEFORE_BASE_VERB:
             if "VB" in tags:
                 return k, "base"
             return None
@@ -480,12 +474,11 @@ def parallel_verbs(text: str, letter: Letter | None, options: dict[str, Any]) ->
                 yield verb.start, verb.end, fix, {"first": tokens[k].text, "verb": verb.text}
 
 
-_INTENSIFIERS = {"very", "so", "too", "quite", "really", "more", "most", "less", "as", "much", "rather",
-                 "extremely", "fairly", "pretty", "a", "bit", "little", "even", "far"}
+_INTENSIFIERS = word_class("intensifiers")
 _CLAUSE_END = {",", ";", ":", "and", "but", "when", "while", "as", "because", "so", "at", "in", "on", "with",
                "together", "before", "after", "until", "every", "all", "than", "that", "for", "during", "into",
                "today", "yesterday", "now", "again", "there", "here"}
-_OBJECT_WORDS = {"to", "with", "for", "at", "in", "on", "of", "about", "from"}
+_OBJECT_WORDS = word_class("object_prepositions")
 
 
 def manner_adverb(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -539,7 +532,7 @@ def _governing_verb(tokens: tuple[Token, ...], i: int) -> Token | None:
         lowered = token.lower
         if not token.is_word or lowered in CLAUSE_OPENERS - {"as", "so"}:
             return None
-        if lowered in BE_HAVE_DO | MODALS | {"be", "been", "being", "not", "never"}:
+        if lowered in _VERB_GROUP_WORDS:
             return None
         if lowered in _INTENSIFIERS or lowered in _OBJECT_WORDS or lowered in DETERMINERS or lowered in OBJECT_PRONOUNS:
             k -= 1

@@ -15,82 +15,61 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lihua.checks import lexicon
+from lihua.text.word_classes import word_class
 
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "prof", "vs"}
+_TIME_PREPOSITIONS = word_class("time_prepositions")
+_TIME_DETERMINERS = word_class("time_determiners")
+_PARTICLES = word_class("verb_particles")
+_PLURAL_COMPOUND_HEADS = word_class("plural_compound_heads")
+_TIME_COUNTERS = word_class("time_counters")
+_TIME_AFTERWORDS = word_class("time_afterwords")
+_OBJECT_DETERMINERS = word_class("object_determiners")
+_PRESENT_FORMS = word_class("present_finite_forms")
+_PERSONAL_SUBJECTS = word_class("personal_subject_pronouns")
+_PAST_AUXILIARIES = word_class("past_auxiliaries")
+
+_ABBREVIATIONS = word_class("title_abbreviations")
 # "No. 3", "a.m.", "e.g.": a full stop that ends no sentence when what follows is a number or lower case
 _ABBREVIATION_BEFORE = re.compile(r"\b(?:[Nn]o|etc|[ap]\.m|e\.g|i\.e)(\.)(?=\s*(?:\d|[a-z,]))")
 
 PRONOUN_PERSON = {"i": "first", "we": "plural", "you": "second", "they": "plural",
                   "he": "singular", "she": "singular", "it": "singular"}
-OBJECT_PRONOUNS = {"me", "us", "you", "him", "her", "it", "them"}
-INDEFINITE_PRONOUNS = {"nobody", "everyone", "everybody", "someone", "somebody", "anyone", "anybody"}
+OBJECT_PRONOUNS = word_class("object_pronouns")
+INDEFINITE_PRONOUNS = word_class("indefinite_pronouns")
 # Negated auxiliaries written as one word, with the tense they carry.
 NEGATED = {"don't": "present", "doesn't": "present", "isn't": "present", "aren't": "present",
            "hasn't": "present", "haven't": "present", "didn't": "past", "wasn't": "past",
            "weren't": "past", "hadn't": "past", "can't": "modal", "won't": "modal", "couldn't": "modal",
            "wouldn't": "modal", "shouldn't": "modal", "mustn't": "modal"}
 NEGATED.update({key.replace("'", "’"): value for key, value in list(NEGATED.items())})
-SINGULAR_DETERMINERS = {"a", "an", "this", "that", "every", "each", "another", "one"}
-PLURAL_DETERMINERS = {"these", "those", "many", "several", "both", "few", "various"}
-DETERMINERS = SINGULAR_DETERMINERS | PLURAL_DETERMINERS | {
-    "the", "my", "our", "your", "his", "her", "their", "its", "some", "most", "all", "no", "any", "other"}
+SINGULAR_DETERMINERS = word_class("singular_determiners")
+PLURAL_DETERMINERS = word_class("plural_determiners")
+DETERMINERS = word_class("determiners")
 # "most of them", "each of the boys": the number comes from the quantifier or from the noun after "of".
 _QUANTIFIER_OF = {"each": "singular", "one": "singular", "either": "singular", "neither": "singular",
                   "most": None, "all": None, "some": None, "many": "plural", "both": "plural",
                   "several": "plural", "few": "plural", "none": None, "lots": None, "hundreds": "plural",
                   "thousands": "plural", "millions": "plural", "dozens": "plural", "half": None, "part": None}
 # Nouns whose verb may be singular or plural (British usage, or meaning): never an agreement error.
-_EITHER_NUMBER = {"family", "team", "class", "group", "audience", "crowd", "staff", "government", "public",
-                  "couple", "majority", "rest", "number", "committee", "club", "band", "school", "company",
-                  "police", "people", "cattle", "series", "species", "means", "news", "pair", "total",
-                  "percent", "per", "kind", "sort", "type", "lot", "none", "half", "youth", "old", "young", "rich", "poor",
-                  "elderly", "disabled", "variety", "range", "crew", "jury", "army", "media", "data"}
+_EITHER_NUMBER = word_class("either_number_nouns")
 # Words that open a clause: the subject follows them.
-CLAUSE_OPENERS = {"and", "but", "so", "or", "because", "when", "while", "if", "although", "though", "that",
-                  "as", "since", "before", "after", "until", "till", "unless", "where", "once", "whether",
-                  "then", "yet", "whenever", "wherever"}
-FUNCTION_WORDS = CLAUSE_OPENERS | DETERMINERS | OBJECT_PRONOUNS | set(PRONOUN_PERSON) | lexicon.PREPOSITIONS | {
-    "not", "very", "too", "also", "only", "just", "even", "there", "here", "who", "which", "whom", "whose",
-    "what", "how", "why", "to", "of", "be", "is", "am", "are", "was", "were", "been", "being", "has", "have",
-    "had", "do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might", "must",
-    "than", "more", "most", "less", "much", "so", "such", "own", "same", "ever", "never", "always", "often",
-    "usually", "sometimes", "still", "already", "yet", "again", "out", "up", "down", "off", "away", "back",
-    "today", "tonight", "tomorrow", "yesterday", "now", "then"}
-BE_HAVE_DO = {"am", "is", "are", "was", "were", "has", "have", "had", "do", "does", "did"}
-MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
+CLAUSE_OPENERS = word_class("clause_openers")
+FUNCTION_WORDS = word_class("function_words") | lexicon.PREPOSITIONS
+BE_HAVE_DO = word_class("be_have_do")
+MODALS = word_class("modals")
 # A singular form of be/have/do and its plural; the negated ones also with a curly apostrophe.
 SINGULAR_FORMS = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't",
                   "wasn't": "weren't"}
 SINGULAR_FORMS.update({key.replace("'", "’"): value.replace("'", "’") for key, value in list(SINGULAR_FORMS.items())})
 PLURAL_FORMS = {value: key for key, value in SINGULAR_FORMS.items()}
-TIME_NOUNS = {"day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "morning",
-               "afternoon", "evening", "night", "term", "semester", "time", "summer", "winter", "spring",
-               "autumn", "holiday", "holidays", "vacation", "monday", "tuesday", "wednesday", "thursday",
-               "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-               "august", "september", "october", "november", "december", "minute", "minutes", "hour", "hours",
-               "first", "last", "end", "beginning", "moment", "while", "once", "noon", "midnight", "dawn",
-               "lunchtime", "dinner", "breakfast", "lunch", "supper", "o'clock"}
-_SENTENCE_ADVERBS = {"then", "now", "nowadays", "soon", "almost", "nearly", "especially", "even", "only", "unexpectedly", "sometimes", "once", "normally", "later", "yesterday", "today", "tonight", "suddenly", "finally",
-                     "luckily", "unluckily", "unfortunately", "fortunately", "however", "besides", "also",
-                     "gradually", "slowly", "usually", "often", "afterwards", "recently", "still",
-                     "surprisingly", "sadly", "happily", "instead", "meanwhile", "first", "firstly", "secondly",
-                     "next", "lastly", "eventually", "immediately", "actually", "indeed", "together", "again"}
-_THAT_VERBS = {"think", "thought", "believe", "believed", "know", "knew", "hope", "hoped", "said", "say", "says",
-               "found", "find", "realised", "realized", "realise", "realize", "felt", "feel", "guess", "suppose",
-               "heard", "wish", "learned", "learnt", "noticed", "saw", "told", "promised", "remember", "remembered"}
+TIME_NOUNS = word_class("time_nouns")
+_SENTENCE_ADVERBS = word_class("sentence_adverbs")
+_THAT_VERBS = word_class("that_verbs")
 # People who do things in students' stories: before a finite-looking word, they are a subject.
-PERSON_NOUNS = {"mother", "father", "mum", "mom", "dad", "sister", "brother", "grandma", "grandpa", "grandmother",
-                "grandfather", "aunt", "uncle", "cousin", "friend", "friends", "teacher", "teachers", "classmate",
-                "classmates", "parents", "man", "woman", "boy", "girl", "boys", "girls", "student", "students",
-                "neighbour", "neighbor", "guide", "doctor", "coach", "partner", "host", "visitor", "visitors",
-                "children", "child", "kids", "farmer", "driver", "manager", "worker", "workers", "volunteers",
-                "nurse", "everyone", "everybody", "nobody", "someone", "team", "son", "daughter", "wife", "husband",
-                "family"}
+PERSON_NOUNS = word_class("person_nouns")
 # Adverbs that stand between a subject and its verb ("we often talk", "the trip nearly ended").
-_BEFORE_VERB = {"also", "often", "always", "usually", "never", "sometimes", "still", "really", "just", "even",
-                "first", "finally", "suddenly", "all", "both", "soon", "already", "seldom", "nearly", "almost",
-                "mostly", "hardly", "once", "then", "quickly", "only", "certainly"}
-_SUBJECT_PREPOSITIONS = {"in", "on", "at", "of", "near", "from", "with", "around", "behind", "beside", "under"}
+_BEFORE_VERB = word_class("adverbs_before_verb")
+_SUBJECT_PREPOSITIONS = word_class("subject_prepositions")
 
 
 @dataclass(frozen=True)
@@ -246,7 +225,7 @@ def _noun_phrase(tokens: tuple[Token, ...], i: int, first: bool) -> tuple[int, s
         if j > start and tokens[j - 1].lower in PERSON_NOUNS and lexicon.verb_tags(tokens[j].lower):
             break  # "my father dig around": a person is not the first half of a compound noun
         if j > start and lexicon.noun_number(tokens[j - 1].lower) == "plural" and "VB" in lexicon.verb_tags(tokens[j].lower) \
-                and tokens[j - 1].lower not in {"sports", "arts", "sales", "goods", "clothes", "news"}:
+                and tokens[j - 1].lower not in _PLURAL_COMPOUND_HEADS:
             break  # "my hands shake": a plural noun is seldom the first half of a compound
         j += 1
     if j - start >= 2 and lexicon.verb_tags(tokens[j - 1].lower) and _confident(tokens, j - 1):
@@ -300,16 +279,15 @@ def _subject_start(tokens: tuple[Token, ...], i: int) -> int:
     while j < len(tokens) and tokens[j].lower in _SENTENCE_ADVERBS:
         j += 1
     k = j
-    if k < len(tokens) and tokens[k].lower in {"at", "in", "on", "after", "for", "during", "by", "before"}:
+    if k < len(tokens) and tokens[k].lower in _TIME_PREPOSITIONS:
         k += 1
-    if k < len(tokens) and tokens[k].lower in {"last", "next", "this", "that", "every", "one", "the", "a"}:
+    if k < len(tokens) and tokens[k].lower in _TIME_DETERMINERS:
         k += 1
-    while k < len(tokens) and (tokens[k].text[:1].isdigit() or tokens[k].lower in {
-            "few", "two", "three", "four", "five", "ten", "several", "next", "following", "same", "early", "late"}):
+    while k < len(tokens) and (tokens[k].text[:1].isdigit() or tokens[k].lower in _TIME_COUNTERS):
         k += 1
     if k < len(tokens) and tokens[k].lower in TIME_NOUNS:
         k += 1
-        if k < len(tokens) and tokens[k].lower in {"later", "ago", "morning", "afternoon", "evening", "night"}:
+        if k < len(tokens) and tokens[k].lower in _TIME_AFTERWORDS:
             k += 1
         if k < len(tokens) and (tokens[k].lower in PRONOUN_PERSON or tokens[k].lower in DETERMINERS
                                 or _is_name(tokens[k], False)):
@@ -357,8 +335,8 @@ def _confident(tokens: tuple[Token, ...], v: int, head: Token | None = None) -> 
     after = tokens[v + 2] if v + 2 < len(tokens) else None
     if following.endswith("ly") and lexicon.is_adverb(following) and not (after is not None and _verb_like(after)):
         return True  # "the bus stop suddenly": an -ly adverb follows a verb, not a noun
-    return following in DETERMINERS - {"one", "that", "all", "most", "some", "any", "no", "other"} or following in (
-        OBJECT_PRONOUNS - {"it", "you"}) or following in {"up", "out", "off", "away", "back"}
+    return following in _OBJECT_DETERMINERS or following in (
+        OBJECT_PRONOUNS - {"it", "you"}) or following in _PARTICLES
 
 
 def _finite_before(tokens: tuple[Token, ...], i: int, verbs: set[int]) -> bool:
@@ -387,10 +365,10 @@ def sentence_clauses(sentence: Sentence) -> tuple[Clause, ...]:
     seen_verbs: set[int] = set()
     openings = [(0, "")] + [(i + 1, _opener(tokens, i)) for i, t in enumerate(tokens)
                              if t.lower in CLAUSE_OPENERS or t.text in {",", ";", ":", "“", '"', "("}]
-    openings += [(i, "rel") for i, t in enumerate(tokens) if i > 0 and t.lower in {"i", "we", "you", "they", "he", "she"}
+    openings += [(i, "rel") for i, t in enumerate(tokens) if i > 0 and t.lower in _PERSONAL_SUBJECTS
                  and _nominal(tokens[i - 1]) and tokens[i - 1].lower not in PRONOUN_PERSON]
     # "I believe you can…", "she said he had…": a clause right after a verb of saying or thinking
-    openings += [(i, "that") for i, t in enumerate(tokens) if i > 0 and t.lower in {"i", "we", "you", "they", "he", "she"}
+    openings += [(i, "that") for i, t in enumerate(tokens) if i > 0 and t.lower in _PERSONAL_SUBJECTS
                  and tokens[i - 1].lower in _THAT_VERBS]
     openings += [(i + 2, "how") for i, t in enumerate(tokens[:-2])
                  if t.lower == "how" and (lexicon.is_adjective(tokens[i + 1].lower) or lexicon.is_adverb(tokens[i + 1].lower))]
@@ -462,9 +440,9 @@ def verb_tense(clause: Clause) -> str:
     word = clause.verb.lower
     if word in NEGATED:
         return NEGATED[word]
-    if word in {"was", "were", "did", "had"}:
+    if word in _PAST_AUXILIARIES:
         return "past"
-    if word in {"am", "is", "are", "do", "does", "has", "have"}:
+    if word in _PRESENT_FORMS:
         return "present"
     if word in MODALS:
         return "modal"

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from lihua.text.word_classes import word_class, word_list
+
+_SILENT_H = word_list("silent_h_starts")
+
 
 def _load_data() -> dict:
     """Word facts kept as data (lihua/data/lexicon.yaml), so teachers can read and extend them."""
@@ -211,8 +215,7 @@ def adverb_of_adjective(word: str) -> str | None:
 
 
 # Nouns whose plural is the same word, or that count as measures after a number (two hundred).
-_NO_PLURAL_AFTER_NUMBER = frozenset({"fish", "aircraft", "staff", "hundred", "thousand", "million", "billion",
-                                     "dozen", "percent", "score", "foot", "yuan", "crossroads"})
+_NO_PLURAL_AFTER_NUMBER = word_class("no_plural_after_number")
 
 
 @lru_cache(maxsize=8192)
@@ -327,7 +330,7 @@ def verb_of_noun(word: str) -> str | None:
     return None
 
 
-_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "man", "men", "woman", "women", "one", "body")
+_PERSON_ENDINGS = word_list("person_endings")
 
 
 def is_thing_noun(word: str) -> bool:
@@ -342,6 +345,6 @@ def is_thing_noun(word: str) -> bool:
 def indefinite_article(word: str) -> str:
     """'a' or 'an' by the sound the word starts with: an hour, an honest, a useful, a university."""
     lowered = word.lower()
-    if lowered.startswith(("honest", "hour", "honour", "honor", "heir")):
+    if lowered.startswith(_SILENT_H):
         return "an"
     return "an" if lowered[:1] in "aeiou" and not lowered.startswith(("uni", "use", "eu", "one")) else "a"

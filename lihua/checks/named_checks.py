@@ -16,29 +16,24 @@ from lihua.checks.clause_checks import CLAUSE_CHECKS
 from lihua.checks.phrase_checks import PHRASE_CHECKS
 from lihua.checks.pronoun_checks import PRONOUN_CHECKS
 from lihua.text.letter import Letter, parse_letter
+from lihua.text.word_classes import word_class
 
 Hit = tuple[int, int, str | None, dict[str, str]]
 Check = Callable[[str, Letter | None, dict[str, Any]], Iterator[Hit]]
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")  # "thank-you" is one word, not "you" + a verb
-_SUBJECTS = {"i", "you", "he", "she", "it", "we", "they"}
-_SUBORDINATORS = {
-    "if", "when", "whenever", "because", "although", "though", "as", "since", "while", "after", "before",
-    "unless", "until", "once", "where", "wherever", "whether", "so", "and", "but", "or", "that", "which", "who",
-}
-_FINITE = {"am", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "can", "could",
-           "will", "would", "shall", "should", "may", "might", "must"}
-_MODALS = {"can", "will", "shall", "may", "must"}
-_ALL_MODALS = _MODALS | {"could", "would", "should", "might"}
-_DETERMINERS = {"the", "my", "our", "your", "his", "her", "their", "this", "that"}
-_TIME_CONJUNCTIONS = {"when", "after", "before", "until", "till", "while", "once"}
+_SUBJECTS = word_class("subject_pronouns")
+_SUBORDINATORS = word_class("subordinators")
+_FINITE = word_class("finite_auxiliaries")
+_MODALS = word_class("present_modals")
+_ALL_MODALS = word_class("modals")
+_DETERMINERS = word_class("definite_determiners")
+_TIME_CONJUNCTIONS = word_class("time_conjunctions")
 _FUTURE = re.compile(r"\b(?:will|won[’']t|going to|shall)\b|['’]ll\b", re.IGNORECASE)
-_PRESENT_AUX = {"am", "is", "are", "do", "does", "has"}
-_PAST_AUX = {"was", "were", "did", "had"}
-_STATIVE = {"think", "hope", "believe", "know", "want", "like", "love", "wish", "feel", "remember", "miss",
-            "need", "suppose", "guess", "mean", "agree", "understand", "prefer", "hate", "thank", "look",
-            "see", "hear", "seem", "enjoy", "forget", "expect", "live", "work", "study", "say", "tell"}
+_PRESENT_AUX = word_class("present_auxiliaries")
+_PAST_AUX = word_class("past_auxiliaries")
+_STATIVE = word_class("story_present_verbs")
 _PRESENT_MARKERS = re.compile(r"\b(now|today|nowadays|every|always|usually|often|still|these days|"
                               r"at present|currently|sometimes|never)\b|[“”\"]", re.IGNORECASE)
 _PAST_MARKERS = re.compile(r"\b(yesterday|ago|last|once|before|then|later|in (?:18|19|20)\d\d|when (?:i|we|he|she|they) "
@@ -57,8 +52,7 @@ def _is_finite(word: str) -> bool:
 
 
 # A sentence whose first clause can be split off starts with its subject (not "In order to…", "For…").
-_CLAUSE_STARTS = _SUBJECTS | {"there", "this", "that", "these", "those", "my", "our", "your", "his", "her",
-                              "their", "the", "its"}
+_CLAUSE_STARTS = word_class("clause_starts")
 
 
 def _is_finite_after(word: str, previous: str) -> bool:

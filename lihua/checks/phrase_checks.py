@@ -12,44 +12,32 @@ from typing import Any
 from lihua.checks import lexicon
 from lihua.checks.clauses import (
     BE_HAVE_DO,
-    DETERMINERS,
     FUNCTION_WORDS,
-    OBJECT_PRONOUNS,
-    PRONOUN_PERSON,
     Token,
     sentences,
 )
 from lihua.text.frequency import zipf
 from lihua.text.letter import Letter
+from lihua.text.word_classes import word_class, word_list
+
+_SCHOOL_KINDS = word_class("school_kinds")
+_PERSON_OBJECTS = word_class("person_object_pronouns")
 
 Hit = tuple[int, int, str | None, dict[str, str]]
 
 # Words that stand where an article would: a noun phrase starting after them has its determiner.
-_NOT_BARE = DETERMINERS | OBJECT_PRONOUNS | set(PRONOUN_PERSON) | {
-    "such", "what", "which", "whose", "no", "any", "every", "each", "another", "either", "neither", "one",
-    "first", "second", "third", "last", "next", "same", "only", "own", "half", "quite", "rather", "per",
-    "kind", "sort", "type", "than", "more", "most", "less", "least", "much", "many", "few", "little",
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
-    "thirty", "forty", "fifty", "hundred", "thousand", "million", "several", "both", "all"}
-_INTRODUCERS = {"in", "on", "at", "with", "for", "from", "to", "of", "as", "into", "after", "before", "about",
-                "like", "without", "through", "during", "by", "near", "under", "behind"}
+_NOT_BARE = word_class("article_standins")
+_INTRODUCERS = word_class("introducers")
 
 
 # Verbs that are nouns too ("a take", "the make") but before an adjective + noun are plainly verbs.
-_LIGHT_VERBS = {"take", "takes", "took", "make", "makes", "made", "have", "has", "had", "get", "gets", "got",
-                "give", "gives", "gave", "keep", "keeps", "kept", "find", "finds", "found", "buy", "buys",
-                "bought", "need", "needs", "want", "wants", "see", "saw", "use", "uses", "used", "do", "did"}
+_LIGHT_VERBS = word_class("light_verbs")
 # Verbs with two objects: in "gave her warm bath", "her" is the first object, not a determiner.
-_GIVING = {"give", "gave", "gives", "bought", "buy", "made", "make", "showed", "show", "sent", "send", "told",
-           "tell", "brought", "bring", "offered", "offer", "lent", "lend", "taught", "teach"}
-_ADVERB_LIKE = {"very", "far", "hard", "enough", "about", "apart", "much", "pretty", "quite", "just", "even", "still",
-                "only", "late", "early", "fast", "well", "right", "straight", "back", "so", "too", "ever", "once",
-                "alone", "ahead", "away", "together", "instead", "else", "almost", "already", "also", "always", "out",
-                "up", "down", "off", "over", "further", "other", "diverse", "various", "own", "certain", "several"}
+_GIVING = word_class("giving_verbs")
+_ADVERB_LIKE = word_class("adverb_like")
 
 
-_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ure", "ing", "ship", "dom", "hood",
-                     "ism", "age", "cy", "ics", "and", "use", "ife", "ime")
+_ABSTRACT_ENDINGS = word_list("abstract_endings")
 
 
 def _is_adjective(token: Token) -> bool:
@@ -103,8 +91,7 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
                     and (not lexicon.verb_tags(after.lower) or lexicon.noun_number(after.lower) == "plural") \
                     and after.lower not in _INTRODUCERS:
                 continue  # the noun modifies another noun we did not read ("potato stumps", "model changes")
-            if word == "school" and tokens[j - 1].lower in {"high", "middle", "primary", "junior", "senior",
-                                                             "elementary", "secondary", "boarding", "night"}:
+            if word == "school" and tokens[j - 1].lower in _SCHOOL_KINDS:
                 continue  # "in high school"
             if word not in needs_article and (word in lexicon.MASS_SENSES or word.endswith(_ABSTRACT_ENDINGS)):
                 continue  # "hard work", "tough competition", "good preparation": often used without a/an
@@ -114,7 +101,7 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
                 continue
             before = tokens[start - 1]
             lowered = before.lower
-            given = lowered in {"her", "him", "me", "us", "them", "you"} and start >= 2 and tokens[start - 2].lower in _GIVING
+            given = lowered in _PERSON_OBJECTS and start >= 2 and tokens[start - 2].lower in _GIVING
             if (lowered in _NOT_BARE and not given) or not before.is_word or lowered.endswith(("'s", "’s")):
                 continue
             if lexicon.is_adjective(lowered) or lowered in {"yesterday", "today", "tomorrow", "tonight"}:

@@ -16,6 +16,11 @@ from typing import Any
 from lihua.checks import lexicon
 from lihua.checks.clauses import Sentence, sentence_clauses, sentences
 from lihua.text.letter import Letter
+from lihua.text.word_classes import word_class
+
+_MALE_NAMES_ALSO_WORDS = word_class("male_names_also_words")
+_TITLES = word_class("titles")
+_REFLEXIVE_BLOCKERS = word_class("reflexive_blockers")
 
 Hit = tuple[int, int, str | None, dict[str, str]]
 
@@ -24,17 +29,13 @@ _SWAP = {"he": "she", "him": "her", "his": "her", "himself": "herself",
 _PRONOUNS = set(_SWAP) | {"her"}
 _SEXED_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
 # People of either sex: when one of them is nearer than the sexed word, the pronoun may mean them.
-_EITHER = {"friend", "friends", "teacher", "classmate", "classmates", "neighbour", "neighbor", "doctor", "nurse",
-           "guide", "coach", "driver", "student", "child", "baby", "cousin", "partner", "someone", "somebody",
-           "everyone", "everybody", "nobody", "anyone", "person", "owner", "stranger", "visitor", "host",
-           "manager", "worker", "farmer", "player", "captain", "monitor", "headmaster", "principal", "vet",
-           "librarian", "officer", "policeman", "volunteer", "kid", "pal", "parent", "cleaner", "chef", "cook"}
+_EITHER = word_class("either_sex_nouns")
 
 
 @lru_cache(maxsize=4096)
 def _sex(word: str, token_text: str, first: bool) -> str | None:
     lowered = word.lower()
-    if lowered in lexicon.MALE_WORDS and (lowered not in {"mark", "bill", "max", "jack", "frank"} or token_text[:1].isupper()):
+    if lowered in lexicon.MALE_WORDS and (lowered not in _MALE_NAMES_ALSO_WORDS or token_text[:1].isupper()):
         return "m"
     if lowered in lexicon.FEMALE_WORDS and (lowered not in {"rose", "grace", "miss", "lily"} or token_text[:1].isupper()):
         return "f"
@@ -74,7 +75,7 @@ def _sentence_mentions(sentence: Sentence) -> tuple[str | None, ...]:
     """The sex each word tells, if any; a name after Mr/Mrs/Ms takes the title's (Ms. Lin is a woman)."""
     found: list[str | None] = []
     for i, token in enumerate(sentence.tokens):
-        titled = i and sentence.tokens[i - 1].lower in {"mr", "mrs", "ms", "miss", "sir", "madam"}
+        titled = i and sentence.tokens[i - 1].lower in _TITLES
         found.append(found[-1] if titled else _sex(token.lower, token.text, i == 0))
     return tuple(found)
 
@@ -99,7 +100,7 @@ def reflexive_subject(text: str, letter: Letter | None, options: dict[str, Any])
             clause = owners[-1]
             subject = clause.head.lower
             between = {t.lower for t in sentence.tokens[clause.verb_index : position]}
-            if between & {"me", "us", "you", "them", "him", "her", "by", "for"} or subject == wanted:
+            if between & _REFLEXIVE_BLOCKERS or subject == wanted:
                 continue  # "taught me to cook by myself": the reflexive belongs to the object
             plural_noun = lexicon.noun_number(subject) == "plural"
             if plural_noun and token.lower == "themselves":

@@ -21,21 +21,29 @@ from lihua.io.yaml_lines import Parsed, line_of
 RULE_KEYS: dict[str, type | tuple[type, ...]] = {
     "id": str, "description": str, "message": str, "message_zh": str, "category": str, "severity": str,
     "examples": list, "pattern": str, "check": str, "fix": (str, dict), "when": dict, "unless": dict,
-    "case_sensitive": bool, "options": dict, "requires": list, "component": str, "word_classes_from": str,
-    "tokens": list, "dependency": list, "mark": (str, int),
+    "case_sensitive": bool, "options": dict, "requires": list, "component": str, "aspect": str,
+    "hinders_meaning": bool, "word_classes_from": str, "tokens": list, "dependency": list, "mark": (str, int),
 }
 #: The rubric components a rule may count toward (content and length are not marked by rules).
 COMPONENTS = ("language", "organisation")
+#: What in the organisation component a rule's finding marks (lihua/scoring/organisation.py cites
+#: it under that deduction); a finding without an aspect counts as a small share of its own.
+ASPECTS = ("salutation", "closing", "signature", "punctuation")
 REQUIRED_KEYS = ("id", "description", "message", "category", "examples")
 #: What a pack's `defaults:` may set for all of its rules.
-DEFAULT_KEYS = ("category", "severity", "case_sensitive", "component", "word_classes_from")
+DEFAULT_KEYS = ("category", "severity", "case_sensitive", "component", "aspect", "hinders_meaning",
+                "word_classes_from")
 #: `word_classes_from:` how a rule answers its when/unless word classes: "lexicon" (what the word could
 #: be) or "sentence" (its tag in the parsed sentence, guarded by the lexicon; see checks/in_sentence.py).
 WORD_CLASS_MODES = ("lexicon", "sentence")
 PACK_KEYS: dict[str, type] = {"defaults": dict, "rules": list, "lists": dict}
 #: How a pattern names one of the pack's word lists: {list:NAME} is any of its words,
-#: {not-after:NAME} is "not right after any of them" (a negative look-behind per word).
-LIST_REFERENCE = re.compile(r"\{(list|not-after):([a-z0-9-]+)\}")
+#: {not-after:NAME} is "not right after any of them" (a negative look-behind per word, then \s),
+#: {not-after-space:NAME} the same with a plain space after the word.
+LIST_REFERENCE = re.compile(r"\{(list|not-after-space|not-after):([a-z0-9-]+)\}")
+#: Anything written like a reference ({kind:name}), to refuse a misspelt kind rather than match it literally.
+REFERENCE_LIKE = re.compile(r"\{([a-z-]+):([a-z0-9-]+)\}")
+REFERENCE_KINDS = ("list", "not-after", "not-after-space")
 
 
 def expand_lists(source: str, lists: dict[str, list[str]]) -> str:
@@ -44,7 +52,8 @@ def expand_lists(source: str, lists: dict[str, list[str]]) -> str:
         words = [re.escape(word).replace(r"\ ", r"\s+") for word in lists[match.group(2)]]
         if match.group(1) == "list":
             return "(?:" + "|".join(words) + ")"
-        return "".join(rf"(?<!\b{word}\s)" for word in words)
+        after = r"\s" if match.group(1) == "not-after" else " "
+        return "".join(rf"(?<!\b{word}{after})" for word in words)
 
     return LIST_REFERENCE.sub(written_out, source)
 #: What a rule matches with: one of these keys, exactly (see lihua/checks/parsed_rules.py for the
@@ -169,7 +178,7 @@ class PackChecker:
         if isinstance(rule_id, str) and not RULE_ID.fullmatch(rule_id):
             self.add((*loc, "id"), f"{name}: an id is lower-case words joined by dots, e.g. 'class.verb.go-to-home'")
         for key, known in (("category", [c.value for c in Category]), ("severity", [s.value for s in Severity]),
-                           ("component", COMPONENTS), ("word_classes_from", WORD_CLASS_MODES)):
+                           ("component", COMPONENTS), ("aspect", ASPECTS), ("word_classes_from", WORD_CLASS_MODES)):
             value = merged.get(key)
             if isinstance(value, str) and value not in known:
                 where = (*loc, key) if key in raw else ("defaults", key)  # a default is wrong where it is written
@@ -296,6 +305,11 @@ class PackChecker:
         if not isinstance(source, str):
             return None
         flags = 0 if merged.get("case_sensitive") is True else int(re.IGNORECASE)
+        for kind, _ in REFERENCE_LIKE.findall(source):
+            if kind not in REFERENCE_KINDS:
+                self.add((*loc, "pattern"), f"{name}: '{{{kind}:…}}' is no kind of list reference"
+                                            f"{did_you_mean(kind, REFERENCE_KINDS)}")
+                return None
         try:
             source = expand_lists(source, self.lists)
         except KeyError as missing:

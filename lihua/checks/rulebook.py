@@ -142,6 +142,8 @@ class Rule:
     ignore_case: bool = True
     requires: tuple[str, ...] = ()  # from the YAML: the rule runs only if one of these is in the letter
     component: str = "language"  # the rubric component its findings count toward
+    aspect: str = ""  # what in that component they mark (salutation, closing, …), see rule_schema.ASPECTS
+    hinders_meaning: bool = False  # its errors block the reader's understanding: weighted up by the language score
     word_classes_from: str = in_sentence.DEFAULT_MODE  # "lexicon" or "sentence": how when/unless are answered
     tokens: list[dict[str, Any]] | None = None  # a token pattern (spaCy Matcher), see parsed_rules
     dependency: list[dict[str, Any]] | None = None  # a dependency pattern (spaCy DependencyMatcher)
@@ -307,6 +309,8 @@ class Rule:
             replacements=replacements,
             explanation=self.description,
             component=self.component,
+            aspect=self.aspect,
+            hinders_meaning=self.hinders_meaning,
         )
 
 
@@ -543,6 +547,8 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str,
         requires=tuple(str(r).lower() for r in merged.get("requires") or ()),
         ignore_case=bool(flags & re.IGNORECASE),
         component=merged.get("component") or component_of_category(merged["category"]),
+        aspect=merged.get("aspect") or "",
+        hinders_meaning=bool(merged.get("hinders_meaning")),
         word_classes_from=merged.get("word_classes_from") or in_sentence.DEFAULT_MODE,
         tokens=merged.get("tokens"),
         dependency=merged.get("dependency"),

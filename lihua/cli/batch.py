@@ -17,6 +17,7 @@ import typer
 
 from lihua.cli.common import RULES_DIR_HELP, choices, command_group
 from lihua.config import MAX_JOBS
+from lihua.engines import engine_help
 
 INTERRUPTED = 130  # the shell's convention for "stopped by Ctrl-C"
 MAX_LISTED_FAILURES = 20
@@ -38,7 +39,7 @@ def batch_command(
     prompts_dir: Annotated[list[str] | None, typer.Option("--prompts-dir", help="Extra folder of YAML prompts (also LIHUA_PROMPTS).", metavar="DIR")] = None,
     disable: Annotated[list[str] | None, typer.Option("--disable", "-d", help="Rule id, prefix or category to switch off (repeat or comma-separate).", metavar="RULE")] = None,
     rules_dir: Annotated[list[str] | None, typer.Option("--rules-dir", metavar="DIR", help=RULES_DIR_HELP)] = None,
-    engine: Annotated[str | None, typer.Option("--engine", "-e", help="Engines, comma-separated: harper, languagetool (default: harper).", metavar="ENGINES")] = None,
+    engine: Annotated[str | None, typer.Option("--engine", "-e", help=engine_help(), metavar="ENGINES")] = None,
     lt_url: Annotated[str | None, typer.Option("--lt-url", help="LanguageTool server (also LIHUA_LT_URL).", metavar="URL")] = None,
 ) -> None:
     """Grade a class's letters: scores.csv, reports.jsonl and a class report.html.
@@ -69,11 +70,12 @@ def batch_command(
                               "lt_url": lt_url})
     except ConfigError as error:
         raise fail(str(error)) from None
-    settings, task = _settings(config, with_reply)
+    request = _request(config, with_reply)
+    task = request.prompt
     from lihua.batch.run import Stop, default_jobs, run_batch, start_engines, stop_on_signals, worker_count
 
     jobs = config["jobs"] or default_jobs()
-    start_engines(settings, jobs)
+    start_engines(request, jobs)
     files = _discover(paths)
     jobs = worker_count(config["jobs"], len(files))
 
@@ -100,7 +102,7 @@ def batch_command(
                     summary.add(result)
                     advance()
 
-                finished = run_batch(files, settings, jobs=jobs, on_result=on_result, stop=stop)
+                finished = run_batch(files, request, jobs=jobs, on_result=on_result, stop=stop)
             summary.interrupted = not finished
             written = writer.finish(summary, prompt=task)  # a signal now only sets `stop`: finishing goes on
     except OutputExists as error:
@@ -131,27 +133,14 @@ def _warn_engine_failures(summary: Any) -> None:
                    "their reports says so", err=True)
 
 
-def _settings(config: Any, with_reply: bool) -> tuple[Any, Any]:
-    """The worker settings, with the prompt loaded (and checked) once, here."""
-    from lihua.batch.worker import BatchSettings
+def _request(config: Any, with_reply: bool) -> Any:
+    """The one GradeRequest every worker grades with, the prompt loaded (and checked) once, here."""
     from lihua.cli.common import fail
-    from lihua.cli.grade import checked_rule_dirs, load_prompt
+    from lihua.cli.grade import grade_request_from
 
     if not config["prompt"]:
         raise fail("which task did the class write? give --prompt ID (see `lihua prompts list`) or set prompt in lihua.toml")
-    prompts_dirs = [] if config.settings["prompts_dir"].source.startswith("env") else list(config["prompts_dir"])
-    task = load_prompt(config["prompt"], prompts_dirs)
-    rule_dirs = checked_rule_dirs(config)
-    engines = list(config["engines"])
-    unknown = [name for name in engines if name not in ("harper", "languagetool")]
-    if unknown:
-        raise fail(f"unknown engine {', '.join(unknown)}; choose from: harper, languagetool")
-    if config["scale"] not in (None, 15, 25):
-        raise fail(f"--scale must be 15 or 25, not {config['scale']}")
-    settings = BatchSettings(prompt_id=task.id, prompts_dirs=tuple(prompts_dirs), prompt=task, engines=tuple(engines),
-                             disabled=tuple(config["disable"]), rule_dirs=rule_dirs, scale=config["scale"], reply=with_reply,
-                             engine_options={"lt_url": config["lt_url"]} if config["lt_url"] else {})
-    return settings, task
+    return grade_request_from(config, reply=with_reply)
 
 
 def _discover(paths: list[str]) -> list[str]:

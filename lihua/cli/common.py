@@ -123,7 +123,13 @@ def warn(message: str) -> None:
 def fail(message: str, code: int = ExitCode.USAGE) -> typer.Exit:
     """One diagnostic line on stderr ("lihua: …"); the Exit to raise.
 
-    A file name or server text inside the message can neither break the line nor drive the terminal.
+    A message that lists several problems (a broken rule pack: one `file:line: …` each) gets one
+    indented line per problem. A file name or server text inside a line can neither break it nor
+    drive the terminal.
     """
-    typer.echo(f"lihua: {shown_name(message)}", err=True)
+    first, *more = message.split("\n")
+    typer.echo(f"lihua: {shown_name(first)}", err=True)
+    for line in more:
+        if line.strip():
+            typer.echo(f"  {shown_name(line.strip())}", err=True)
     return typer.Exit(int(code))

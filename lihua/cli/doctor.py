@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -16,20 +15,6 @@ import typer
 from lihua.cli.common import choices, fail
 
 CHECK_LINE = "He go to school by bike."
-
-HOW_TO_GET_LANGUAGETOOL = """\
-  How to get LanguageTool (optional; Harper and lihua's own rules work without it):
-    - run a server (Java 17+):
-        java -cp languagetool-server.jar org.languagetool.server.HTTPServer --port 8081
-    - or with Docker:
-        docker run -d -p 8081:8010 erikvl87/languagetool
-    - then point lihua at it:
-        lihua grade letter.txt --engine harper,languagetool --lt-url http://localhost:8081
-        (or export LIHUA_LT_URL=http://localhost:8081 once)
-    - or let language-tool-python install one (downloads ~250 MB, needs Java 17+):
-        python -c "import language_tool_python as l; l.LanguageTool('en-US').close()"
-      lihua then finds it in ~/.cache/language_tool_python (or $LTP_PATH) by itself.
-    - the public API (your letter leaves this machine): --lt-url public"""
 
 
 def _row(name: str, status: str, detail: str) -> str:
@@ -40,45 +25,18 @@ def _place(name: str, where: str) -> str:
     return f"{name:<13} {where}"
 
 
-def _check_harper() -> tuple[bool, str]:
-    from importlib.metadata import PackageNotFoundError, version
+def _check_engines(config: Any, variant: str) -> dict[str, dict[str, Any]]:
+    """Every registered engine: whether it runs here, whether this setup asks for it, and the detail."""
+    from lihua.engines import ENGINES
 
-    try:
-        harper_version = version("harper-py")
-    except PackageNotFoundError:
-        return False, "harper-py is not installed: pip install harper-py"
-    try:
-        from lihua.engines.harper import default_engine
-
-        started = time.perf_counter()
-        engine = default_engine()
-        engine.check(CHECK_LINE)  # the first call builds the Linter
-        ready = time.perf_counter()
-        engine.check(CHECK_LINE)
-        done = time.perf_counter()
-    except Exception as error:  # doctor reports every failure as one line
-        return False, f"harper-py {harper_version} fails: {type(error).__name__}: {error}"
-    return True, (f"harper-py {harper_version}; ready in {(ready - started) * 1000:.0f} ms, "
-                  f"one-line check {(done - ready) * 1000:.1f} ms")
-
-
-def _check_languagetool(lt_url: str | None, variant: str) -> tuple[bool, str]:
-    from lihua.engines import EngineUnavailable
-    from lihua.engines.languagetool import LanguageToolEngine
-
-    try:
-        engine = LanguageToolEngine(lt_url, language=variant)
-        started = time.perf_counter()
-        software = engine.server_info(CHECK_LINE)
-        elapsed = time.perf_counter() - started
-    except EngineUnavailable as error:
-        return False, str(error).removesuffix("; see `lihua doctor`")
-    name = software.get("name") or "LanguageTool"
-    where = engine.label if engine.url else f"{engine.label} (started by language-tool-python)"
-    notice = "; your letter leaves this machine" if engine.public else ""
-    engine.close()
-    return True, (f"{name} {software.get('version', '?')} at {where} ({variant}); "
-                  f"one-line check {elapsed * 1000:.0f} ms{notice}")
+    options = {"lt_url": config["lt_url"], "lt_language": variant}
+    checked = {}
+    for name, info in ENGINES.items():
+        module = info.load()
+        available, detail = module.probe(CHECK_LINE, **options)
+        asked_for = info.default or name in config["engines"] or getattr(module, "asked_for", lambda **_: False)(**options)
+        checked[name] = {"available": available, "asked_for": bool(asked_for), "detail": detail}
+    return checked
 
 
 class DoctorFormat(StrEnum):
@@ -109,8 +67,12 @@ def _print_text(engines: dict[str, dict[str, Any]], places: dict[str, Any]) -> N
     for name, engine in engines.items():
         status = "available" if engine["available"] else ("NOT AVAILABLE" if engine["asked_for"] else "not available")
         typer.echo(_row(name, status, engine["detail"]))
-    if not engines["languagetool"]["available"]:
-        typer.echo(HOW_TO_GET_LANGUAGETOOL)
+    from lihua.engines import ENGINES
+
+    for name, engine in engines.items():
+        setup_help = getattr(ENGINES[name].load(), "SETUP_HELP", None)
+        if setup_help and not engine["available"]:
+            typer.echo(setup_help)
     bank = places["prompt_bank"]
     typer.echo("")
     typer.echo(_place("config file", places["config_file"] or "none (no lihua.toml or [tool.lihua] here or above)"))
@@ -142,20 +104,12 @@ def doctor_command(
     LanguageTool when --lt-url, LIHUA_LT_URL or lihua.toml (lt_url, engines) asks for it · 2 usage error.
     """
     from lihua.config import ConfigError, load_config
-    from lihua.engines.languagetool import resolve_url
 
     try:
         config = load_config({"lt_url": lt_url})
     except ConfigError as error:
         raise fail(str(error)) from None
-    lt_url = config["lt_url"]
-    harper_ok, harper_detail = _check_harper()
-    lt_ok, lt_detail = _check_languagetool(lt_url, variant)
-    engines = {
-        "harper": {"available": harper_ok, "asked_for": True, "detail": harper_detail},
-        "languagetool": {"available": lt_ok, "asked_for": bool(resolve_url(lt_url)) or "languagetool" in config["engines"],
-                         "detail": lt_detail},
-    }
+    engines = _check_engines(config, variant)
     places = _places(config)
     broken = [name for name, engine in engines.items() if engine["asked_for"] and not engine["available"]]
     if output_format is DoctorFormat.json:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -12,6 +11,7 @@ import typer
 
 from lihua.cli.common import RULES_DIR_HELP, choices, fail, stdout_console, warn
 from lihua.cli.exitcodes import ExitCode
+from lihua.engines import engine_help
 
 
 class OutputFormat(StrEnum):
@@ -47,31 +47,24 @@ def cli_rule_dirs(values: list[str] | None) -> list[str]:
     return [str(Path(value).expanduser().resolve()) for value in values or []]
 
 
-def checked_rule_dirs(config: Any) -> tuple[str, ...]:
-    """The teacher's rule folders of `config`, loaded once here so a broken pack stops the command
-    with `file:line: what is wrong` before any letter is graded."""
-    from lihua.checks.rulebook import RulePackError, load_rules
-
-    dirs = tuple(config["rules_dirs"])
-    try:
-        load_rules(dirs)
-    except RulePackError as error:
-        raise fail(f"a rule pack cannot be used:\n{error}") from None
-    return dirs
-
-
 def load_prompt(prompt_id: str | None, prompts_dirs: list[str] | None):
-    """The prompt named on the command line, or None; warnings go to stderr."""
-    if not prompt_id:
-        return None
-    from lihua.prompts import PromptError, load_bank
+    """The prompt named on the command line, or None; warnings go to stderr (`lihua reply`, `lihua model`)."""
+    from lihua.grading.service import RequestError
+    from lihua.grading.service import load_prompt as load
 
-    bank = load_bank(prompts_dirs or [])
-    for warning in bank.warnings:
-        warn(warning)
     try:
-        return bank.get(prompt_id)
-    except PromptError as error:
+        return load(prompt_id, prompts_dirs or [], warn=warn)
+    except RequestError as error:
+        raise fail(str(error)) from None
+
+
+def grade_request_from(config: Any, **options: Any) -> Any:
+    """`GradeRequest.from_config`, its one-line errors as exit 2 and the prompt bank's warnings on stderr."""
+    from lihua.grading.service import GradeRequest, RequestError
+
+    try:
+        return GradeRequest.from_config(config, warn=warn, **options)
+    except RequestError as error:
         raise fail(str(error)) from None
 
 
@@ -83,7 +76,7 @@ def grade_command(
     max_errors: Annotated[int | None, typer.Option("--max-errors", min=0, help="Exit 1 when the letter has more error-level findings than this.", metavar="N")] = None,
     disable: Annotated[list[str] | None, typer.Option("--disable", "-d", help="Rule id, rule-id prefix or category to switch off (repeat or comma-separate).", metavar="RULE")] = None,
     rules_dir: Annotated[list[str] | None, typer.Option("--rules-dir", metavar="DIR", help=RULES_DIR_HELP)] = None,
-    engine: Annotated[str | None, typer.Option("--engine", "-e", help="Engines, comma-separated: harper, languagetool (default: harper).", metavar="ENGINES")] = None,
+    engine: Annotated[str | None, typer.Option("--engine", "-e", help=engine_help(), metavar="ENGINES")] = None,
     lt_url: Annotated[str | None, typer.Option("--lt-url", help="LanguageTool server, e.g. http://localhost:8081 (also LIHUA_LT_URL).", metavar="URL")] = None,
     variant: Annotated[str, typer.Option("--variant", help="English variant for LanguageTool: en-US or en-GB (Harper accepts both spellings).", metavar="VARIANT")] = "en-US",
     lang: Annotated[Lang, typer.Option("--lang", help="Language of explanations: en or zh.", **choices(Lang))] = Lang.en,
@@ -111,18 +104,9 @@ def grade_command(
                               "rules_dirs": cli_rule_dirs(rules_dir), "lt_url": lt_url, "engines": split_list([engine] if engine else [])})
     except ConfigError as error:
         raise fail(str(error)) from None
-    prompt, scale, lt_url, disable = config["prompt"], config["scale"], config["lt_url"], config["disable"]
-    prompts_dir = None if config.settings["prompts_dir"].source.startswith("env") else config["prompts_dir"]
-    if scale not in (None, 15, 25):
-        raise fail(f"--scale must be 15 or 25, not {scale}")
-    engines = list(config["engines"])
-    unknown = [name for name in engines if name not in ("harper", "languagetool")]
-    if unknown or not engines:
-        raise fail(f"unknown engine {', '.join(unknown) or '(none)'}; choose from: harper, languagetool")
-    if "harper" in engines:
-        from lihua.engines.harper import prewarm
+    from lihua.engines import prewarm
 
-        prewarm()  # build the Linter on a thread while the rest loads
+    prewarm(config["engines"])  # build Harper's Linter on a thread while the rest loads
 
     from lihua.io.read import InputError, read_source
 
@@ -130,29 +114,17 @@ def grade_command(
         source = read_source(file)
     except InputError as error:
         raise fail(str(error)) from None
-    task = load_prompt(prompt, prompts_dir)
-    rule_dirs = checked_rule_dirs(config)
+    request = grade_request_from(config, reply=with_reply, variant=variant, lang=lang.value)
 
-    from lihua.grading.pipeline import grade
+    from lihua.grading.service import grade_request
 
-    options = {"lt_url": lt_url or os.environ.get("LIHUA_LT_URL"), "lt_language": variant}
-    report = grade(source.text, source=source.name, encoding=source.encoding, prompt=task,
-                   engines=engines, disabled=split_list(disable), engine_options=options, scale=scale,
-                   rule_dirs=rule_dirs)
+    report = grade_request(source.text, request, source=source.name, encoding=source.encoding)
     for note in report.notes:
         warn(note)
-    if set(engines) <= set(report.failed_engines):
+    if set(request.engines) <= set(report.failed_engines):
         raise fail("no engine you asked for could run; see the warning above or `lihua doctor`")
-    if with_reply:
-        from lihua.reply.writer import ReplyError, write_reply
-
-        try:
-            mistakes = [(f.span.start, f.span.end) for f in report.findings if f.severity.value != "suggestion"]
-            reply = write_reply(source.text, prompt=task, flagged_spans=mistakes)
-        except ReplyError as error:
-            raise fail(str(error)) from None
-        report.extras["reply"] = {"text": reply.text, "template": reply.template,
-                                  "terms": [term.to_dict() for term in reply.terms]}
+    if report.reply_error:
+        raise fail(report.reply_error)
 
     if output_format is OutputFormat.json:
         from lihua.render.json_report import render_json
@@ -162,15 +134,15 @@ def grade_command(
         from lihua.render.text import render_text
 
         console = stdout_console(highlight=False)
-        render_text(report, console, lang=lang.value)
-        if "score" in report.extras:
+        render_text(report, console, lang=request.lang)
+        if report.score is not None:
             from lihua.render.score_text import render_score
 
             console.print()
-            render_score(report.extras["score"], console, lang=lang.value, findings=report.findings)
-        if with_reply:
-            typer.echo(f"\nA reply from your pen pal ({reply.signer}):\n")
-            typer.echo(reply.text, nl=False)
+            render_score(report.score, console, lang=request.lang, findings=report.findings)
+        if report.reply is not None:
+            typer.echo(f"\nA reply from your pen pal ({report.reply.signer}):\n")
+            typer.echo(report.reply.text, nl=False)
 
     if max_errors is not None and report.count_errors() > max_errors:
         typer.echo(f"lihua: {report.count_errors()} errors, more than --max-errors {max_errors}", err=True)

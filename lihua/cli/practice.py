@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from lihua.cli.common import RULES_DIR_HELP, choices, command_group, fail, stdout_console, warn
-from lihua.cli.grade import Lang, disabled_names
+from lihua.cli.grade import Lang, cli_rule_dirs, disabled_names, grade_request_from
 
 if TYPE_CHECKING:
     from lihua.practice.drafts import DraftWriter
@@ -98,31 +98,28 @@ def _edit_in_editor(start: str, writer: DraftWriter) -> str:
     return text
 
 
-def _show_graded(report: Any, prompt: Any, lang: str) -> None:
+def _show_graded(report: Any, lang: str) -> None:
     """The marked letter, the score and the pen pal's reply."""
     from lihua.render.score_text import render_score
     from lihua.render.text import render_text
-    from lihua.reply.writer import ReplyError, write_reply
+
     console = stdout_console(highlight=False)
     console.print()
     render_text(report, console, lang=lang)
-    if "score" in report.extras:
+    if report.score is not None:
         console.print()
-        render_score(report.extras["score"], console, lang=lang, findings=report.findings)
-    try:
-        mistakes = [(f.span.start, f.span.end) for f in report.findings if f.severity.value != "suggestion"]
-        reply = write_reply(report.letter.text, prompt=prompt, flagged_spans=mistakes)
-    except ReplyError as error:
-        _warn(f"no reply this time: {error}")
+        render_score(report.score, console, lang=lang, findings=report.findings)
+    if report.reply is None:
+        _warn(f"no reply this time: {report.reply_error or 'none was written'}")
         return
     from rich.text import Text
 
-    console.print(f"\nA reply from your pen pal ({reply.signer}):\n", markup=False)
-    console.print(Text(reply.text))  # wrapped at word boundaries on a terminal; the letter's text is not markup
+    console.print(f"\nA reply from your pen pal ({report.reply.signer}):\n", markup=False)
+    console.print(Text(report.reply.text))  # wrapped at word boundaries on a terminal; the letter's text is not markup
 
 
 def _choose_prompt(prompt_id: str | None, letter_type: str | None, exam: str | None,
-                   prompts_dir: list[str] | None) -> Any:
+                   prompts_dir: list[str] | tuple[str, ...]) -> Any:
     """The task asked for by id (with the bank's did-you-mean), else a random one matching the filters."""
     import random
 
@@ -135,7 +132,7 @@ def _choose_prompt(prompt_id: str | None, letter_type: str | None, exam: str | N
         if exam not in EXAM_CHOICES:
             raise fail(f"unknown --format '{exam}'; choose gaokao-15 or gaokao-25")
     letter_type = _check_type(letter_type)  # exit 2 with a did-you-mean for a mistyped type
-    bank = load_bank([Path(d) for d in prompts_dir or []])
+    bank = load_bank([Path(d) for d in prompts_dir])
     for warning in bank.warnings:
         _warn(warning)
     if prompt_id:
@@ -169,10 +166,8 @@ def _starting_text(prompt_id: str) -> str:
 class _Session:
     """One practice run: the current draft writer is what Ctrl-C must save."""
 
-    def __init__(self, prompt: Any, history: History, *, editor: bool, lang: str, disabled: list[str],
-                 rule_dirs: tuple[str, ...] = ()) -> None:
-        self.prompt, self.history, self.editor, self.lang = prompt, history, editor, lang
-        self.disabled, self.rule_dirs = disabled, rule_dirs
+    def __init__(self, request: Any, history: History, *, editor: bool) -> None:
+        self.request, self.prompt, self.history, self.editor = request, request.prompt, history, editor
         self.writer: DraftWriter | None = None
         self.saved_ids: list[int] = []
         self.told_draft = False
@@ -193,10 +188,10 @@ class _Session:
         return _edit_in_terminal(start, self.writer, limit)
 
     def grade(self, text: str, source: str) -> Any:
-        from lihua.grading.pipeline import grade
+        from lihua.grading.service import grade_request
 
         typer.echo("\nGrading…")
-        report = grade(text, source=source, prompt=self.prompt, disabled=self.disabled, rule_dirs=self.rule_dirs)
+        report = grade_request(text, self.request, source=source)
         for note in report.notes:
             _warn(note)
         return report
@@ -230,7 +225,7 @@ class _Session:
             typer.echo("Nothing written, nothing graded.")
             return
         report = self.grade(text, "your letter")
-        _show_graded(report, self.prompt, self.lang)
+        _show_graded(report, self.request.lang)
         attempt_id = self.keep(report, None)
         while _ask("\nRevise? [y/N] ", default=False):
             text = self.write(report.letter.text)
@@ -238,7 +233,7 @@ class _Session:
                 typer.echo("Nothing written, nothing graded.")
                 return
             revised = self.grade(text, "your revision")
-            _show_graded(revised, self.prompt, self.lang)
+            _show_graded(revised, self.request.lang)
             typer.echo("\nWhat changed since your last version:")
             for line in format_improvement(compare_attempts(report, revised)):
                 typer.echo(line)
@@ -302,26 +297,16 @@ def _save_on_hangup() -> None:
             signal.signal(getattr(signal, name), _on_hangup)
 
 
-def _disabled_rules(disable: list[str] | None) -> list[str]:
-    """--disable, else lihua.toml's `disable` list; a name that matches no rule is exit 2 with a did-you-mean."""
+def _settings(disable: list[str] | None, rules_dir: list[str] | None, prompts_dir: list[str] | None) -> Any:
+    """lihua.toml (or [tool.lihua]) under the command line, as `lihua grade` reads them: the same
+    disabled rules, rule packs, engines, scale and prompt folders grade the student's letter."""
     from lihua.config import ConfigError, load_config
 
     try:
-        return list(load_config({"disable": disabled_names(disable)})["disable"])
+        return load_config({"disable": disabled_names(disable), "rules_dirs": cli_rule_dirs(rules_dir),
+                            "prompts_dir": prompts_dir})
     except ConfigError as error:
         raise fail(str(error)) from None
-
-
-def _rule_dirs(rules_dir: list[str] | None) -> tuple[str, ...]:
-    """--rules-dir, else rules_dirs in lihua.toml: the teacher's packs, checked before the student writes."""
-    from lihua.cli.grade import checked_rule_dirs, cli_rule_dirs
-    from lihua.config import ConfigError, load_config
-
-    try:
-        config = load_config({"rules_dirs": cli_rule_dirs(rules_dir)})
-    except ConfigError as error:
-        raise fail(str(error)) from None
-    return checked_rule_dirs(config)
 
 
 def practice_command(
@@ -349,20 +334,22 @@ def practice_command(
 
     Exit codes: 0 done · 2 usage error, or not a terminal (use `lihua grade -`) · 130 left with Ctrl-C.
     """
-    disabled = _disabled_rules(disable)  # a usage error is one whatever the terminal
+    config = _settings(disable, rules_dir, prompts_dir)  # a usage error is one whatever the terminal
     if not sys.stdin.isatty():
         raise fail(NO_TTY)
-    rule_dirs = _rule_dirs(rules_dir)
     session: _Session | None = None
     _save_on_hangup()
     try:
-        from lihua.engines.harper import prewarm
+        from lihua.engines import prewarm
 
-        prewarm()  # build the Linter while the student reads and writes
+        prewarm(config["engines"])  # build Harper's Linter while the student reads and writes
         from lihua.cli.prompts import Lang, _card
+        from lihua.grading.service import config_prompt_dirs
         from lihua.practice.history import History, HistoryError
 
-        task = _choose_prompt(prompt_id, letter_type, exam, prompts_dir)
+        task = _choose_prompt(prompt_id, letter_type, exam, config_prompt_dirs(config))
+        # checked before the student writes: a broken rule pack is one line now, not after the letter
+        request = grade_request_from(config, prompt=task, reply=True, lang=lang.value)
         try:
             history = History(warn=_warn)
         except HistoryError as error:
@@ -372,7 +359,7 @@ def practice_command(
         for renderable in _card(task, Lang.both, False, None, wrap=console.is_terminal):
             console.print(renderable)
         with history:
-            session = _Session(task, history, editor=editor, lang=lang.value, disabled=disabled, rule_dirs=rule_dirs)
+            session = _Session(request, history, editor=editor)
             session.run(_starting_text(task.id))
     except KeyboardInterrupt:
         if session is not None:

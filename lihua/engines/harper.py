@@ -270,7 +270,9 @@ class HarperEngine:
                     break
                 abbreviations = [m.span() for m in _ABBREVIATION.finditer(chunk)]
                 fixed_names = [m.span() for m in _fixed_names().finditer(chunk)]  # once a chunk, not once a lint
-                for lint in linter.lint(chunk, language=Language.PLAINTEXT):
+                # dedup=False: Harper would drop every lint inside a longer one (a ~40-word sentence's
+                # "long sentence" lint hid each error in it); lihua's merge decides what overlaps.
+                for lint in linter.lint(chunk, language=Language.PLAINTEXT, dedup=False):
                     if any(a <= lint.span.start and lint.span.end <= b for a, b in abbreviations):
                         continue  # "8 a.m." is not a wrong article; Harper reads the "a" alone
                     if lint.lint_kind == "Capitalization" and _after_abbreviation(chunk, lint.span.start):
@@ -409,3 +411,34 @@ def _known_word_cached(word: str, _linter_id: int) -> bool:
 @lru_cache(maxsize=1)
 def default_engine() -> HarperEngine:
     return HarperEngine()
+
+
+def rule_ids() -> list[str]:
+    """The ids Harper's findings carry ("harper.<lint kind>"), for --disable (lihua.grading.rule_names)."""
+    return [f"harper.{kind}" for kind in _KIND]
+
+
+def build(**_options: object) -> HarperEngine:
+    """The registry's factory (lihua.engines.ENGINES): Harper takes no options."""
+    return default_engine()
+
+
+def probe(line: str, **_options: object) -> tuple[bool, str]:
+    """`lihua doctor`'s check: whether Harper runs here, its version, and how long a one-line check takes."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        harper_version = version("harper-py")
+    except PackageNotFoundError:
+        return False, "harper-py is not installed: pip install harper-py"
+    try:
+        started = time.perf_counter()
+        engine = default_engine()
+        engine.check(line)  # the first call builds the Linter
+        ready = time.perf_counter()
+        engine.check(line)
+        done = time.perf_counter()
+    except Exception as error:  # doctor reports every failure as one line
+        return False, f"harper-py {harper_version} fails: {type(error).__name__}: {error}"
+    return True, (f"harper-py {harper_version}; ready in {(ready - started) * 1000:.0f} ms, "
+                  f"one-line check {(done - ready) * 1000:.1f} ms")

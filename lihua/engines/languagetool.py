@@ -542,3 +542,55 @@ def _has_latin_letter(word: str) -> bool:
 def engine_for(url: str | None = None, language: str = "en-US", timeout: float = DEFAULT_TIMEOUT) -> LanguageToolEngine:
     """One engine (one client, one HTTP session) per server and variant per process, reused."""
     return LanguageToolEngine(url, language=language, timeout=timeout)
+
+
+SETUP_HELP = """\
+  How to get LanguageTool (optional; Harper and lihua's own rules work without it):
+    - run a server (Java 17+):
+        java -cp languagetool-server.jar org.languagetool.server.HTTPServer --port 8081
+    - or with Docker:
+        docker run -d -p 8081:8010 erikvl87/languagetool
+    - then point lihua at it:
+        lihua grade letter.txt --engine harper,languagetool --lt-url http://localhost:8081
+        (or export LIHUA_LT_URL=http://localhost:8081 once)
+    - or let language-tool-python install one (downloads ~250 MB, needs Java 17+):
+        python -c "import language_tool_python as l; l.LanguageTool('en-US').close()"
+      lihua then finds it in ~/.cache/language_tool_python (or $LTP_PATH) by itself.
+    - the public API (your letter leaves this machine): --lt-url public"""
+
+
+RULE_ID_PATTERN = re.compile(r"languagetool\.[A-Z][A-Z0-9_]*")  # its rules live on the server: any id of this shape
+
+
+def rule_ids() -> list[str]:
+    """The names --disable takes for all of LanguageTool (any id of `RULE_ID_PATTERN`)."""
+    return ["languagetool"]
+
+
+def build(*, lt_url: str | None = None, lt_language: str | None = None, lt_timeout: float | None = None,
+          **_options: object) -> LanguageToolEngine:
+    """The registry's factory (lihua.engines.ENGINES): one engine per server, variant and timeout."""
+    return engine_for(resolve_url(lt_url), lt_language or "en-US", float(lt_timeout or DEFAULT_TIMEOUT))
+
+
+def asked_for(*, lt_url: str | None = None, **_options: object) -> bool:
+    """A server named (--lt-url, LIHUA_LT_URL, lt_url in lihua.toml) asks for LanguageTool."""
+    return bool(resolve_url(lt_url))
+
+
+def probe(line: str, *, lt_url: str | None = None, lt_language: str | None = None, **_options: object) -> tuple[bool, str]:
+    """`lihua doctor`'s check: which server answers, its version, and how long a one-line check takes."""
+    variant = lt_language or "en-US"
+    try:
+        engine = LanguageToolEngine(lt_url, language=variant)
+        started = time.perf_counter()
+        software = engine.server_info(line)
+        elapsed = time.perf_counter() - started
+    except EngineUnavailable as error:
+        return False, str(error).removesuffix("; see `lihua doctor`")
+    name = software.get("name") or "LanguageTool"
+    where = engine.label if engine.url else f"{engine.label} (started by language-tool-python)"
+    notice = "; your letter leaves this machine" if engine.public else ""
+    engine.close()
+    return True, (f"{name} {software.get('version', '?')} at {where} ({variant}); "
+                  f"one-line check {elapsed * 1000:.0f} ms{notice}")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lihua.checks import check_letter
-from lihua.engines import EngineUnavailable
+from lihua.engines import EngineUnavailable, build_engine, default_engines
 from lihua.findings import Finding, is_disabled
 from lihua.grading.merge import merge_findings
 from lihua.report import Report
@@ -19,7 +19,7 @@ from lihua.text.letter import Letter, parse_letter
 from lihua.text.names import names_in
 from lihua.text.positions import locate
 
-DEFAULT_ENGINES = ("harper",)
+DEFAULT_ENGINES = default_engines()
 
 
 @dataclass
@@ -48,7 +48,7 @@ def run_checks(text: str, *, prompt: Any = None, engines: Sequence[str] = DEFAUL
     for name in engines:
         engine = None
         try:
-            engine = get_engine(name, **(engine_options or {}))
+            engine = build_engine(name, **(engine_options or {}))
             collected.extend(f for f in engine.check(text, names=names) if not is_disabled(f, disabled))
         except EngineUnavailable as error:
             notes.append(f"{name}: {error}")
@@ -62,7 +62,7 @@ def grade(text: str, *, source: str = "<text>", encoding: str = "utf-8", prompt:
           engines: Sequence[str] = DEFAULT_ENGINES, disabled: Collection[str] = (),
           engine_options: dict[str, Any] | None = None, scale: int | None = None,
           rule_dirs: Sequence[str] = ()) -> Report:
-    """Grade one letter: the Report that `lihua grade` renders, with its rubric score in extras["score"]."""
+    """Grade one letter: the Report that `lihua grade` renders, with its rubric score in `score`."""
     from lihua.scoring.score import score_letter
 
     result = run_checks(text, prompt=prompt, engines=engines, disabled=disabled, engine_options=engine_options,
@@ -75,23 +75,9 @@ def grade(text: str, *, source: str = "<text>", encoding: str = "utf-8", prompt:
         prompt_id=getattr(prompt, "id", None),
         notes=result.notes,
         failed_engines=result.failed_engines,
+        score=score_letter(result.letter, prompt, result.findings, scale=scale),
     )
-    report.extras["score"] = score_letter(result.letter, prompt, result.findings, scale=scale)
     return report
-
-
-def get_engine(name: str, **options: Any):
-    """The engine called `name`, built once per process and reused."""
-    if name == "harper":
-        from lihua.engines.harper import default_engine
-
-        return default_engine()
-    if name == "languagetool":
-        from lihua.engines.languagetool import DEFAULT_TIMEOUT, engine_for, resolve_url
-
-        return engine_for(resolve_url(options.get("lt_url")), options.get("lt_language") or "en-US",
-                          float(options.get("lt_timeout") or DEFAULT_TIMEOUT))
-    raise EngineUnavailable(f"unknown engine {name!r}; choose from: harper, languagetool")
 
 
 def _names_for(prompt: Any) -> set[str]:

@@ -2,18 +2,15 @@
 with a did-you-mean instead of a silent no-op that leaves the rule on.
 
 A name is a category (grammar, spelling …), a rule id or a dotted prefix of one ("learner.verb"),
-"harper" or "harper.<lint kind>", or "languagetool" / "languagetool.<RULE_ID>" (LanguageTool's
-rules live on its server, so any id of its shape is taken).
+or an engine's rule ids as its module names them (lihua.engines: "harper.<lint kind>", "languagetool",
+and any "languagetool.<RULE_ID>", as LanguageTool's rules live on its server).
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 from functools import lru_cache
-
-_LANGUAGETOOL_ID = re.compile(r"languagetool\.[A-Z][A-Z0-9_]*")
 
 
 class UnknownRuleName(ValueError):
@@ -24,12 +21,12 @@ class UnknownRuleName(ValueError):
 def known_names() -> frozenset[str]:
     """Every category, rule id and dotted rule-id prefix lihua can switch off."""
     from lihua.checks import all_rule_ids
-    from lihua.engines.harper import _KIND as HARPER_KINDS
+    from lihua.engines import engine_rule_ids
     from lihua.findings import Category
 
-    ids = all_rule_ids() + [f"harper.{kind}" for kind in HARPER_KINDS]
+    ids = all_rule_ids() + engine_rule_ids()
     prefixes = {".".join(parts[:i]) for parts in (rule_id.split(".") for rule_id in ids) for i in range(1, len(parts))}
-    return frozenset({*ids, *prefixes, "languagetool", *(c.value for c in Category)})
+    return frozenset({*ids, *prefixes, *(c.value for c in Category)})
 
 
 def did_you_mean(wanted: str, choices: Iterable[str]) -> str:
@@ -44,11 +41,12 @@ def did_you_mean(wanted: str, choices: Iterable[str]) -> str:
 
 def check_disable(names: Iterable[str], where: str = "--disable") -> None:
     """Raise UnknownRuleName for the first name that would switch nothing off."""
+    from lihua.engines import is_engine_rule_id
     from lihua.findings import Category
 
     known = known_names()
     for name in names:
-        if name in known or _LANGUAGETOOL_ID.fullmatch(name):
+        if name in known or is_engine_rule_id(name):
             continue
         categories = ", ".join(c.value for c in Category)
         raise UnknownRuleName(f"{where}: no rule or category '{name}'; {did_you_mean(name, sorted(known))}"

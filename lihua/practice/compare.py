@@ -48,10 +48,10 @@ def compare_attempts(old_report: Any, new_report: Any) -> Improvement:
     """Compare a letter and its revision."""
     fixed = _without_match(old_report, new_report)
     new = _without_match(new_report, old_report)
-    old_score, new_score = old_report.extras.get("score"), new_report.extras.get("score")
-    old_total, new_total = getattr(old_score, "total", None), getattr(new_score, "total", None)
+    old_score, new_score = old_report.score, new_report.score
+    old_total, new_total = (old_score.total if old_score else None), (new_score.total if new_score else None)
     delta = None if old_total is None or new_total is None else new_total - old_total
-    return Improvement(delta, old_total, new_total, getattr(new_score, "scale", None), fixed, new,
+    return Improvement(delta, old_total, new_total, new_score.scale if new_score else None, fixed, new,
                        len(new_report.findings) - len(new))
 
 

@@ -267,10 +267,10 @@ class History:
 
     def add_report(self, report: Any, *, revision_of: int | None = None) -> int:
         """Store a graded Report (text, score, findings)."""
-        score = report.extras.get("score")
+        score = report.score
         return self.add(prompt_id=report.prompt_id, text=report.letter.text, word_count=report.word_count,
-                        total=getattr(score, "total", None), band=getattr(score, "band", None),
-                        scale=getattr(score, "scale", None), findings=[f.to_dict() for f in report.findings],
+                        total=score.total if score else None, band=score.band if score else None,
+                        scale=score.scale if score else None, findings=[f.to_dict() for f in report.findings],
                         revision_of=revision_of)
 
     def attempts(self, *, prompt_id: str | None = None, limit: int | None = None) -> list[Attempt]:

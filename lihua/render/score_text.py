@@ -25,7 +25,7 @@ _LABELS = {
 
 
 def render_score(score: Any, console: Console, *, lang: str = "en", findings: list | None = None) -> None:
-    """Print the score of a Report (`report.extras["score"]`) to `console`."""
+    """Print the score of a Report (`report.score`) to `console`."""
     labels = _LABELS["zh" if lang == "zh" else "en"]
     fancy = console.is_terminal and not console.no_color
     zh = lang == "zh"

@@ -10,12 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lihua.text.word_classes import word_class
+
+_BANNED_VERB_PHRASE_STARTS = word_class("verb_phrase_banned_starts")
+
 _PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z\u4e00-\u9fff' ,’-]*")
 _SWAP = {"me": "you", "my": "your", "mine": "yours", "myself": "yourself", "i": "you", "your": "my",
          "yours": "mine", "yourself": "myself", "i'm": "you're", "i've": "you've", "i'll": "you'll",
          "you're": "I'm", "you've": "I've", "you'll": "I'll", "we": "we", "us": "us"}
-_SUBJECT_NEXT = {"sent", "gave", "did", "have", "had", "will", "would", "can", "could", "made", "taught", "showed",
-                 "bought", "prepared", "wrote", "told", "shared", "are", "were", "helped", "cooked", "took", "offered", "spent", "brought", "introduced", "recommended", "invited", "organised", "organized"}
+_SUBJECT_NEXT = word_class("subject_next")
 _ADVICE = (
     re.compile(r"\byou(?:\s+(?:should|could|can|had better|might|may want to|need to|must)|['’]d better)\s+(?P<vp>[^.!?;]+)",
                re.IGNORECASE),
@@ -30,8 +33,7 @@ _ADVICE = (
                re.IGNORECASE),
 )
 _THANKS = re.compile(r"\bthanks?(?: you)?(?: so much| very much| a lot| again)?\s+for\s+(?P<what>[^.!?;]+)", re.IGNORECASE)
-_CONJUNCTIONS = {"before", "after", "when", "if", "because", "that", "so", "and", "but", "until", "while", "as", "once",
-                 "unless", "where", "whenever", "since"}
+_CONJUNCTIONS = word_class("reply_conjunctions")
 _PRAISE = "kind|kindest|great|warm|warmest|generous|patient|wonderful|selfless|valuable|precious|thoughtful|lovely"
 _SUGGESTION = re.compile(r"\b(?:why not|how about|what about)\b(?! you\b)", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r",\s*(?:because|so|which|as|and then|but)\b|\s+(?:because|so that|which)\b|,\s*(?=I\b)")
@@ -80,7 +82,7 @@ def clean_phrase(raw: str, max_words: int = 12, *, verb_phrase: bool = True) -> 
     phrase = _CLAUSE_CUT.split(raw, maxsplit=1)[0].strip(" ,")
     if not phrase or not _PLAIN_WORDS.fullmatch(phrase) or len(phrase.split()) > max_words:
         return None
-    banned = {"to", "be", "not", "that", "it", "the"} if verb_phrase else {"to", "that", "it"}
+    banned = _BANNED_VERB_PHRASE_STARTS if verb_phrase else {"to", "that", "it"}
     if phrase.split()[0].lower() in banned:
         return None
     return phrase

@@ -14,11 +14,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from lihua.reply.answers import clean_phrase, swap_person
+from lihua.text.word_classes import word_class
+
+_NOT_THANKED = word_class("not_thanked_things")
 
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?"
 _SALUTATION = re.compile(r"^\s*(?:dear|hi|hello|hey|to|my dear)\s+(?P<name>.+?)\s*[,:：，!！.]*\s*$", re.IGNORECASE)
 _NAME = re.compile(rf"(?:{_TITLES}\s+)?[A-Z][A-Za-z'’-]*(?:\s+[A-Z][A-Za-z'’-]*){{0,2}}")
-_NOT_NAMES = {"sir", "madam", "sir or madam", "friend", "friends", "all", "everyone", "teacher", "editor"}
+_NOT_NAMES = word_class("not_names")
 
 #: Words that show what a letter is for, with weights; "I'm writing to invite" counts most.
 TYPE_SIGNALS: dict[str, tuple[tuple[str, int], ...]] = {
@@ -197,8 +200,7 @@ _INVITATIONS = (
 )
 _OURS = re.compile(r"\b(?:us|our|ours)\b", re.IGNORECASE)  # Li Hua's "us": the pen pal's "you"
 _OURS_TO_YOURS = {"us": "you", "our": "your", "ours": "yours"}
-_ACTIVITY_VERBS = {"come", "visit", "join", "spend", "stay", "go", "watch", "celebrate", "attend", "take", "have", "make",
-                   "see", "try", "enjoy", "learn", "experience", "eat", "taste", "travel", "share", "give", "be"}
+_ACTIVITY_VERBS = word_class("activity_verbs")
 _TRIP = re.compile(r"\b(?:China|Beijing|Shanghai|Hangzhou|Chengdu|Xi'an|my (?:hometown|country|city)|our (?:country|city))\b")
 #: Li Hua telling of his or her own success: only then may the pen pal say "I am proud of you".
 _OWN_ACHIEVEMENT = re.compile(
@@ -251,7 +253,7 @@ def things_to_bring(sentences: list[str]) -> str | None:
         if match:
             what = clean_phrase(re.split(r"\s+(?:because|since|as|so|when|if|to|for)\b", match.group("what"))[0], max_words=6,
                                  verb_phrase=False)
-            if what and what.split()[0].lower() not in {"it", "them", "me", "us", "back"}:
+            if what and what.split()[0].lower() not in _NOT_THANKED:
                 return swap_person(what)
     return None
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +39,12 @@ from lihua.reply.context import (
     tells_own_achievement,
     things_to_bring,
 )
+from lihua.reply.result import Reply
 from lihua.text.glossary import Term, find_terms
 from lihua.text.letter import parse_letter
+from lihua.text.word_classes import word_list
+
+_SMALL_TALK = word_list("small_talk_starts")
 
 WRITER = "Li Hua"
 _FALLBACK_TIMES = ("this Saturday at 3 p.m.", "next Sunday morning", "Friday evening after school", "this Saturday afternoon")
@@ -59,21 +62,6 @@ _UNNAMED_SIGNER = {"application": "The Selection Team", "complaint": "The Custom
 
 class ReplyError(Exception):
     """A reply cannot be written (missing or broken template); the message is one line for the user."""
-
-
-@dataclass
-class Reply:
-    """The pen pal's letter and how it was made."""
-
-    text: str
-    template: str
-    letter_type: str
-    signer: str
-    terms: list[Term] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "template": self.template, "letter_type": self.letter_type,
-                "signer": self.signer, "terms": [term.to_dict() for term in self.terms]}
 
 
 def default_seed(text: str) -> int:
@@ -240,9 +228,7 @@ def _highlight(sentences: list[str], terms: list[Term], points: list[dict[str, A
 
 def _is_small_talk(sentence: str) -> bool:
     lowered = sentence.lower()
-    return lowered.startswith(("i'm li hua", "i am li hua", "how are you", "how is it going", "i'm writing", "i am writing",
-                               "looking forward", "i'm looking forward", "i am looking forward", "best wishes",
-                               "in your last", "thank you", "thanks", "thank")) or bool(
+    return lowered.startswith(_SMALL_TALK) or bool(
         re.search(r"\b(you asked me|let me introduce|let me tell you)\b", lowered))
 
 

@@ -27,14 +27,11 @@ from lihua.prompts.point_kinds import point_kinds
 from lihua.scoring.words import scoring_words
 from lihua.text.letter import Letter, Part
 from lihua.text.sentences import Body, read_body, tokens_of
+from lihua.text.word_classes import word_class
 
-_GENERIC_TASK_WORDS = {
-    "assume", "write", "writing", "letter", "email", "e-mail", "li", "hua", "words", "school", "student",
-    "students", "friend", "about", "your", "you", "him", "her", "his", "them", "their", "will", "would",
-    "next", "some", "want", "wants", "tell", "ask", "asks", "asking", "recently", "class", "also",
-}
+_GENERIC_TASK_WORDS = word_class("generic_task_words")
 #: Words that may stand between the words of a keyword: "with friends" ~ "with my friends".
-_FILLERS = frozenset({"a", "an", "the", "my", "your", "his", "her", "our", "their", "some", "more", "new"})
+_FILLERS = word_class("keyword_fillers")
 _MAX_FILLERS = 2
 
 

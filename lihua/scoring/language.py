@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from lihua.findings import Finding
 from lihua.scoring.range import RangeProfile, range_profile
 from lihua.scoring.result import Deduction
-from lihua.scoring.words import scoring_words
 from lihua.text.letter import Letter
 from lihua.text.sentences import tokens_of
 
@@ -37,7 +36,7 @@ def finding_weight(finding: Finding) -> tuple[float, bool]:
     if finding.component != "language":  # marked by another component (format, register, Chinese marks)
         return 0.0, False
     weight = SEVERITY_WEIGHT.get(finding.severity.value, 0.0) * CATEGORY_WEIGHT.get(finding.category.value, 0.0)
-    hinders = weight > 0 and finding.rule_id.startswith(scoring_words().hinders_meaning)
+    hinders = weight > 0 and finding.hinders_meaning
     return weight * (HINDERS_MEANING if hinders else 1.0), hinders
 
 

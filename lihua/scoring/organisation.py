@@ -20,8 +20,6 @@ from lihua.scoring.words import scoring_words
 from lihua.text.letter import WORD_RE, Letter, Part
 from lihua.text.sentences import read_body
 
-FULL_WIDTH_RULES = ("punctuation.full-width",)
-
 
 def organisation_deductions(letter: Letter, prompt: Any, findings: Sequence[Finding], maximum: float) -> list[Deduction]:
     """Every organisation deduction for `letter`, in points of a component worth `maximum`."""
@@ -41,9 +39,10 @@ def organisation_deductions(letter: Letter, prompt: Any, findings: Sequence[Find
 Found = list[tuple[float, str, str, list[int]]]
 
 
-def _cited(findings: Sequence[Finding], *prefixes: str, part: Part | None = None) -> list[int]:
-    """Findings with these rule-id prefixes, or any letter-format finding inside `part`."""
-    return [i for i, f in enumerate(findings) if f.rule_id.startswith(prefixes) or (
+def _cited(findings: Sequence[Finding], aspect: str, part: Part | None = None) -> list[int]:
+    """Organisation findings that mark `aspect` (their rule's `aspect:`), or any letter-format
+    finding inside `part`."""
+    return [i for i, f in enumerate(findings) if (f.component == "organisation" and f.aspect == aspect) or (
         part is not None and _is_format(f) and part.start <= f.span.start <= part.end)]
 
 
@@ -84,7 +83,7 @@ def _format(letter: Letter, prompt: Any, findings: Sequence[Finding]) -> Found:
     out: Found = []
     notice = _is_notice(prompt)
     if not notice:
-        cited = _cited(findings, "format.salutation", part=letter.salutation)
+        cited = _cited(findings, "salutation", part=letter.salutation)
         if letter.salutation is None:
             out.append((0.15, "No salutation: begin with “Dear Chris,”.", "缺少称呼：应以“Dear Chris,”开头。", cited))
         else:
@@ -97,9 +96,9 @@ def _format(letter: Letter, prompt: Any, findings: Sequence[Finding]) -> Found:
                             "称呼后应加逗号（Dear Chris,）。", cited))
         if letter.closing is None:
             out.append((0.10, "No complimentary close: end with “Yours,” or “Best wishes,”.",
-                        "缺少结束语：应以“Yours,”或“Best wishes,”结尾。", _cited(findings, "format.closing")))
+                        "缺少结束语：应以“Yours,”或“Best wishes,”结尾。", _cited(findings, "closing")))
     expected = _expected_signature(prompt)
-    cited = _cited(findings, "format.signature", part=letter.signature)
+    cited = _cited(findings, "signature", part=letter.signature)
     if letter.signature is None:
         who = "“Li Hua”" if expected else "who gives the notice"
         who_zh = "Li Hua" if expected else "发布通知的单位"
@@ -107,7 +106,7 @@ def _format(letter: Letter, prompt: Any, findings: Sequence[Finding]) -> Found:
     elif expected and " ".join(WORD_RE.findall(letter.signature.text)).lower() != expected:
         out.append((0.10, f"Signed “{letter.signature.text}”: the exam letter is signed “Li Hua”, never a real name.",
                     f"署名为“{letter.signature.text}”：应署名 Li Hua，不可出现真实姓名。", cited))
-    wide = _cited(findings, *FULL_WIDTH_RULES)
+    wide = _cited(findings, "punctuation")
     if wide:
         share = 0.20 if len(wide) >= 3 else 0.10
         out.append((share, f"Chinese (full-width) punctuation × {len(wide)}: an English letter uses English marks only.",

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from lihua.scoring.words import scoring_words
 from lihua.text.letter import Letter
 from lihua.text.sentences import read_body
+from lihua.text.word_classes import word_class
 
 MTLD_THRESHOLD = 0.72
 ADVANCED_ZIPF = 4.5
@@ -182,9 +183,8 @@ def range_profile(letter: Letter, *, names: frozenset[str] | set[str] = frozense
     )
 
 
-_POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their", "one's"})
-_REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
-                         "themselves", "oneself"})
+_POSSESSIVES = word_class("possessives")
+_REFLEXIVES = word_class("reflexives")
 
 
 def advanced_phrases_in(sentences: tuple[tuple[str, ...], ...], phrases: tuple[str, ...]) -> set[str]:

@@ -47,7 +47,6 @@ class ScoringWords:
     stop_words: frozenset[str]
     letter_types: PhraseSet  # every kind's phrases
     letter_type_of: dict[str, tuple[str, ...]]  # phrase -> the kinds it marks
-    hinders_meaning: tuple[str, ...]
     advanced_phrases: tuple[str, ...]  # phrasal verbs and idioms, as written in the YAML
     bands: dict[int, dict[str, str]]  # band -> {en, zh} descriptor
 
@@ -77,7 +76,6 @@ def scoring_words() -> ScoringWords:
         stop_words=frozenset(data["stop_words"]),
         letter_types=PhraseSet.of([p for v in data["letter_type_markers"].values() for p in v]),
         letter_type_of=_kinds_by_phrase(data["letter_type_markers"]),
-        hinders_meaning=tuple(data["hinders_meaning"]),
         advanced_phrases=tuple(" ".join(p.lower().split()) for p in data["advanced_phrases"]),
         bands={int(k): dict(v) for k, v in data["bands"].items()},
     )

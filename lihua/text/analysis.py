@@ -165,10 +165,23 @@ def _is_name(word: str, tag: str) -> bool:
     return is_chinese_name_or_pinyin(word)
 
 
+@lru_cache(maxsize=1)
+def _contractions() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    from lihua.io.yaml_data import data_file
+
+    data = data_file("contractions.yaml")
+    return dict(data["lemmas"]), {k: dict(v) for k, v in data["ambiguous"].items()}
+
+
 @lru_cache(maxsize=65536)
 def lemma_of(word: str, pos: str) -> str:
-    """The dictionary form for the word's class in its sentence ("lives" as a verb → "live")."""
+    """The dictionary form for the word's class in its sentence ("lives" as a verb → "live", "'m" → "be")."""
     lower = word.lower()
+    fixed, ambiguous = _contractions()
+    if lower in fixed and (lower[0] in "'’" or pos in ("AUX", "VERB", "PART")):
+        return fixed[lower]
+    if lower in ambiguous:
+        return ambiguous[lower].get(pos, lower)
     upos = _LEMMA_POS.get(pos)
     if upos is None or not lower.isalpha():
         return lower

@@ -143,7 +143,13 @@ def parse_letter(text: str) -> Letter:
 
 
 def _looks_like_salutation(part: Part) -> bool:
-    if _SALUTATION_RE.match(part.text):
+    match = _SALUTATION_RE.match(part.text)
+    if match and match.group(1).lower() == "to":
+        # "To Mr. Smith," / "To whom it may concern:" is a greeting line of its own; "To my surprise,
+        # nothing happened." opens a story. A "To" greeting never has the body on its line.
+        greeting = part.text.strip()
+        return greeting[-1:] in (",", ":", "，", "：") and len(WORD_RE.findall(greeting)) <= _MAX_GREETING_WORDS + 1
+    if match:
         return True
     # "Chris," alone on the first line is also a salutation.
     return bool(re.fullmatch(r"[A-Z][\w .'-]{0,40}[,:：，]", part.text))

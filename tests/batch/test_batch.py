@@ -323,3 +323,29 @@ def test_a_config_asking_for_absurdly_many_jobs_is_one_line_naming_the_file(tmp_
 def test_jobs_over_the_bound_on_the_command_line_is_a_usage_error(tmp_path: Path) -> None:
     done = run_lihua("batch", str(FIXTURES / "batch"), "--out", str(tmp_path / "out"), "--jobs", "99999")
     assert done.returncode == 2 and b"--jobs" in done.stderr and b"64" in done.stderr
+
+
+def test_each_row_is_the_letters_typed_score_graded_as_grade_would(runner, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """batch's workers grade through the one service: a lihua.toml setting (scale, a disabled rule)
+    changes their rows exactly as it changes `grade`, and each column is the typed Score's."""
+    from lihua.cli.app import app
+    from lihua.config import load_config
+    from lihua.grading.service import GradeRequest, grade_request
+    from lihua.io.read import read_source
+
+    (tmp_path / "lihua.toml").write_text(f'prompt = "{PROMPT}"\nscale = 25\ndisable = ["learner.there-be"]\n',
+                                         encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    letters = [BATCH / f"{name}.txt" for name in ("01_wang_fang", "02_zhang_wei")]
+    done = runner.invoke(app, ["batch", *map(str, letters), "--out", str(tmp_path / "out"), "--jobs", "1", "--no-reply"])
+    assert done.exit_code == 0, done.output
+    request = GradeRequest.from_config(load_config(cwd=tmp_path, env={}))
+    for row, path in zip(read_csv(tmp_path / "out" / "scores.csv"), letters, strict=True):
+        report = grade_request(read_source(str(path)).text, request)
+        score = report.score
+        assert score.scale == 25 and not any(f.rule_id.startswith("learner.there-be") for f in report.findings)
+        assert row["total"] == f"{score.total:g}" and row["band"] == str(score.band) and row["scale"] == "25"
+        for name in ("content", "language", "organisation"):
+            assert float(row[name]) == round(score.components[name].score, 2), name
+        assert int(row["errors"]) == report.count_errors()

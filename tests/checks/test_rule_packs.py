@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -196,6 +198,8 @@ def test_grade_refuses_a_broken_pack_with_file_and_line(tmp_path: Path) -> None:
     assert done.stdout == b""
     assert (f"{pack}:{line_with(pack, 'fixx:')}: rule '{RULE}': unknown key 'fixx'; did you mean 'fix'?"
             in done.stderr.decode())
+    lines = done.stderr.decode().splitlines()  # each problem on a line of its own, under one "lihua:" line
+    assert lines[0] == "lihua: a rule pack cannot be used:" and all(line.startswith(f"  {pack}:") for line in lines[1:])
 
 
 def test_batch_uses_a_teachers_pack_and_refuses_a_broken_one(tmp_path: Path) -> None:
@@ -280,7 +284,7 @@ def _deducted_under(rule_dirs: tuple[str, ...], rule_id: str) -> set[str]:
 
     text = "Dear Tom,\n\n" + "I left my cellphone at home, so I could not call you after school. " * 4 + \
         "\n\nYours,\nLi Hua\n"
-    score = grade(text, rule_dirs=rule_dirs).extras["score"]
+    score = grade(text, rule_dirs=rule_dirs).score
     return {d.component for d in score.deductions if rule_id in d.rule_ids}
 
 
@@ -303,6 +307,16 @@ def test_an_unknown_component_is_refused(tmp_path: Path) -> None:
     path = write_pack(tmp_path, GOOD_RULE.replace("    category: grammar\n", "    category: grammar\n    component: langauge\n"))
     assert refusal(tmp_path) == (f"{path}:{line_with(path, 'langauge')}: rule 'class.go-to-home': unknown component "
                                  "'langauge'; did you mean 'language'?")
+
+
+
+def test_an_unknown_aspect_is_refused_and_a_known_one_reaches_the_finding(tmp_path: Path) -> None:
+    path = write_pack(tmp_path / "bad", GOOD_RULE.replace("    category: grammar\n", "    category: format\n    aspect: salutaton\n"))
+    assert refusal(tmp_path / "bad") == (f"{path}:{line_with(path, 'salutaton')}: rule 'class.go-to-home': unknown aspect "
+                                         "'salutaton'; did you mean 'salutation'?")
+    write_pack(tmp_path / "ok", GOOD_RULE.replace("    category: grammar\n", "    category: grammar\n    hinders_meaning: true\n"))
+    rule = next(r for r in load_rules((str(tmp_path / "ok"),)) if r.id == "class.go-to-home")
+    assert [f.hinders_meaning for f in rule.findings("After school I went to home.")] == [True]
 
 
 # ------------------------------------------------------------------------------ named word lists
@@ -337,3 +351,32 @@ def test_a_teachers_pack_can_use_lists_and_an_unknown_list_is_refused(tmp_path: 
     path = write_pack(tmp_path / "bad", listed.replace("{list:phones}", "{list:phone}"))
     assert refusal(tmp_path / "bad") == (f"{path}:{line_with(path, 'pattern:')}: rule '{RULE}': the pattern uses the "
                                          "list 'phone', which the pack's lists: do not have; did you mean 'phones'?")
+
+
+def test_not_after_space_writes_a_plain_space_and_a_misspelt_kind_is_refused(tmp_path: Path) -> None:
+    from lihua.checks.rule_schema import expand_lists
+
+    assert expand_lists(r"{not-after-space:be}x", {"be": ["is", "are"]}) == r"(?<!\bis )(?<!\bare )x"
+    listed = GOOD_RULE.replace("rules:\n", "lists:\n  verbs: [go, goes, went, come, came]\nrules:\n").replace(
+        "(?P<verb>go|goes|went|come|came)", "(?P<verb>{lists:verbs})")
+    path = write_pack(tmp_path, listed)
+    assert refusal(tmp_path) == (f"{path}:{line_with(path, 'pattern:')}: rule 'class.go-to-home': '{{lists:…}}' is "
+                                 "no kind of list reference; did you mean 'list'?")
+
+
+def test_no_built_in_pattern_writes_out_an_exception_list() -> None:
+    """Words a rule excuses (not right after them, not right before them) are a named list, not regex."""
+    from lihua.checks.rulebook import BUILT_IN
+    from lihua.io.yaml_lines import parse
+
+    look_behind = re.compile(r"\(\?<!(?:[^()\\]|\\.)*\)")
+    word_behind = re.compile(r"\(\?<!\\b[A-Za-z]+(?:\\s| )\)")
+    word_ahead = re.compile(r"\(\?!(?:\\s\+)?\(\?:(?:[A-Za-z]+\|){3,}[A-Za-z]+\)")
+    found = []
+    for pack in sorted(resources.files(BUILT_IN).joinpath("rules").iterdir(), key=lambda p: p.name):
+        for rule in parse(pack.read_text(encoding="utf-8")).data.get("rules", []):
+            source = rule.get("pattern") or ""
+            runs = [m.group() for m in re.finditer(rf"(?:{look_behind.pattern})+", source)]
+            if any(len(word_behind.findall(run)) >= 4 for run in runs) or word_ahead.search(source):
+                found.append(rule["id"])
+    assert not found, found

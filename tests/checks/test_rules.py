@@ -213,14 +213,6 @@ def test_trigger_search_finds_exactly_what_finditer_finds(rule: Rule) -> None:
     assert [(m.start(), m.end()) for m in rule.matches(text, text.lower(), index)] == expected
 
 
-def test_the_readme_states_the_current_rule_and_pack_counts() -> None:
-    from tests.support import ROOT
-
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    packs = len({rule.pack for rule in RULES})
-    assert f"lihua runs {len(RULES)} rules of its own in {packs} packs" in readme
-
-
 @pytest.mark.parametrize("rule", [r for r in RULES if r.source], ids=lambda r: r.id)
 def test_every_pattern_compiles(rule: Rule) -> None:
     """Patterns compile lazily at run time; a pattern that cannot compile must fail here instead."""

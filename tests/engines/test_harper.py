@@ -67,6 +67,18 @@ def test_a_real_grammar_error_is_found(engine: HarperEngine) -> None:
     assert any(f.replacements and f.replacements[0] == "goes" for f in findings)
 
 
+def test_errors_inside_a_long_sentence_are_not_hidden_by_its_long_sentence_lint(engine: HarperEngine) -> None:
+    """Harper's own dedup keeps only the longest of overlapping lints, so a run-on sentence's
+    readability lint used to hide every error in it: the weakest writing looked cleanest."""
+    text = ("Yesterday I went to the big park near my home with my mother and my father and my little brother "
+            "and we plays football and basketball all afternoon and then we ate noodles in a small shop near the "
+            "river before we went home by bus.")
+    found = engine.check(text)
+    kinds = {f.rule_id for f in found}
+    assert "harper.Readability" in kinds  # the long sentence is still told
+    assert any(text[f.span.start:f.span.end] == "plays" for f in found), sorted(kinds)
+
+
 def test_offsets_are_kept_across_paragraph_chunks(engine: HarperEngine) -> None:
     text = "Fine text here.\n\n\nAnother fine one.\r\n\r\nHe go to school."
     findings = engine.check(text)

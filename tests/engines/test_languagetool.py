@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from lihua.engines import EngineUnavailable
+from lihua.engines import EngineUnavailable, build_engine
 from lihua.engines.languagetool import NO_SERVER_MESSAGE, LanguageToolEngine, utf16_to_index
 from lihua.findings import Category, Severity, Source
-from lihua.grading.pipeline import get_engine, grade
+from lihua.grading.pipeline import grade
 from tests.support import FIXTURES, ROOT
 
 LT_FIXTURES = FIXTURES / "languagetool"
@@ -217,8 +217,8 @@ def test_mother_tongue_and_variant_are_sent(lt_server) -> None:
 
 def test_one_client_per_process_asks_for_languages_once(lt_server) -> None:
     url, server = lt_server
-    engine = get_engine("languagetool", lt_url=url, lt_language="en-US", lt_timeout=5)
-    assert get_engine("languagetool", lt_url=url, lt_language="en-US", lt_timeout=5) is engine
+    engine = build_engine("languagetool", lt_url=url, lt_language="en-US", lt_timeout=5)
+    assert build_engine("languagetool", lt_url=url, lt_language="en-US", lt_timeout=5) is engine
     engine.check(HE_GO)
     engine.check(EMOJI_LETTER)
     assert server.requests == ["GET /v2/languages", "POST /v2/check", "POST /v2/check"]

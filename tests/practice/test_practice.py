@@ -53,14 +53,14 @@ ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][A-Za-z0-9]|\x1b[=>78]")
 class Terminal:
     """A child process on a pty, with a screen (pyte) and the plain transcript of all it printed."""
 
-    def __init__(self, home: Path, *args: str, env: dict[str, str] | None = None) -> None:
+    def __init__(self, home: Path, *args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> None:
         self.screen = pyte.Screen(COLS, ROWS)
         self.stream = pyte.Stream(self.screen)
         self.raw: list[str] = []
         full_env = {**os.environ, "LIHUA_HOME": str(home), "NO_COLOR": "1", "TERM": "xterm",
                     "COLUMNS": str(COLS), "LINES": str(ROWS), **(env or {})}
         full_env.pop("LIHUA_PROMPTS", None)
-        self.child = pexpect.spawn(sys.executable, ["-m", "lihua", *args], env=full_env, cwd=str(ROOT),
+        self.child = pexpect.spawn(sys.executable, ["-m", "lihua", *args], env=full_env, cwd=str(cwd),
                                    encoding="utf-8", codec_errors="replace", dimensions=(ROWS, COLS),
                                    timeout=WAIT)
         self.screen.write_process_input = self.child.send  # answers ESC[6n like a real terminal
@@ -355,3 +355,42 @@ def test_the_draft_writer_saves_the_latest_text_at_exit_and_nothing_after_close(
     assert done.returncode == 0, done.stderr.decode()
     assert (tmp_path / "drafts" / "kept.txt").read_text(encoding="utf-8") == "ab"
     assert not (tmp_path / "drafts" / "gone.txt").exists()
+
+
+def test_practice_grades_with_lihua_toml_exactly_as_grade_does(tmp_path):
+    """practice reads lihua.toml as grade does (one GradeRequest): a class's disabled rule, rule
+    pack and scale give the student's stored attempt the findings and score `lihua grade` gives."""
+    import json
+
+    from tests.checks.test_rule_packs import CLASS_PACK, RULE, write_pack
+
+    write_pack(tmp_path / "my-rules", CLASS_PACK)
+    class_folder = tmp_path / "class3"
+    class_folder.mkdir()
+    (class_folder / "lihua.toml").write_text(
+        'rules_dirs = ["../my-rules"]\ndisable = ["learner.there-be"]\nscale = 25\n', encoding="utf-8")
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER.replace("make zongzi together.", "make zongzi together. Bring your cellphone."),
+                      encoding="utf-8")
+
+    def graded(cwd: Path) -> dict:
+        done = run_lihua("grade", str(letter), "--prompt", PROMPT_ID, "--format", "json", cwd=cwd)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    plain, expected = graded(tmp_path), graded(class_folder)
+    assert {f["rule_id"] for f in plain["findings"]} != {f["rule_id"] for f in expected["findings"]}
+    assert plain["score"]["scale"] == 15 and expected["score"]["scale"] == 25  # the toml makes the difference
+
+    copy = f"{sys.executable} -c \"import sys,shutil; shutil.copyfile(r'{letter}', sys.argv[1])\""
+    term = Terminal(tmp_path / "home", "practice", PROMPT_ID, "--editor", env={"VISUAL": "", "EDITOR": copy},
+                    cwd=class_folder)
+    term.expect(r"Revise\? \[y/N\]")
+    term.child.sendline("n")
+    assert term.wait_exit() == 0
+    with sqlite3.connect(tmp_path / "home" / "history.sqlite3") as db:
+        total, scale, findings = db.execute("SELECT total, scale, findings FROM attempts").fetchone()
+    stored = [(f["rule_id"], f["span"]["start"]) for f in json.loads(findings)]
+    assert stored == [(f["rule_id"], f["span"]["start"]) for f in expected["findings"]]
+    assert RULE in {rule for rule, _ in stored} and not any(rule.startswith("learner.there-be") for rule, _ in stored)
+    assert (total, scale) == (expected["score"]["total"], 25)

@@ -20,7 +20,7 @@ PROMPT_IDS = sorted(BANK.prompts)
 
 def _band(report) -> int | None:
     """The score's band as a number, whether the scorer gives a dict, an object, or a band with a descriptor."""
-    score = report.extras.get("score")
+    score = report.score
     if score is None:
         return None
     band = score["band"] if isinstance(score, dict) else score.band
@@ -50,7 +50,7 @@ def test_model_letter_grades_in_the_top_band_with_no_errors(prompt_id: str) -> N
     assert prompt.word_limit.min <= report.word_count <= prompt.word_limit.max
     assert [p["id"] for p in points_covered(letter.text, prompt) if not p["covered"]] == []
     band = _band(report)
-    assert band is None or band == 5, report.extras["score"]
+    assert band is None or band == 5, report.score
 
 
 @pytest.mark.parametrize("prompt_id", PROMPT_IDS)

@@ -238,7 +238,9 @@ def test_grade_with_reply_appends_it_to_text_and_json(runner) -> None:
     report, _, reply = text.stdout.partition("A reply from your pen pal (Chris):")
     assert "Looking forward to see you." in report and reply.strip().startswith(("Dear Li Hua,", "Hi Li Hua,"))
     data = json.loads(runner.invoke(app, ["grade", sample, "--reply", "--format", "json"]).stdout)
-    assert set(data["reply"]) == {"text", "template", "terms"}
+    alone = json.loads(runner.invoke(app, ["reply", sample, "--format", "json"]).stdout)
+    assert set(data["reply"]) == set(alone["reply"]) == {"text", "template", "letter_type", "signer", "terms"}  # one shape
+    assert data["reply"]["signer"] == "Chris" and data["reply"]["letter_type"] == "invitation"
     assert data["reply"]["terms"][0]["zh"] == "粽子" and data["reply"]["text"] == reply.lstrip("\n")
 
 

@@ -29,7 +29,7 @@ DEV_FILE = "gaokao_corrections_dev.jsonl"
 
 
 def score_of(text: str, prompt=DRAGON, scale: int | None = None) -> Score:
-    return grade(text, prompt=prompt, scale=scale).extras["score"]
+    return grade(text, prompt=prompt, scale=scale).score
 
 
 def reasons(score: Score) -> str:
@@ -192,7 +192,7 @@ def _answer_key_findings(passage: dict) -> list[Finding]:
 @pytest.mark.parametrize("passage", shared_eval_params(DEV_FILE))
 def test_corrected_passage_outranks_its_errors_given_the_answer_key(passage: dict) -> None:
     erroneous = score_letter(parse_letter(passage["text"]), None, _answer_key_findings(passage))
-    corrected = grade(passage["corrected"]).extras["score"]
+    corrected = grade(passage["corrected"]).score
     assert corrected.components["language"].score > erroneous.components["language"].score
     assert corrected.total > erroneous.total
 
@@ -204,7 +204,7 @@ def _load(score: Score) -> float:
 @pytest.mark.parametrize("passage", shared_eval_params(DEV_FILE))
 def test_corrected_passage_never_ranks_below_with_lihuas_own_checks(passage: dict) -> None:
     """End to end: never below, and strictly above wherever the checks see more errors in `text`."""
-    erroneous, corrected = grade(passage["text"]).extras["score"], grade(passage["corrected"]).extras["score"]
+    erroneous, corrected = grade(passage["text"]).score, grade(passage["corrected"]).score
     language_e, language_c = erroneous.components["language"].score, corrected.components["language"].score
     assert language_c >= language_e
     if _load(erroneous) > _load(corrected):
@@ -213,7 +213,7 @@ def test_corrected_passage_never_ranks_below_with_lihuas_own_checks(passage: dic
 
 def test_range_alone_cannot_outweigh_errors() -> None:
     text = require_shared_eval(DEV_FILE)[0]["corrected"]
-    clean = grade(text).extras["score"]
+    clean = grade(text).score
     two = [Finding("key.x", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(0, 1)),
            Finding("key.y", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "y", Span(5, 6))]
     flawed = score_letter(parse_letter(text), None, two)
@@ -225,7 +225,8 @@ def test_range_alone_cannot_outweigh_errors() -> None:
 def test_errors_that_hinder_meaning_weigh_more() -> None:
     letter = parse_letter(GOOD)
     plain = Finding("learner.article.a-an", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(20, 21))
-    blocking = Finding("script.chinese-characters", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(20, 21))
+    blocking = Finding("script.chinese-characters", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(20, 21),
+                       hinders_meaning=True)
     assert score_letter(letter, DRAGON, [blocking]).raw < score_letter(letter, DRAGON, [plain]).raw
     spelling = Finding("harper.Spelling", Source.HARPER, Category.SPELLING, Severity.ERROR, "x", Span(20, 21))
     assert score_letter(letter, DRAGON, [spelling]).raw > score_letter(letter, DRAGON, [plain]).raw
@@ -340,7 +341,7 @@ def test_colour_table_keeps_finding_positions_and_chinese(tmp_path) -> None:
     report = grade(GOOD.replace("Dear Chris,", "Dear Chris:").replace(". After", "。After"), prompt=DRAGON)
     for lang, expected in (("en", "Chinese (full-width) punctuation × 1"), ("zh", "使用中文标点1处")):
         console = Console(force_terminal=True, width=160, record=True)
-        render_score(report.extras["score"], console, lang=lang, findings=report.findings)
+        render_score(report.score, console, lang=lang, findings=report.findings)
         shown = console.export_text()
         assert expected in shown
         assert re.search(r"\[(at|位置) \d+:\d+\]", shown), shown
@@ -380,27 +381,56 @@ def test_chat_words_are_marked_once_under_organisation_not_again_as_language_err
             "Wall with u. My parents will take us there by car, and we will eat roast duck together.\n\n"
             "Yours,\nLi Hua\n")
     report = grade(text)
-    score = report.extras["score"]
+    score = report.score
     register = [i for i, f in enumerate(report.findings) if f.rule_id.startswith("learner.register.")]
     assert register, [f.rule_id for f in report.findings]
     cited_by = {d.component for d in score.deductions for i in register if i in d.findings}
     assert cited_by == {"organisation"}
 
 
-def test_every_hinders_meaning_entry_names_real_rules() -> None:
-    from lihua.checks.rulebook import load_rules
-    from lihua.scoring.words import scoring_words
+def test_a_rule_marked_hinders_meaning_weighs_more_than_the_same_error_unmarked() -> None:
+    from dataclasses import replace
 
-    ids = [r.id for r in load_rules()] + ["script.chinese-characters"]
-    for prefix in scoring_words().hinders_meaning:
-        assert any(i == prefix or i.startswith(prefix + ".") for i in ids), prefix
+    from lihua.checks.rulebook import load_rules, run_rules
+    from lihua.scoring.language import finding_weight
+
+    splice = next(r for r in load_rules() if r.id == "learner.sentence.comma-splice")
+    assert splice.hinders_meaning
+    found = run_rules(splice.examples[0].bad)
+    marked = next(f for f in found if f.rule_id == splice.id)
+    assert marked.hinders_meaning
+    weight, hinders = finding_weight(marked)
+    assert hinders and weight == pytest.approx(1.5 * finding_weight(replace(marked, hinders_meaning=False))[0])
+
+
+def test_chinese_characters_hinder_meaning_and_full_width_marks_are_organisation_punctuation() -> None:
+    from lihua.checks.chinese_text import check_chinese_text
+
+    found = {f.rule_id: f for f in check_chinese_text("I ate 饺子 with Tom，then went home.")}
+    assert found["script.chinese-characters"].hinders_meaning
+    wide = found["punctuation.full-width"]
+    assert (wide.component, wide.aspect, wide.hinders_meaning) == ("organisation", "punctuation", False)
+
+
+def test_a_teachers_format_rule_is_cited_under_the_aspect_it_names() -> None:
+    text = GOOD.replace("Yours,\n", "")
+    letter = parse_letter(text)
+    assert letter.closing is None
+    def close(aspect: str) -> Finding:
+        return Finding("school.close-needed", Source.LIHUA, Category.FORMAT, Severity.ERROR, "Add a close.",
+                       Span(len(text) - 3, len(text) - 1), aspect=aspect)
+    missing = next(d for d in score_letter(letter, DRAGON, [close("closing")]).deductions if "complimentary" in d.reason)
+    assert missing.findings == [0]
+    other = score_letter(letter, DRAGON, [close("")]).deductions
+    assert next(d for d in other if "complimentary" in d.reason).findings == []
+    assert next(d for d in other if d.reason.startswith("Letter format")).findings == [0]
 
 
 def test_a_letter_far_too_short_cannot_pass_however_clean() -> None:
-    few = grade("Dear Tom,\n\nI will come to your party on Sunday.\n\nYours,\nLi Hua\n").extras["score"]
+    few = grade("Dear Tom,\n\nI will come to your party on Sunday.\n\nYours,\nLi Hua\n").score
     assert few.band <= 1 and any(d.component == "band" and "far under" in d.reason for d in few.deductions)
     half = " ".join(["We will watch the dragon boat race by the river and eat zongzi together."] * 2)
-    some = grade(f"Dear Tom,\n\n{half}\n\nYours,\nLi Hua\n").extras["score"]
+    some = grade(f"Dear Tom,\n\n{half}\n\nYours,\nLi Hua\n").score
     assert some.band <= 2
 
 

@@ -63,3 +63,11 @@ def test_body_written_on_the_greetings_line_is_counted_but_the_greeting_is_not()
     on_two_lines = parse_letter("Dear Chris, I want to invite you\nto our festival.\n\nYours,\nLi Hua")
     assert [p.text for p in on_two_lines.paragraphs] == ["I want to invite you\nto our festival."]
     assert parse_letter("Dear Chris,\n\nI am fine.").salutation.text == "Dear Chris,"
+
+
+def test_a_story_opening_with_to_is_not_a_greeting() -> None:
+    story = parse_letter("To my surprise, nothing happened.\nWe waited for an hour and went home.")
+    assert story.salutation is None
+    for greeting in ("To whom it may concern:", "To Mr. Smith,", "To all the students,"):
+        letter = parse_letter(f"{greeting}\n\nThe library will close early on Friday.\n\nLi Hua")
+        assert letter.salutation is not None and letter.salutation.text.strip() == greeting

@@ -1,0 +1,1 @@
+"""Tools for working on lihua itself, not for grading: the generator of docs/ from the code."""

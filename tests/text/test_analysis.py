@@ -1,0 +1,62 @@
+"""The one analysis every check reads: offsets into the original text, tags read from the sentence."""
+
+from __future__ import annotations
+
+from lihua.text.analysis import MAX_BLOCK, analyse, blocks
+
+
+def test_every_token_points_at_its_own_text() -> None:
+    text = "Dear Chris,\n\nI’m Li Hua.  We can't wait to see you\nin Beijing next week!\n\nYours,\nLi Hua\n"
+    analysis = analyse(text)
+    assert analysis.tokens, "nothing was analysed"
+    for token in analysis.tokens:
+        assert text[token.start:token.end] == token.text
+    for sentence in analysis.sentences:
+        assert analysis.tokens[sentence.first].start == sentence.start
+
+
+def test_a_hard_wrapped_paragraph_is_one_block_and_short_lines_stand_alone() -> None:
+    text = "Dear Chris,\nWe can't wait to see you\nin Beijing next week.\nYours,\nLi Hua"
+    pieces = [block.strip() for _, block in blocks(text)]
+    assert pieces == ["Dear Chris,", "We can't wait to see you in Beijing next week.", "Yours,", "Li Hua"]
+    for offset, block in blocks(text):
+        assert len(block) == len(text[offset:offset + len(block)])  # newlines read as spaces: offsets kept
+
+
+def test_a_long_block_is_cut_after_a_sentence_so_cost_stays_linear() -> None:
+    text = "We played in the park. " * 2000
+    pieces = blocks(text)
+    assert len(pieces) > 1 and all(len(block) <= MAX_BLOCK for _, block in pieces)
+    assert "".join(block for _, block in pieces) == text
+
+
+def test_the_word_class_comes_from_the_sentence_not_the_dictionary() -> None:
+    analysis = analyse("The people who lives the longest are happy. I play the piano. We watched a play.")
+    by_text = {}
+    for token in analysis.tokens:
+        by_text.setdefault(token.text, []).append(token)
+    lives = by_text["lives"][0]
+    assert lives.tag == "VBZ" and analysis.head(lives).text == "people"  # the verb of a relative clause on "people"
+    play_verb, play_noun = by_text["play"]
+    assert play_verb.pos == "VERB" and play_noun.pos == "NOUN"
+    assert lives.lemma == "live" and lives.feature("Number") == "Sing"
+
+
+def test_contractions_and_chinese_names_are_read_as_such() -> None:
+    analysis = analyse("I'm Li Hua and I can't come.")
+    lemmas = {t.text: t.lemma for t in analysis.tokens}
+    assert lemmas["'m"] == "be" and lemmas["ca"] == "can" and lemmas["n't"] == "not"
+    names = [t for t in analysis.tokens if t.text in ("Li", "Hua")]
+    assert [t.tag for t in names] == ["NNP", "NNP"]
+
+
+def test_the_same_text_is_analysed_once() -> None:
+    text = "My mother and father is teachers."
+    assert analyse(text) is analyse(text)
+
+
+def test_empty_and_odd_text_gives_an_empty_or_sane_analysis() -> None:
+    assert analyse("").tokens == ()
+    assert analyse("\n\n   \n").tokens == ()
+    chinese = analyse("我们 like 端午节 very much。")
+    assert all(chinese.text[t.start:t.end] == t.text for t in chinese.tokens)
