@@ -22,7 +22,7 @@ RULE_KEYS: dict[str, type | tuple[type, ...]] = {
     "id": str, "description": str, "message": str, "message_zh": str, "category": str, "severity": str,
     "examples": list, "pattern": str, "check": str, "fix": (str, dict), "when": dict, "unless": dict,
     "case_sensitive": bool, "options": dict, "requires": list, "component": str, "aspect": str,
-    "hinders_meaning": bool,
+    "hinders_meaning": bool, "word_classes_from": str, "tokens": list, "dependency": list, "mark": (str, int),
 }
 #: The rubric components a rule may count toward (content and length are not marked by rules).
 COMPONENTS = ("language", "organisation")
@@ -31,7 +31,11 @@ COMPONENTS = ("language", "organisation")
 ASPECTS = ("salutation", "closing", "signature", "punctuation")
 REQUIRED_KEYS = ("id", "description", "message", "category", "examples")
 #: What a pack's `defaults:` may set for all of its rules.
-DEFAULT_KEYS = ("category", "severity", "case_sensitive", "component", "aspect", "hinders_meaning")
+DEFAULT_KEYS = ("category", "severity", "case_sensitive", "component", "aspect", "hinders_meaning",
+                "word_classes_from")
+#: `word_classes_from:` how a rule answers its when/unless word classes: "lexicon" (what the word could
+#: be) or "sentence" (its tag in the parsed sentence, guarded by the lexicon; see checks/in_sentence.py).
+WORD_CLASS_MODES = ("lexicon", "sentence")
 PACK_KEYS: dict[str, type] = {"defaults": dict, "rules": list, "lists": dict}
 #: How a pattern names one of the pack's word lists: {list:NAME} is any of its words,
 #: {not-after:NAME} is "not right after any of them" (a negative look-behind per word, then \s),
@@ -52,6 +56,9 @@ def expand_lists(source: str, lists: dict[str, list[str]]) -> str:
         return "".join(rf"(?<!\b{word}{after})" for word in words)
 
     return LIST_REFERENCE.sub(written_out, source)
+#: What a rule matches with: one of these keys, exactly (see lihua/checks/parsed_rules.py for the
+#: token and dependency patterns).
+MATCH_KINDS = ("pattern", "tokens", "dependency", "check")
 FIX_KEYS: dict[str, type] = {"lookup": dict, "transform": str, "group": str, "template": str}
 EXAMPLE_KEYS = ("bad", "fix", "good")
 RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)+")
@@ -154,6 +161,8 @@ class PackChecker:
                 self.add(loc, f"{name}: '{key}' is missing")
         self._values(loc, name, merged, raw)
         groups = self._pattern(loc, name, merged)
+        if groups is None and ("tokens" in merged or "dependency" in merged):
+            groups = self._parsed(loc, name, merged)
         for key in ("when", "unless"):
             if isinstance(merged.get(key), dict):
                 self._conditions((*loc, key), name, key, merged[key], groups)
@@ -169,7 +178,7 @@ class PackChecker:
         if isinstance(rule_id, str) and not RULE_ID.fullmatch(rule_id):
             self.add((*loc, "id"), f"{name}: an id is lower-case words joined by dots, e.g. 'class.verb.go-to-home'")
         for key, known in (("category", [c.value for c in Category]), ("severity", [s.value for s in Severity]),
-                           ("component", COMPONENTS), ("aspect", ASPECTS)):
+                           ("component", COMPONENTS), ("aspect", ASPECTS), ("word_classes_from", WORD_CLASS_MODES)):
             value = merged.get(key)
             if isinstance(value, str) and value not in known:
                 where = (*loc, key) if key in raw else ("defaults", key)  # a default is wrong where it is written
@@ -180,11 +189,115 @@ class PackChecker:
         check = merged.get("check")
         if isinstance(check, str) and check not in self.checks:
             self.add((*loc, "check"), f"{name}: unknown check '{check}'{did_you_mean(check, self.checks)}")
-        has_pattern, has_check = "pattern" in merged, "check" in merged
-        if has_pattern == has_check:
-            self.add(loc, f"{name}: needs {'a pattern or a check' if not has_pattern else 'a pattern or a check, not both'}")
-        if has_check and any(k in merged for k in ("when", "unless")):
+        kinds = [key for key in MATCH_KINDS if key in merged]
+        if len(kinds) != 1:
+            self.add(loc, f"{name}: needs one of pattern, tokens, dependency or check"
+                          + (f", not {' and '.join(kinds)}" if kinds else ""))
+        if "check" in merged and any(k in merged for k in ("when", "unless")):
             self.add(loc, f"{name}: 'when' and 'unless' go with a pattern; a check tests its own conditions")
+        if "mark" in merged and not any(k in merged for k in ("tokens", "dependency")):
+            self.add((*loc, "mark"), f"{name}: 'mark' goes with tokens: or dependency: (a pattern marks its "
+                                     "group named 'mark')")
+
+    def _parsed(self, loc: Loc, name: str, merged: dict[str, Any]) -> Collection[str] | None:
+        """The token names of a `tokens:` or `dependency:` pattern (with 'mark'), its vocabulary checked."""
+        from lihua.checks import parsed_rules as pr
+
+        key = "tokens" if "tokens" in merged else "dependency"
+        specs = merged[key]
+        if not isinstance(specs, list) or not specs:
+            self.add((*loc, key), f"{name}: '{key}' must be a non-empty list of token specs")
+            return None
+        names: list[str] = []
+        for number, spec in enumerate(specs):
+            here = (*loc, key, number)
+            if not isinstance(spec, dict):
+                self.add(here, f"{name}: {key}[{number}] must be a mapping, found {_kind(spec)}")
+                continue
+            if key == "tokens":
+                self._token_spec(here, name, f"tokens[{number}]", spec, allow_name=True)
+                given = spec.get(pr.NAME_KEY)
+            else:
+                given = self._dependency_node(here, name, number, spec, names)
+            if isinstance(given, str):
+                if given in names:
+                    self.add(here, f"{name}: the token name '{given}' is used twice")
+                names.append(given)
+        mark = merged.get("mark")
+        if isinstance(mark, bool) or (isinstance(mark, int) and not (key == "tokens" and 0 <= mark < len(specs))):
+            self.add((*loc, "mark"), f"{name}: mark {mark!r} is not a token of the pattern"
+                                     + (f" (0 to {len(specs) - 1}, or a token name)" if key == "tokens" else ""))
+        elif isinstance(mark, str) and mark not in names:
+            self.add((*loc, "mark"), f"{name}: mark '{mark}' names no token of the pattern{did_you_mean(mark, names)}"
+                     if names else f"{name}: mark '{mark}' names no token: give a token `name: {mark}`")
+        return [*names, "mark"]
+
+    def _token_spec(self, loc: Loc, name: str, where: str, spec: dict[Any, Any], allow_name: bool) -> None:
+        """One token spec: known attributes, and values spaCy's Matcher can read."""
+        from lihua.checks import parsed_rules as pr
+
+        known = pr.TOKEN_ATTRS | ({pr.NAME_KEY} if allow_name else set())
+        for attr, value in spec.items():
+            here = (*loc, attr)
+            if attr not in known:
+                self.add(here, f"{name}: unknown token attribute '{attr}' in {where}{did_you_mean(str(attr), known)}")
+            elif attr == pr.NAME_KEY:
+                if not isinstance(value, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", value):
+                    self.add(here, f"{name}: a token name is lower-case letters, digits and _ (e.g. verb)")
+            elif attr == "OP":
+                if not isinstance(value, str) or not re.fullmatch(pr.OP_PATTERN, value):
+                    self.add(here, f"{name}: OP is one of ! ? * + or {{n,m}}, found {value!r}")
+            elif isinstance(value, dict):
+                for operator, operand in value.items():
+                    if operator not in pr.VALUE_OPERATORS:
+                        self.add(here, f"{name}: unknown operator '{operator}' for {attr}"
+                                       f"{did_you_mean(str(operator), pr.VALUE_OPERATORS)}")
+                    elif operator in ("IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS") \
+                            and not isinstance(operand, list):
+                        self.add(here, f"{name}: {attr}.{operator} takes a list, found {_kind(operand)}")
+                    elif isinstance(operand, list) and any(isinstance(item, bool) for item in operand):
+                        self.add(here, f"{name}: {attr}.{operator}: quote on/off/yes/no, YAML reads them as "
+                                       f"true/false ({operand!r})")
+                    elif operator == "REGEX":
+                        try:
+                            re.compile(str(operand))
+                        except re.error as error:
+                            self.add(here, f"{name}: {attr}.REGEX is not a valid regular expression: {error.msg}")
+            elif isinstance(value, bool) and not attr.startswith(("IS_", "LIKE_", "SPACY")):
+                self.add(here, f"{name}: {attr}: quote on/off/yes/no, YAML reads them as true/false")
+            elif not isinstance(value, (str, int, bool)):
+                self.add(here, f"{name}: {attr} must be a value or a mapping like {{IN: [...]}}, found {_kind(value)}")
+
+    def _dependency_node(self, loc: Loc, name: str, number: int, node: dict[Any, Any], names: list[str]) -> Any:
+        """One DependencyMatcher node; returns its RIGHT_ID."""
+        from lihua.checks import parsed_rules as pr
+
+        for key in node:
+            if key not in pr.DEPENDENCY_KEYS:
+                self.add((*loc, key), f"{name}: unknown dependency key '{key}'{did_you_mean(str(key), pr.DEPENDENCY_KEYS)}")
+        wanted = ("RIGHT_ID", "RIGHT_ATTRS") if number == 0 else ("LEFT_ID", "REL_OP", "RIGHT_ID", "RIGHT_ATTRS")
+        for key in wanted:
+            if key not in node:
+                self.add(loc, f"{name}: dependency[{number}] needs {key}")
+        if number == 0 and any(k in node for k in ("LEFT_ID", "REL_OP")):
+            self.add(loc, f"{name}: the first dependency node is the anchor: RIGHT_ID and RIGHT_ATTRS only")
+        left = node.get("LEFT_ID")
+        if number > 0 and isinstance(left, str) and left not in names:
+            self.add((*loc, "LEFT_ID"), f"{name}: LEFT_ID '{left}' is not the RIGHT_ID of an earlier node"
+                                        f"{did_you_mean(left, names) if names else ''}")
+        rel = node.get("REL_OP")
+        if rel is not None and rel not in pr.REL_OPS:
+            self.add((*loc, "REL_OP"), f"{name}: unknown REL_OP {rel!r}; known: {' '.join(sorted(pr.REL_OPS))}")
+        attrs = node.get("RIGHT_ATTRS")
+        if isinstance(attrs, dict):
+            self._token_spec((*loc, "RIGHT_ATTRS"), name, f"dependency[{number}].RIGHT_ATTRS", attrs, allow_name=False)
+        elif attrs is not None:
+            self.add((*loc, "RIGHT_ATTRS"), f"{name}: RIGHT_ATTRS must be a mapping, found {_kind(attrs)}")
+        right = node.get("RIGHT_ID")
+        if right is not None and (not isinstance(right, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", right)):
+            self.add((*loc, "RIGHT_ID"), f"{name}: RIGHT_ID is a token name: lower-case letters, digits and _")
+            return None
+        return right
 
     def _pattern(self, loc: Loc, name: str, merged: dict[str, Any]) -> Collection[str] | None:
         """The pattern's group names, or None when there is no usable pattern."""

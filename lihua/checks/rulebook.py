@@ -26,7 +26,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from lihua.checks import lexicon
+from lihua.checks import in_sentence, lexicon
+from lihua.checks.parsed_rules import ParsedPattern
 from lihua.checks.rule_schema import RulePackError, expand_lists
 from lihua.findings import Category, Finding, Severity, Source, Span, component_of_category
 from lihua.text.frequency import zipf
@@ -84,6 +85,8 @@ PREDICATES: dict[str, Predicate] = {
     "comparative": lambda w: lexicon.adjective_degree(w) == "comparative",
     "superlative": lambda w: lexicon.adjective_degree(w) == "superlative",
 }
+for _name in in_sentence.TAG_CLASSES:
+    in_sentence.register_positive(_name, PREDICATES[_name])
 
 TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "verb-base": lambda w: lexicon.verb_form(w, "VB"),
@@ -141,8 +144,19 @@ class Rule:
     component: str = "language"  # the rubric component its findings count toward
     aspect: str = ""  # what in that component they mark (salutation, closing, …), see rule_schema.ASPECTS
     hinders_meaning: bool = False  # its errors block the reader's understanding: weighted up by the language score
+    word_classes_from: str = in_sentence.DEFAULT_MODE  # "lexicon" or "sentence": how when/unless are answered
+    tokens: list[dict[str, Any]] | None = None  # a token pattern (spaCy Matcher), see parsed_rules
+    dependency: list[dict[str, Any]] | None = None  # a dependency pattern (spaCy DependencyMatcher)
+    mark: str | int | None = None  # which token of `tokens`/`dependency` is flagged (name or index)
     where: tuple[str, int] = ("", 0)  # (file, line) of the rule
     example_lines: tuple[int, ...] = ()  # the line of each example
+
+    @cached_property
+    def parsed(self) -> ParsedPattern | None:
+        """The token or dependency pattern, when the rule has one."""
+        if self.tokens is None and self.dependency is None:
+            return None
+        return ParsedPattern(self.id, self.tokens, self.dependency, self.mark)
 
     @cached_property
     def pattern(self) -> re.Pattern[str] | None:
@@ -200,6 +214,9 @@ class Rule:
             for start, end, replacement, values in NAMED_CHECKS[self.check](text, letter, self.options):
                 yield self._finding(start, end, (replacement,) if replacement is not None else (), values)
             return
+        if self.parsed is not None:
+            yield from self._parsed_findings(text)
+            return
         for match in self.matches(text, lowered, index):
             if not self._conditions_hold(match):
                 continue
@@ -210,14 +227,44 @@ class Rule:
             values = {k: v for k, v in match.groupdict().items() if v is not None}
             yield self._finding(start, end, (replacement,) if replacement is not None else (), values)
 
+    def _parsed_findings(self, text: str) -> Iterator[Finding]:
+        """The findings of a token or dependency pattern: matched over the text's analysis."""
+        assert self.parsed is not None
+        analysis = _analysis_of(text)
+        if not analysis:
+            return
+        mode = in_sentence.OVERRIDE or self.word_classes_from
+        for found in self.parsed.matches(analysis):
+            words = {name: token.text for name, token in found.named.items()}
+            flagged = text[found.start:found.end]
+            holds = partial(_token_holds, mode)
+            if not all(name in found.named and all(holds(p, found.named[name]) for p in predicates)
+                       for name, predicates in self.when.items()):
+                continue
+            if any(name in found.named and any(holds(p, found.named[name]) for p in predicates)
+                   for name, predicates in self.unless.items()):
+                continue
+            groups = {**words, "mark": flagged}
+            replacement = self._fixed(groups, flagged)
+            if replacement is False:
+                continue
+            start, end = found.start, found.end
+            if replacement == "":  # a deleted word takes one space with it ("must to be" → "must be")
+                if text[end:end + 1] == " ":
+                    end += 1
+                elif text[start - 1:start] == " ":
+                    start -= 1
+            yield self._finding(start, end, (replacement,) if replacement is not None else (), groups)
+
     def _conditions_hold(self, match: re.Match[str]) -> bool:
+        sentence = _InSentence(match.string, in_sentence.OVERRIDE or self.word_classes_from)
         for group, names in self.when.items():
             word = match.group(group)
-            if word is None or not all(PREDICATES[name](word) for name in names):
+            if word is None or not all(sentence.holds(name, word, match.span(group)) for name in names):
                 return False
         for group, names in self.unless.items():
             word = match.group(group)
-            if word is not None and any(PREDICATES[name](word) for name in names):
+            if word is not None and any(sentence.holds(name, word, match.span(group)) for name in names):
                 return False
         return True
 
@@ -226,11 +273,16 @@ class Rule:
         if self.fix is None:
             return None
         groups = {k: (v or "") for k, v in match.groupdict().items()}
+        flagged = match.group("mark") if "mark" in self.pattern.groupindex else match.group()
+        return self._fixed(groups, flagged)
+
+    def _fixed(self, groups: dict[str, str], flagged: str) -> str | None | bool:
+        """The fix from the matched groups (or named tokens) and the flagged text; False: no answer."""
+        if self.fix is None:
+            return None
         if isinstance(self.fix, str):
             return self.fix.format(**groups)
-        group = self.fix.get("group", "mark")
-        word = match.group(group) or ""
-        flagged = match.group("mark") if "mark" in self.pattern.groupindex else match.group()
+        word = groups.get(self.fix.get("group", "mark")) or ""
         if "lookup" in self.fix:
             found = self.fix["lookup"].get(word.lower())
             if found is None:
@@ -260,6 +312,44 @@ class Rule:
             aspect=self.aspect,
             hinders_meaning=self.hinders_meaning,
         )
+
+
+def _token_holds(mode: str, name: str, token: Any) -> bool:
+    """A word-class condition on a token a token/dependency pattern matched."""
+    could_be = PREDICATES[name]
+    if mode == "lexicon" or not in_sentence.reads_sentence(name):
+        return could_be(token.text)
+    return in_sentence.in_sentence(name, token.text, token, could_be)
+
+
+class _InSentence:
+    """Answers a word-class condition from the word's tag in its parsed sentence (see in_sentence);
+    the text is parsed only when a condition needs it, once per text (analyse caches it)."""
+
+    def __init__(self, text: str, mode: str) -> None:
+        self.text, self.mode = text, mode
+        self.analysis: Any = None
+
+    def holds(self, name: str, word: str, span: tuple[int, int]) -> bool:
+        could_be = PREDICATES[name]
+        if self.mode == "lexicon" or not in_sentence.reads_sentence(name):
+            return could_be(word)
+        if self.analysis is None:
+            self.analysis = _analysis_of(self.text)
+        token = in_sentence.token_at(self.analysis, *span) if self.analysis else None
+        if token is None:
+            return could_be(word)
+        return in_sentence.in_sentence(name, word, token, could_be)
+
+
+def _analysis_of(text: str) -> Any:
+    """The text's analysis, or False when lihua's English model is not installed (the lexicon answers)."""
+    from lihua.text.analysis import analyse
+
+    try:
+        return analyse(text)
+    except FileNotFoundError:
+        return False
 
 
 class _SafeDict(dict):
@@ -459,6 +549,10 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str,
         component=merged.get("component") or component_of_category(merged["category"]),
         aspect=merged.get("aspect") or "",
         hinders_meaning=bool(merged.get("hinders_meaning")),
+        word_classes_from=merged.get("word_classes_from") or in_sentence.DEFAULT_MODE,
+        tokens=merged.get("tokens"),
+        dependency=merged.get("dependency"),
+        mark=merged.get("mark"),
     )
 
 

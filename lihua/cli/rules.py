@@ -56,7 +56,8 @@ def rule_json(rule: Rule) -> dict[str, Any]:
         "pack": rule.pack,
         "category": rule.category.value,
         "severity": rule.severity.value,
-        "kind": "check" if rule.check else "pattern",
+        "kind": "check" if rule.check else "tokens" if rule.tokens is not None
+        else "dependency" if rule.dependency is not None else "pattern",
         "description": rule.description,
         "message_zh": rule.message_zh,
         "examples": [{k: v for k, v in vars(e).items() if v is not None} for e in rule.examples],

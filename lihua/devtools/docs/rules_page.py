@@ -55,7 +55,9 @@ def rules_page(rules: Iterable[Rule], named_checks: dict[str, Callable], code_fi
 
 
 def _rule(rule: Rule) -> list[str]:
-    kind = f"check `{rule.check}` (see [Named checks](#named-checks))" if rule.check else "pattern"
+    kind = (f"check `{rule.check}` (see [Named checks](#named-checks))" if rule.check
+            else "token pattern over the parse" if rule.tokens is not None
+            else "dependency pattern over the parse" if rule.dependency is not None else "pattern")
     lines = [f"### {rule.id}", "", text(rule.description), "",
              f"- category: {rule.category.value} · component: {rule.component} · severity: {rule.severity.value}",
              f"- kind: {kind}",
