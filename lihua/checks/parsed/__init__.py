@@ -4,6 +4,7 @@ sentence's structure, where a phrase pattern or the shallow clause reader would 
 from __future__ import annotations
 
 from lihua.checks.parsed.agreement import AGREEMENT_CHECKS
+from lihua.checks.parsed.tense import TENSE_CHECKS
 from lihua.checks.parsed.verbs import VERB_CHECKS
 
-PARSED_CHECKS = {**AGREEMENT_CHECKS, **VERB_CHECKS}
+PARSED_CHECKS = {**AGREEMENT_CHECKS, **VERB_CHECKS, **TENSE_CHECKS}

@@ -100,12 +100,14 @@ def _reads_cleanly(analysis: Analysis, subject: Token, verb: Token) -> bool:
                 "NOUN", "PROPN", "PRON"}:
             return False  # "using textbooks is", "global warming and the greenhouse effect have"
         if previous.lemma in {"make", "let", "have", "help", "see", "watch", "hear", "notice", "feel"} or (
-                previous.pos == "VERB" and penn(previous) in {"VB", "VBG", "VBN"}):
+                previous.pos == "VERB" and previous.lemma not in word_set("clause_verbs")):
             return False  # "makes the other country need", "to explore these lanes is": an object
     if any(_is_gerund(tokens[i]) for i in inside if i < subject.i):
         return False
     for j in range(subject.i + 1, verb.i):
         between = tokens[j]
+        if not between.text.isascii():
+            continue  # a Chinese gloss between subject and verb ("My hand 真的 were cold")
         if between.pos == "SCONJ" or between.pos == "PRON" and between.feature("Case") == "Nom":
             return False
         if j not in inside and between.pos not in {"ADV", "PART", "PUNCT", "AUX"}:
@@ -137,6 +139,8 @@ def _antecedent(analysis: Analysis, relative: Token) -> Token | None:
         return None  # "one of those who…" either way; "the one who takes" is one
     if any(c.dep == "case" for c in analysis.children(noun)):
         return None  # "the rocks near the coast which are": which noun it stands for is unclear
+    if relative.lower != "who" and (lexicon.is_uncountable(noun.lower) or noun.lemma in word_set("clause_nouns")):
+        return None  # "research which are" (the noun may be the slip), "a reason that…" (no relative)
     return noun
 
 
