@@ -123,8 +123,9 @@ def story_present(text: str, letter: Letter | None, options: dict[str, Any]) -> 
         if not _sentence_ok(analysis, index):
             continue
         sentence = analysis.sentences[index]
+        then = _THEN.search(text, sentence.start, sentence.end)
         story = (past >= minimum and past >= 3 * present) or (
-            _THEN.search(text, sentence.start, sentence.end) is not None and tallies[index][0] >= tallies[index][1] - 1)
+            then is not None and not re.search(r"\b(?:since|from)\s+$", text[sentence.start:then.start()], re.IGNORECASE))
         tokens = analysis.sentence_tokens(index)
         if any(t.lemma in states and _tense(t) == "present" for t in tokens):
             continue  # "I think", "she likes": the writer's opinion, true now
