@@ -1,4 +1,4 @@
-"""Rule checks that read clauses (subject + verb) instead of phrases: agreement, story tense, parallel verbs.
+"""Rule checks that read clauses (subject + verb) instead of phrases: present tense, parallel verbs, manner.
 
 They share the shallow reader in `lihua.checks.clauses`; each is named from a YAML rule, which gives it
 its id, wording, severity and examples.
@@ -19,21 +19,15 @@ from lihua.checks.clauses import (
     CLAUSE_OPENERS,
     DETERMINERS,
     MODALS,
-    NEGATED,
     OBJECT_PRONOUNS,
-    PLURAL_FORMS,
     PRONOUN_PERSON,
-    SINGULAR_FORMS,
     TIME_NOUNS,
     Clause,
     Sentence,
     Token,
     clauses,
-    either_number,
-    plural_form,
     sentence_clauses,
     sentences,
-    singular_form,
     verb_tense,
 )
 from lihua.text.letter import Letter
@@ -56,8 +50,6 @@ _PRESENT_MARKERS = re.compile(
     re.IGNORECASE)
 # Habits ("every morning we walk…") may be told in either tense: only a past sentence decides.
 _HABIT_MARKERS = re.compile(r"\b(?:every|always|usually|often|sometimes|never|ever|still|each)\b", re.IGNORECASE)
-# "I think", "she likes": opinions and states are often true now, even inside a story.
-_STATES = word_class("stative_verbs")
 _REPORTING = word_class("reporting_verbs")
 _OPENERS_KEEPING_PRESENT = word_class("openers_keeping_present")
 
@@ -164,87 +156,6 @@ def _facts(text: str) -> _TextFacts:
     return _TextFacts(text)
 
 
-def _suspect(text: str, clause: Clause) -> bool:
-    """A present verb that a story in the past would not keep: not an opinion, a quote or a habit."""
-    if verb_tense(clause) not in ("present", "bare") or not clause.confident:
-        return False
-    if clause.verb.lower in {"has", "have"}:
-        return False
-    facts = _facts(text).sentence(clause)
-    tokens = clause.sentence.tokens
-    opener_at = next((i for i in range(clause.verb_index - 1, -1, -1) if tokens[i].lower == clause.opener), None)
-    result = clause.opener == "that" and opener_at is not None and opener_at >= 2 and tokens[opener_at - 2].lower in {
-        "so", "such"}  # "so nervous that my hands shook" follows the story, unlike "said that…"
-    if clause.opener in _OPENERS_KEEPING_PRESENT and not result and facts.first_marker_from(clause.verb.end) is None:
-        return False  # "I learned that exercise keeps us healthy"; but "…that they are made 2 000 years ago"
-    if _lemma(clause.verb.lower) in _STATES and not _own_past_marker(text, clause):
-        return False  # "I miss you" stays; "I miss the meeting yesterday" does not
-    return not facts.present
-
-
-def _own_past_marker(text: str, clause: Clause) -> bool:
-    """A past time right after the verb, before any other verb: 'I miss the meeting yesterday'."""
-    facts = _facts(text).sentence(clause)
-    later = facts.first_marker_from(clause.verb.end)
-    if later is None:
-        return False
-    tokens = clause.sentence.tokens
-    at = bisect_right(facts.finite_words, clause.verb_index)
-    return not (at < len(facts.finite_words) and tokens[facts.finite_words[at]].end <= later[0])
-
-
-def _past_story(text: str, found: list[Clause], clause: Clause) -> bool:
-    """The clause sits in a past sentence, or in a paragraph told in the past (not for a habit)."""
-    facts = _facts(text)
-    sentence = facts.sentence(clause)
-    if sentence.past_markers and sentence.past_markers[0][1] <= clause.verb.start:
-        return True
-    later = sentence.first_marker_from(clause.verb.end)
-    if later and not sentence.verb_between(clause.verb.end, later[0]):
-        return True  # "the books you send me last month": the time belongs to this verb
-    tense = verb_tense(clause)
-    if sentence.past - (tense == "past") and not sentence.present_clauses - (tense == "present"):
-        return True  # the other clauses of the sentence are in the past
-    if sentence.habit:
-        return False
-    at = facts.paragraph_of(clause.verb.start)
-    if at is not None:
-        _, _, past, present = _paragraph_tenses(text)[at]
-        return past >= 3 and past >= 2 * present
-    return False
-
-
-@lru_cache(maxsize=64)
-def _paragraph_tenses(text: str) -> tuple[tuple[int, int, int, int], ...]:
-    """Per paragraph: (start, end, past clauses, present clauses a story would not keep) — counted once."""
-    facts = _facts(text)
-    counts = []
-    for (start, end), inside in zip(facts.paragraphs, facts.by_paragraph(), strict=True):
-        past = sum(verb_tense(c) == "past" and c.opener not in {"if", "though", "as"} for c in inside)
-        counts.append((start, end, past, sum(_suspect(text, c) for c in inside)))
-    return tuple(counts)
-
-
-_PAST_OF = {"is": "was", "am": "was", "are": "were", "do": "did", "does": "did", "don't": "didn't",
-            "doesn't": "didn't", "isn't": "wasn't", "aren't": "weren't"}
-_PAST_OF.update({key.replace("'", "’"): value.replace("'", "’") for key, value in list(_PAST_OF.items()) if "'" in key})
-
-
-def story_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
-    """'Last July I join a summer camp': a present verb in a story told in the past."""
-    found = clauses(text)
-    for clause in found:
-        word = clause.verb.lower
-        if not _suspect(text, clause) or (word in BE_HAVE_DO or word in NEGATED) and not _be_in_past_sentence(
-                text, found, clause):
-            continue
-        if _past_story(text, found, clause):
-            past = _PAST_OF.get(word) or (
-                lexicon.verb_form(clause.verb.text, "VBD"))
-            if past and past.lower() != word:
-                yield clause.verb.start, clause.verb.end, lexicon.same_case(clause.verb.text, past), {"verb": clause.verb.text}
-
-
 def present_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'Every year we clean the house and … we cleaned it': a past verb in a paragraph told in the present."""
     facts = _facts(text)
@@ -271,88 +182,6 @@ def present_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> 
             fix = lexicon.verb_form(clause.verb.text, "VBZ" if clause.person == "singular" else "VB")
             if fix and fix.lower() != word:
                 yield clause.verb.start, clause.verb.end, lexicon.same_case(clause.verb.text, fix), {"verb": clause.verb.text}
-
-
-def _be_in_past_sentence(text: str, found: list[Clause], clause: Clause) -> bool:
-    """'It is raining when I woke up': is/are only with past evidence in the same sentence."""
-    sentence = _facts(text).sentence(clause)
-    return bool(sentence.past_markers) or sentence.past_with_time_opener
-
-
-def subject_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
-    """'My mother and aunt spends', 'the garden have', 'most of them was': verb and subject disagree."""
-    found = clauses(text)
-    for clause in found:
-        counted_one = clause.subject[0].lower in {"each", "every"}  # "each group was", "every family eats"
-        if not clause.confident or clause.person not in ("singular", "plural") or (
-                either_number(clause.head.text) and not counted_one):
-            continue
-        word = clause.verb.lower
-        if word in MODALS or word == "be" or clause.opener in {"if", "though"} and word == "were":
-            continue
-        tags = lexicon.verb_tags(word)
-        if clause.person == "plural":
-            wrong = word in SINGULAR_FORMS or ("VBZ" in tags and "VB" not in tags and word not in BE_HAVE_DO)
-            fix = plural_form(clause.verb.text) if wrong else None
-        else:
-            wrong = word in PLURAL_FORMS or verb_tense(clause) == "bare"
-            if not wrong:
-                continue
-            if clause.head.lower in PRONOUN_PERSON and word in {"have", "do"}:
-                continue  # "she have": the pronoun rules say it better
-            fix = singular_form(clause.verb.text)
-            if verb_tense(clause) == "bare" and _past_story(text, found, clause):
-                fix = lexicon.verb_form(clause.verb.text, "VBD") or fix
-        if wrong and fix and fix.lower() != word:
-            subject = " ".join(t.text for t in clause.subject)
-            head = clause.head
-            if (clause.verb_index and clause.sentence.tokens[clause.verb_index - 1] is head and head.lower not in
-                    PRONOUN_PERSON and lexicon.is_noun(head.lower)):
-                # "my hand were": the noun may be the slip as much as the verb, so the finding covers both
-                gap = text[head.end : clause.verb.start]
-                yield head.start, clause.verb.end, f"{head.text}{gap}{lexicon.same_case(clause.verb.text, fix)}", {"subject": subject}
-                continue
-            yield clause.verb.start, clause.verb.end, lexicon.same_case(clause.verb.text, fix), {"subject": subject}
-
-
-def relative_agreement(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
-    """'Emma, who live in London', 'rice noodles, which was delicious': who/which agree with their noun."""
-    for sentence in sentences(text):
-        tokens = sentence.tokens
-        for i, token in enumerate(tokens[2:-1], start=2):
-            if token.lower not in {"who", "which"}:
-                continue
-            index = i - 2 if tokens[i - 1].text == "," else i - 1
-            antecedent = tokens[index]
-            if not antecedent.is_word or antecedent.lower in PRONOUN_PERSON or antecedent.lower in OBJECT_PRONOUNS:
-                continue
-            if any(t.lower in lexicon.PREPOSITIONS for t in tokens[max(0, index - 2) : index]):
-                continue  # "one of the students who…", "rocks near the coast which…": which noun is meant?
-            if token.lower == "which" and tokens[i - 1].text == "," and not (
-                    "VB" in lexicon.verb_tags(tokens[i + 1].lower) and not lexicon.verb_tags(tokens[i + 1].lower) & {
-                        "VBD", "VBN"} and tokens[i + 1].lower not in BE_HAVE_DO):
-                continue  # ", which is important" may stand for the whole clause; ", which start" never does
-            verb = tokens[i + 1]
-            word = verb.lower
-            tags = lexicon.verb_tags(word)
-            if word in MODALS or word in NEGATED:
-                continue
-            if antecedent.text[:1].isupper() and not lexicon.readings(antecedent.lower) or antecedent.text[1:].islower() \
-                    and antecedent.text[:1].isupper() and i > 2:
-                number = "singular"  # a name
-            else:
-                number = lexicon.noun_number(antecedent.lower)
-            if number is None or either_number(antecedent.text) and token.lower == "who":
-                continue
-            if number == "plural" and (word in {"is", "was", "has", "does"} or tags == {"VBZ"}):
-                fix = plural_form(verb.text)
-            elif number == "singular" and (word in {"are", "were", "have", "do"}
-                                           or "VB" in tags and not tags & {"VBD", "VBZ", "VBN"}):
-                fix = singular_form(verb.text)
-            else:
-                continue
-            if fix and fix.lower() != word:
-                yield verb.start, verb.end, lexicon.same_case(verb.text, fix), {"noun": antecedent.text, "pronoun": token.text}
 
 
 _COORDINATORS = word_class("coordinators")
@@ -551,9 +380,6 @@ def _governing_verb(tokens: tuple[Token, ...], i: int) -> Token | None:
 
 CLAUSE_CHECKS = {
     "manner-adverb": manner_adverb,
-    "story-tense": story_tense,
     "present-tense": present_tense,
-    "subject-verb": subject_verb,
-    "relative-agreement": relative_agreement,
     "parallel-verbs": parallel_verbs,
 }

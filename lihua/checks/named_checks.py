@@ -13,6 +13,7 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.checks.clause_checks import CLAUSE_CHECKS
+from lihua.checks.parsed import PARSED_CHECKS
 from lihua.checks.phrase_checks import PHRASE_CHECKS
 from lihua.checks.pronoun_checks import PRONOUN_CHECKS
 from lihua.text.letter import Letter, parse_letter
@@ -265,6 +266,7 @@ def signature(text: str, letter: Letter | None, options: dict[str, Any]) -> Iter
 
 NAMED_CHECKS: dict[str, Check] = {
     **CLAUSE_CHECKS,
+    **PARSED_CHECKS,
     **PHRASE_CHECKS,
     **PRONOUN_CHECKS,
     "comma-splice": comma_splice,

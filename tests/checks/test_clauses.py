@@ -64,15 +64,12 @@ def test_clauses_come_in_text_order_with_how_openings() -> None:
     assert [c.verb.start for c in found] == sorted(c.verb.start for c in found)
 
 
-def test_a_combined_agreement_finding_keeps_what_stands_between() -> None:
+def test_agreement_reads_over_a_chinese_gloss_and_keeps_it() -> None:
     from lihua import check_text
 
     text = "My hand 真的 were cold."
-    spans = [f for f in check_text(text) if f.rule_id == "learner.agreement.subject-verb"]
-    assert spans
-    for finding in spans:
-        assert text[finding.span.start : finding.span.end].startswith("hand")
-        assert finding.replacements[0] == "hand 真的 was"
+    spans = [f for f in check_text(text) if f.rule_id == "learner.parsed.subject-agreement"]
+    assert [(text[f.span.start:f.span.end], f.replacements[0]) for f in spans] == [("were", "was")]
 
 
 @pytest.mark.parametrize(("text", "flagged"), [

@@ -1,0 +1,244 @@
+"""Subject–verb agreement read from the parse: every subject the parser finds and its finite verb.
+
+Covers plain subjects ("the garden have"), joined ones ("my mother and father is"), quantified
+ones ("one of the boys are", "each of them have", "most of the money are"), passives ("many
+instruments was used"), who/which/that standing for their noun ("the people who lives"), and
+there-be, which agrees with the first noun after it ("There is many people"). Nouns whose verb
+may be either (family, team) and amounts ("two hours is") are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lihua.checks import lexicon
+from lihua.checks.parsed.words import (
+    AUX,
+    SUBJECT,
+    agreeing_form,
+    in_quotes,
+    penn,
+    subject_number,
+    verb_number,
+    word_set,
+)
+from lihua.text.analysis import Analysis, Token, analyse
+from lihua.text.letter import Letter
+
+Hit = tuple[int, int, str | None, dict[str, str]]
+_RELATIVE = frozenset({"who", "which", "that"})
+_QUANTIFIER_HEADS = frozenset({"one", "each", "any", "none", "some", "all", "most", "only", "many", "few", "several"})
+
+
+def _finite(analysis: Analysis, subject: Token) -> Token | None:
+    """The finite word that agrees with `subject`: its clause's first auxiliary or copula, or the verb."""
+    head = analysis.head(subject)
+    if head.i == subject.i:
+        return None
+    kids = analysis.children(head)
+    if any(c.dep == "mark" and c.lower == "to" for c in kids):
+        return None
+    auxes = sorted((c for c in kids if c.dep in AUX), key=lambda c: c.i)
+    verb = auxes[0] if auxes else head
+    if not auxes and head.dep in {"csubj", "xcomp", "compound", "amod", "acl", "nmod", "obl", "obj"}:
+        return None  # "The bus stop near my home is new": no finite verb of its own
+    if verb.i < subject.i or penn(verb) == "MD" or verb.text[:1] in "'’":
+        return None  # a question, a modal, or a contraction ("there's")
+    if verb.pos not in {"VERB", "AUX"} or not verb.text.isalpha():
+        return None
+    return verb
+
+
+def _subjunctive(analysis: Analysis, subject: Token, verb: Token) -> bool:
+    """'If I were you', 'I wish she were here', 'I suggest that he go': no agreement to check."""
+    clause = analysis.head(subject)
+    sentence = analysis.sentence_tokens(subject.sent)
+    before = {t.lower for t in sentence if t.i < subject.i}
+    if verb.lower == "were" and before & {"if", "wish", "though", "unless", "suppose", "imagine", "rather"}:
+        return True
+    ruler = analysis.head(clause)
+    return (verb.tag == "VB" or verb.lower == verb.lemma) and (
+        ruler.lemma in word_set("subjunctive_verbs") or ruler.lemma in {"important", "necessary", "essential"})
+
+
+def _is_gerund(token: Token) -> bool:
+    """A gerund, whatever the tagger made of it ("understanding concepts", "learnng facts")."""
+    return token.tag == "VBG" or token.feature("VerbForm") == "Ger" or (
+        token.lower.endswith("ing") and "VBG" in lexicon.verb_tags(token.lower))
+
+
+def _attached(analysis: Analysis, token: Token, subject: Token) -> bool:
+    """A noun between subject and verb hangs from the subject by a preposition or a clause
+    ("the flowers in our garden", "the girl who I met"), not loose ("activities where attendance")."""
+    node = token
+    for _ in range(12):
+        if node.i == subject.i:
+            return False
+        if node.dep in {"acl", "acl:relcl", "conj", "compound", "amod", "nmod:poss", "det"} or any(
+                c.dep == "case" for c in analysis.children(node)):
+            return True
+        if node.is_root:
+            return False
+        node = analysis.head(node)
+    return False
+
+
+def _reads_cleanly(analysis: Analysis, subject: Token, verb: Token) -> bool:
+    """The parse leaves little doubt that `subject` is the subject of `verb`: it is no object of a
+    preposition, no part of a broken "and" ("my classmates and I"), no gerund's object ("using
+    textbooks is"), and every word between it and the verb belongs to it or is an adverb."""
+    tokens = analysis.tokens
+    kids = analysis.children(subject)
+    if any(c.dep == "case" for c in kids):
+        return False
+    inside = {t.i for t in analysis.subtree(subject)}
+    left = min(inside)
+    if left and tokens[left - 1].sent == subject.sent:
+        previous = tokens[left - 1]
+        if _is_gerund(previous) or previous.lower in {"and", "or", "nor"} and left > 1 and tokens[left - 2].pos in {
+                "NOUN", "PROPN", "PRON"}:
+            return False  # "using textbooks is", "global warming and the greenhouse effect have"
+        if previous.lemma in {"make", "let", "have", "help", "see", "watch", "hear", "notice", "feel"} or (
+                previous.pos == "VERB" and previous.lemma not in word_set("clause_verbs")):
+            return False  # "makes the other country need", "to explore these lanes is": an object
+    if any(_is_gerund(tokens[i]) for i in inside if i < subject.i):
+        return False
+    for j in range(subject.i + 1, verb.i):
+        between = tokens[j]
+        if not between.text.isascii():
+            continue  # a Chinese gloss between subject and verb ("My hand 真的 were cold")
+        if between.pos == "SCONJ" or between.pos == "PRON" and between.feature("Case") == "Nom":
+            return False
+        if j not in inside and between.pos not in {"ADV", "PART", "PUNCT", "AUX"}:
+            return False
+        if between.pos in {"NOUN", "PROPN"} and not _attached(analysis, between, subject):
+            return False
+    before = tokens[verb.i - 1]
+    # "morning exercises and eye exercises": a noun read as a verb
+    return not (verb.i - 1 != subject.i and before.pos == "NOUN" and before.tag == "NN"
+                and lexicon.noun_number(verb.lower) == "plural")
+
+
+def _antecedent(analysis: Analysis, relative: Token) -> Token | None:
+    """The noun a subject who/which/that stands for: the word right before it (a comma may come between
+    for who; ', which' may stand for a whole clause, so it is left alone)."""
+    if relative.feature("PronType") != "Rel" and relative.tag not in {"WP", "WDT"}:
+        return None
+    j = relative.i - 1
+    tokens = analysis.tokens
+    if j >= 0 and tokens[j].text == "," and relative.lower == "who":
+        j -= 1
+    if j < 0 or tokens[j].sent != relative.sent:
+        return None
+    noun = tokens[j]
+    if noun.pos not in {"NOUN", "PRON", "PROPN", "NUM"} or (noun.pos == "PROPN" and relative.lower != "who"):
+        return None
+    if noun.lower in _QUANTIFIER_HEADS | {"those", "that", "this"} and not (
+            noun.lower == "one" and any(c.lower in {"the", "this", "that"} for c in analysis.children(noun))):
+        return None  # "one of those who…" either way; "the one who takes" is one
+    if any(c.dep == "case" for c in analysis.children(noun)):
+        return None  # "the rocks near the coast which are": which noun it stands for is unclear
+    if relative.lower != "who" and (lexicon.is_uncountable(noun.lower) or noun.lemma in word_set("clause_nouns")):
+        return None  # "research which are" (the noun may be the slip), "a reason that…" (no relative)
+    return noun
+
+
+def _phrase(analysis: Analysis, subject: Token, verb: Token) -> str:
+    """The words of the subject before its verb ("my mother and father"), or the subject word."""
+    sentence = analysis.sentences[subject.sent]
+    span = [t for t in analysis.subtree(subject) if sentence.first <= t.i < verb.i and t.pos != "PUNCT"]
+    if not span:
+        return subject.text
+    text = analysis.text[span[0].start:span[-1].end]
+    return text if len(text) <= 60 and "\n" not in text else subject.text
+
+
+def _there_noun(analysis: Analysis, verb: Token) -> Token | None:
+    """The first noun after 'there is/are', over its determiners and adjectives."""
+    tokens = analysis.tokens
+    last = analysis.sentences[verb.sent].last
+    for j in range(verb.i + 1, min(last, verb.i + 6)):
+        token = tokens[j]
+        if token.pos in {"NOUN", "PRON"}:
+            return token if token.lower not in {"lot", "lots", "plenty", "kind", "kinds", "variety"} else None
+        if token.pos not in {"DET", "ADJ", "NUM", "ADV", "PART"}:
+            return None
+    return None
+
+
+def _hit(analysis: Analysis, verb: Token, number: str, subject: str, word: Token | None = None) -> Hit | None:
+    """The verb's span and its agreeing form; with the subject word too when it stands right before."""
+    agrees = verb_number(verb)
+    if not agrees or number in agrees:
+        return None
+    fix = agreeing_form(verb, number)
+    if not fix:
+        return None
+    values = {"subject": subject, "verb": verb.text}
+    if word is not None and word.i == verb.i - 1 and analysis.text[word.end:verb.start] == " ":
+        return word.start, verb.end, f"{word.text} {fix}", values  # "the employer ask": both words disagree
+    return verb.start, verb.end, fix, values
+
+
+def subject_agreement(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'My mother and father is', 'each of them have', 'the people who lives': the finite verb
+    disagrees with the subject the parser found."""
+    analysis = analyse(text)
+    seen: set[int] = set()
+    for token in analysis.tokens:
+        if token.dep == "expl" and token.lower == "there":
+            found = _there_be(analysis, token)
+        elif token.dep in SUBJECT:
+            found = _subject(analysis, token)
+        else:
+            continue
+        if found is not None and found[0] not in seen:
+            seen.add(found[0])
+            yield found
+
+
+def _subject(analysis: Analysis, subject: Token) -> Hit | None:
+    verb = _finite(analysis, subject)
+    if verb is None or in_quotes(analysis, subject) or _subjunctive(analysis, subject, verb):
+        return None
+    stands_for = subject
+    if subject.lower in _RELATIVE and subject.tag in {"WP", "WDT"}:
+        noun = _antecedent(analysis, subject)
+        if noun is None or any(analysis.tokens[j].pos not in {"ADV", "PART", "AUX"}
+                               for j in range(subject.i + 1, verb.i)):
+            return None
+        stands_for = noun
+    elif subject.feature("Case") == "Acc" or not _reads_cleanly(analysis, subject, verb):
+        return None
+    number = subject_number(analysis, stands_for, verb, name_is_one=stands_for is not subject)
+    if number is None:
+        return None
+    words = _phrase(analysis, subject, verb) if stands_for is subject else stands_for.text
+    return _hit(analysis, verb, number, words, subject if stands_for is subject else None)
+
+
+def _there_be(analysis: Analysis, there: Token) -> Hit | None:
+    tokens = analysis.tokens
+    if there.i + 1 >= len(tokens):
+        return None
+    verb = tokens[there.i + 1]
+    if verb.lemma not in {"be", "have"} or verb.lower not in {"is", "are", "was", "were", "has", "have"}:
+        return None
+    if verb.lower in {"has", "have"}:  # "there has been", "there have been"
+        if there.i + 2 >= len(tokens) or tokens[there.i + 2].lower != "been":
+            return None
+        noun = _there_noun(analysis, tokens[there.i + 2])
+    else:
+        noun = _there_noun(analysis, verb)
+    if noun is None or in_quotes(analysis, there):
+        return None
+    number = subject_number(analysis, noun, verb)
+    if number is None or number == "first":
+        return None
+    if "a" in {c.lower for c in analysis.children(noun) if c.dep == "det"} and number == "plural":
+        return None  # "there is a…" read wrongly
+    return _hit(analysis, verb, number, noun.text)
+
+
+AGREEMENT_CHECKS = {"subject-agreement": subject_agreement}
