@@ -13,6 +13,10 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.checks.clause_checks import CLAUSE_CHECKS
+from lihua.checks.parsed.modifiers import MODIFIER_CHECKS
+from lihua.checks.parsed.nouns import NOUN_CHECKS
+from lihua.checks.parsed.pronouns import PRONOUN_CHECKS as PARSED_PRONOUN_CHECKS
+from lihua.checks.parsed.relatives import RELATIVE_CHECKS
 from lihua.checks.phrase_checks import PHRASE_CHECKS
 from lihua.checks.pronoun_checks import PRONOUN_CHECKS
 from lihua.text.letter import Letter, parse_letter
@@ -273,6 +277,10 @@ NAMED_CHECKS: dict[str, Check] = {
     **CLAUSE_CHECKS,
     **PHRASE_CHECKS,
     **PRONOUN_CHECKS,
+    **NOUN_CHECKS,
+    **MODIFIER_CHECKS,
+    **PARSED_PRONOUN_CHECKS,
+    **RELATIVE_CHECKS,
     "comma-splice": comma_splice,
     "tense-shift": tense_shift,
     "time-clause-tense": time_clause_tense,
