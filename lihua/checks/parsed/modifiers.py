@@ -31,7 +31,8 @@ _FREE_ADVERBS = frozenset({
     "strongly", "deeply", "personally", "honestly", "badly", "seriously", "absolutely", "specifically",
     "respectively", "accordingly", "consequently", "additionally", "similarly", "differently", "possibly",
     "perhaps", "undoubtedly", "unfortunately", "fortunately", "luckily", "sadly", "hopefully", "interestingly",
-    "surprisingly", "importantly", "ideally", "incredibly", "terribly", "awfully", "slightly", "exclusively", "predominantly", "supposedly", "allegedly", "reportedly", "ultimately", "instantly"})
+    "surprisingly", "importantly", "ideally", "incredibly", "terribly", "awfully", "slightly", "exclusively", "predominantly", "supposedly", "allegedly", "reportedly", "ultimately", "instantly",
+    "presently", "lately", "nowadays", "daily", "weekly", "monthly", "yearly"})
 #: Adjective + adjective that English writes as one idea: "light blue", "brand new", "bitter cold".
 _COMPOUND_FIRSTS = frozenset({"light", "dark", "pale", "bright", "deep", "brand", "red", "icy", "bitter", "pure",
                               "dead", "wide", "full", "open", "wild", "free", "pretty", "real", "plain", "hot",
@@ -105,12 +106,12 @@ def adjective_for_adverb(text: str, letter: Letter | None, options: dict[str, An
     analysis = analyse(text)
     tokens = analysis.tokens
     for word in tokens:
-        if word.tag != "JJ" or word.dep != "advmod" or word.i + 1 >= len(tokens):
+        if word.tag != "JJ" or word.dep not in ("advmod", "amod") or word.i + 1 >= len(tokens):
             continue
         head = tokens[word.i + 1]
         lowered = word.lower
-        if word.head != head.i or head.tag not in ("JJ", "VBN") or lowered in _COMPOUND_FIRSTS:
-            continue
+        if word.head != head.i or head.tag not in ("JJ", "VBN") or head.pos != "ADJ" or lowered in _COMPOUND_FIRSTS:
+            continue  # an adjective on an adjective (either relation the parser gives it), not on a noun
         if lexicon.is_adverb(lowered) or not lexicon.is_adjective(lowered):
             continue
         fix = lexicon.adverb_of_adjective(word.text)

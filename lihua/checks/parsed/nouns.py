@@ -21,7 +21,7 @@ Hit = tuple[int, int, str | None, dict[str, str]]
 #: Determiners and quantifiers that want a plural count noun ("many book" → "many books").
 PLURAL_WORDS = frozenset({"many", "several", "these", "those", "both", "various", "numerous", "few"})
 #: …and those that want a singular one ("every days" → "every day").
-SINGULAR_WORDS = frozenset({"a", "an", "each", "every", "another", "this", "that"})
+SINGULAR_WORDS = frozenset({"a", "an", "each", "every", "another", "this"})  # not "that": "that results from"
 #: Heads of "X of the …" that count what follows: "one of my friend" → "friends".
 COUNTING_HEADS = frozenset({"one", "dozens", "hundreds", "thousands", "millions", "lots", "each", "some",
                             "most", "many", "few", "several", "both", "all", "none", "any"})
@@ -176,7 +176,7 @@ def singular_after_determiner(text: str, letter: Letter | None, options: dict[st
             continue
         if not _is_plain_phrase(analysis, word, noun) or _followed_by(analysis, noun, "'", "’"):
             continue
-        if word.lower in ("this", "that") and (noun.i != word.i + 1 or word.i == 0
+        if word.lower == "this" and (noun.i != word.i + 1 or word.i == 0
                                                or analysis.tokens[word.i - 1].pos in ("VERB", "AUX", "SCONJ")):
             continue  # "I think that students …": "that" may open a clause the parser misread
         if _may_be_verb_after_subject(analysis, word, noun):
@@ -269,6 +269,8 @@ def article_sound(text: str, letter: Letter | None, options: dict[str, Any]) -> 
         if article.lower not in ("a", "an") or article.dep != "det" or article.i + 1 >= len(tokens):
             continue
         following = tokens[article.i + 1]
+        if following.pos not in ("NOUN", "ADJ", "ADV", "PROPN", "NUM") or article.head < following.i:
+            continue  # "put air a on car": no noun phrase follows this "a"
         wanted = _sound_article(following.text)
         if wanted and wanted != article.lower and following.start == article.end + 1:
             yield article.start, article.end, lexicon.same_case(article.text, wanted), {"word": following.text}

@@ -68,7 +68,7 @@ def _relatives(analysis: Analysis) -> Iterator[tuple[Token, Token, Token]]:
 
 def _has_stranded_preposition(analysis: Analysis, verb: Token, word: Token) -> bool:
     """"the city which I was born in": the clause carries its own preposition for "which"."""
-    return any(t.i > word.i and t.lower in lexicon.PREPOSITIONS and t.dep != "case" for t in analysis.subtree(verb))
+    return any(t.i > word.i and t.lower in lexicon.PREPOSITIONS and (t.dep != "case" or t.head < t.i) for t in analysis.subtree(verb))
 
 
 def relative_by_antecedent(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -76,8 +76,8 @@ def relative_by_antecedent(text: str, letter: Letter | None, options: dict[str, 
     analysis = analyse(text)
     for word, _verb, antecedent in _relatives(analysis):
         lowered = antecedent.lower
-        if word.lower == "which" and lowered in PERSON_NOUNS and word.dep in (
-                "nsubj", "obj", "nsubj:pass"):
+        if word.lower == "which" and lowered in PERSON_NOUNS and word.dep in ("nsubj", "nsubj:pass"):
+            # as an object ("the doctor, which he sees") the word a student needs is "whom": not a one-word fix
             fix = "who"
         elif word.lower == "who" and lowered in THING_NOUNS and word.dep in ("nsubj", "obj", "nsubj:pass"):
             fix = "which"
@@ -94,7 +94,7 @@ def relative_by_role(text: str, letter: Letter | None, options: dict[str, Any]) 
         children = analysis.children(verb)
         has_subject = any(c.dep.startswith("nsubj") and c.i != word.i for c in children)
         fix = None
-        if word.lower in ("which", "that") and word.dep not in ("nsubj", "nsubj:pass") and has_subject:
+        if word.lower in ("which", "that") and has_subject:  # another subject: "which" is not the clause's
             if verb.lemma in NO_OBJECT_VERBS and not _has_stranded_preposition(analysis, verb, word) and not any(
                     c.dep in ("obj", "ccomp", "xcomp") and c.i != word.i for c in children):
                 if lowered in PLACE_NOUNS:
@@ -109,7 +109,7 @@ def relative_by_role(text: str, letter: Letter | None, options: dict[str, Any]) 
                 fix = "which"
         elif word.lower == "when" and word.dep == "advmod" and lowered in PLACE_NOUNS and lowered != "place":
             fix = "where"
-        elif word.lower == "what" and antecedent.tag in ("NN", "NNS") and any(
+        elif word.lower == "what" and word.text == "what" and antecedent.tag in ("NN", "NNS") and any(
                 c.dep == "det" or c.tag == "PRP$" for c in analysis.children(antecedent)) and analysis.head(
                 antecedent).lemma not in (
                 "ask", "tell", "show", "teach", "know", "wonder", "remember", "forget", "see", "learn"):
