@@ -80,6 +80,15 @@ PERSON_NOUNS = frozenset({
     "librarian", "cleaner", "postman", "businessman", "teammate", "roommate", "pupil", "scholar",
     "poet", "novelist", "inventor", "detective", "chemist", "cousin", "nephew", "niece", "daughter", "son",
     "sister", "brother", "wife", "husband", "girlfriend", "boyfriend", "colleague", "guy", "lady", "gentleman"})
+#: Subjects of "X is (adjective) noun" whose complement is one plain thing or person.
+_PLAIN_SUBJECTS = frozenset({"it", "this", "that", "he", "she", "i"})
+#: Countable nouns that also stand bare after "it is" + adjective: "it is common sense", "high time".
+_OFTEN_BARE = frozenset({"sense", "time", "fun", "luck", "practice", "exercise", "experience", "trouble", "use",
+                         "help", "value", "quality", "pleasure", "honour", "honor", "shame", "pity", "nonsense",
+                         "truth", "business", "matter", "way", "life", "fact", "order", "part", "nature",
+                         "work", "school", "college", "history", "art", "war", "peace", "space", "room", "light",
+                         "power", "energy", "food", "language", "culture", "education", "training", "research",
+                         "damage", "danger", "progress", "change", "growth", "success", "failure", "interest"})
 _POSSESSIVE_TAGS = frozenset({"PRP$", "WP$", "POS", "DT", "CD", "PDT"})
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -298,24 +307,28 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
     analysis = analyse(text)
     for noun in _nouns(analysis):
         lowered = noun.lower
-        if (noun.tag != "NN" or not noun.text.islower() or lowered not in PERSON_NOUNS
-                or not lexicon.is_countable_singular(lowered)):
+        if noun.tag != "NN" or not noun.text.islower() or not lexicon.is_singular_noun(lowered):
             continue
         children = analysis.children(noun)
-        if any(c.tag in _POSSESSIVE_TAGS or c.dep in ("det", "nmod:poss", "nummod", "det:poss") for c in children):
+        if any((c.tag in _POSSESSIVE_TAGS or c.dep in ("det", "nmod:poss", "nummod", "det:poss"))
+               and not c.dep.startswith("nsubj") for c in children):
             continue
-        if noun.dep == "ROOT":
-            if not any(c.dep == "cop" and c.lemma == "be" for c in children) or not any(
-                    c.dep == "nsubj" and c.tag == "PRP" for c in children):
+        is_complement = noun.dep in ("ROOT", "ccomp", "conj", "advcl", "parataxis") and any(c.dep == "cop" and c.lemma == "be" for c in children) and any(
+            c.dep == "nsubj" and c.lower in _PLAIN_SUBJECTS for c in children)
+        if lowered not in PERSON_NOUNS:
+            # "This is important thing": a thing after "it/this is" with an adjective, when the noun only counts
+            if not (is_complement and any(c.dep == "amod" and c.i < noun.i for c in children)
+                    and lowered not in lexicon.MASS_SENSES and lowered not in _OFTEN_BARE):
                 continue
-        elif noun.dep != "obj" or analysis.head(noun).pos != "VERB":
+        elif not is_complement and (noun.dep != "obj" or analysis.head(noun).pos != "VERB"):
             continue
         first = min([c for c in children if c.i < noun.i and c.dep in ("amod", "compound")] + [noun],
                      key=lambda t: t.i)
         if first.i != noun.i and any(t.pos not in ("ADJ", "NOUN", "ADV") for t in analysis.tokens[first.i:noun.i]):
             continue
-        if first.i and analysis.tokens[first.i - 1].pos in ("ADP", "DET", "PRON", "NUM"):
-            continue
+        if first.i and (analysis.tokens[first.i - 1].pos in ("ADP", "DET", "PRON", "NUM", "ADV")
+                        or analysis.tokens[first.i - 1].lower == "such"):
+            continue  # "so unstable trip" wants "such an …": more than an article
         phrase = text[first.start:noun.end]
         article = lexicon.indefinite_article(first.text)
         yield first.start, noun.end, f"{article} {phrase}", {"noun": noun.text, "article": article}
