@@ -12,33 +12,20 @@ from collections.abc import Iterator
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 
+#: The word lists are data: lihua/data/parsed_words.yaml.
+_WORDS = data_file("parsed_words.yaml")["modifiers"]
 Hit = tuple[int, int, str | None, dict[str, str]]
 
 #: Linking verbs whose complement describes the subject: "I felt happily" → "happy".
-SENSE_VERBS = frozenset({"feel", "sound", "smell", "taste", "seem", "become"})
+SENSE_VERBS = frozenset(_WORDS["sense_verbs"])
 #: Adverbs that go well after a linking verb or on a noun phrase: "feel strongly", "especially students".
-_FREE_ADVERBS = frozenset({
-    "only", "really", "especially", "particularly", "mainly", "mostly", "merely", "simply", "just", "almost",
-    "nearly", "even", "also", "exactly", "approximately", "roughly", "solely", "largely", "partly", "chiefly",
-    "primarily", "purely", "certainly", "probably", "definitely", "usually", "generally", "normally", "typically",
-    "originally", "initially", "finally", "eventually", "recently", "currently", "previously", "formerly",
-    "actually", "basically", "essentially", "hardly", "barely", "scarcely", "literally", "virtually", "totally",
-    "completely", "entirely", "fully", "highly", "extremely", "relatively", "fairly", "increasingly", "naturally",
-    "obviously", "clearly", "apparently", "truly", "equally", "likewise", "directly", "immediately", "shortly",
-    "strongly", "deeply", "personally", "honestly", "badly", "seriously", "absolutely", "specifically",
-    "respectively", "accordingly", "consequently", "additionally", "similarly", "differently", "possibly",
-    "perhaps", "undoubtedly", "unfortunately", "fortunately", "luckily", "sadly", "hopefully", "interestingly",
-    "surprisingly", "importantly", "ideally", "incredibly", "terribly", "awfully", "slightly", "exclusively", "predominantly", "supposedly", "allegedly", "reportedly", "ultimately", "instantly",
-    "presently", "lately", "nowadays", "daily", "weekly", "monthly", "yearly"})
+_FREE_ADVERBS = frozenset(_WORDS["free_adverbs"])
 #: Adjective + adjective that English writes as one idea: "light blue", "brand new", "bitter cold".
-_COMPOUND_FIRSTS = frozenset({"light", "dark", "pale", "bright", "deep", "brand", "red", "icy", "bitter", "pure",
-                              "dead", "wide", "full", "open", "wild", "free", "pretty", "real", "plain", "hot",
-                              "cold", "sweet", "sour", "soft", "loud", "quick", "slow", "clear", "clean", "new",
-                              "old", "good", "nice", "great", "little", "big", "long", "short", "high", "low",
-                              "near", "close", "far", "right", "wrong", "extra", "ready", "sure", "most", "more"})
+_COMPOUND_FIRSTS = frozenset(_WORDS["compound_firsts"])
 _CLAUSE_END = frozenset({"PUNCT", "CCONJ"})
 
 

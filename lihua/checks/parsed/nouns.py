@@ -13,82 +13,38 @@ from collections.abc import Iterator
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 
+#: The word lists are data: lihua/data/parsed_words.yaml.
+_WORDS = data_file("parsed_words.yaml")["nouns"]
 Hit = tuple[int, int, str | None, dict[str, str]]
 
 #: Determiners and quantifiers that want a plural count noun ("many book" → "many books").
-PLURAL_WORDS = frozenset({"many", "several", "these", "those", "both", "various", "numerous", "few"})
+PLURAL_WORDS = frozenset(_WORDS["plural_words"])
 #: …and those that want a singular one ("every days" → "every day").
-SINGULAR_WORDS = frozenset({"a", "an", "each", "every", "another", "this"})  # not "that": "that results from"
+SINGULAR_WORDS = frozenset(_WORDS["singular_words"])
 #: Heads of "X of the …" that count what follows: "one of my friend" → "friends".
-COUNTING_HEADS = frozenset({"one", "dozens", "hundreds", "thousands", "millions", "lots", "each", "some",
-                            "most", "many", "few", "several", "both", "all", "none", "any"})
+COUNTING_HEADS = frozenset(_WORDS["counting_heads"])
 #: Nouns a learner counts as if they were quantities: "a few", "a lot", "a couple", "a number".
-_AMOUNT_WORDS = frozenset({"few", "lot", "lots", "couple", "number", "dozen", "many", "deal", "pair",
-                           "series", "variety", "range", "total", "majority", "bunch", "group", "kind", "sort",
-                           "type", "piece", "part", "half", "quarter", "third", "set", "list"})
+_AMOUNT_WORDS = frozenset(_WORDS["amount_words"])
 #: Plurals that are their own words: "a means", "a clothes shop", "every people" (a nation).
-_PLURAL_WORDS_OF_THEIR_OWN = frozenset({"people", "thanks", "congratulations", "goods", "clothes", "news",
-                                        "means", "series", "species", "headquarters", "savings", "belongings",
-                                        "surroundings", "outskirts", "premises", "arms", "glasses", "trousers",
-                                        "jeans", "shorts", "scissors", "regards", "wishes", "odds", "times",
-                                        "sports", "manners", "contents", "customs", "looks", "woods", "ages",
-                                        "lengths", "terms", "relations", "works", "sales", "mathematics",
-                                        "physics", "economics", "politics", "athletics", "data"})
-#: "all the X": only people, where "all the student" cannot mean "the whole student".
-_COLLECTIVE = frozenset({"audience", "class", "club", "committee", "community", "company", "crew", "crowd",
-                         "family", "generation", "government", "group", "team", "staff", "public", "world",
-                         "elderly", "everybody", "everyone", "anybody", "anyone", "folk", "folks", "couple",
-                         "children", "animals", "youth"})
+_PLURAL_WORDS_OF_THEIR_OWN = frozenset(_WORDS["plurals_of_their_own"])
 #: Nouns that, after "the" and a number, rank: "the five grade" is "the fifth grade".
-ORDINAL_NOUNS = frozenset({"grade", "floor", "day", "lesson", "place", "prize", "chapter", "unit", "round",
-                           "century", "row", "term", "semester", "week", "month", "birthday", "anniversary",
-                           "stage", "step", "period", "edition", "generation", "session", "paragraph"})
-ORDINALS = {"one": "first", "two": "second", "three": "third", "four": "fourth", "five": "fifth", "six": "sixth",
-            "seven": "seventh", "eight": "eighth", "nine": "ninth", "ten": "tenth", "eleven": "eleventh",
-            "twelve": "twelfth", "thirteen": "thirteenth", "twenty": "twentieth", "thirty": "thirtieth",
-            "hundred": "hundredth"}
-_NUMBER_WORDS = frozenset(ORDINALS) - {"one", "hundred"} | {"fourteen", "fifteen", "sixteen", "seventeen",
-                                                            "eighteen", "nineteen", "forty", "fifty", "sixty",
-                                                            "seventy", "eighty", "ninety"}
+ORDINAL_NOUNS = frozenset(_WORDS["ordinal_nouns"])
+ORDINALS = dict(_WORDS["ordinals"])
+_NUMBER_WORDS = frozenset(_WORDS["number_words"])
 #: Never counted after a number: "two hundred", "ten yuan", "five fish".
-_NO_COUNT = frozenset({"hundred", "thousand", "million", "billion", "dozen", "percent", "yuan", "fish", "sheep",
-                       "deer", "aircraft", "staff", "score", "foot", "o'clock", "year-old", "series", "species",
-                       "kilo", "km", "cm", "kg", "mm", "times", "time"})
+_NO_COUNT = frozenset(_WORDS["no_count"])
 #: Uncountable nouns that take no a/an in any sense a student means ("an advice", "a good news").
-STRICT_UNCOUNTABLE = frozenset({"advice", "homework", "housework", "information", "news", "furniture",
-                                "equipment", "luggage", "baggage", "progress", "permission", "research",
-                                "feedback", "scenery", "garbage", "rubbish", "trash", "jewelry", "jewellery",
-                                "machinery", "software", "pollution", "courage", "evidence", "traffic"})
-#: People and animals that, as a bare singular argument, need an article ("I have dog", "He is student").
-_BARE_NOUN_EXCEPTIONS = frozenset({"mom", "mum", "dad", "mother", "father", "grandma", "grandpa", "grandmother",
-                                   "grandfather", "aunt", "uncle", "baby", "man", "woman", "mankind", "human",
-                                   "king", "queen", "president", "chairman", "captain", "monitor", "head", "chief",
-                                   "champion", "host", "boss", "coach", "chef", "cook", "guide", "local", "junior",
-                                   "senior", "elder", "elderly", "adult", "individual", "folk", "expert", "partner",
-                                   "leader", "guest", "hero", "heroine", "member", "dog", "cat", "horse", "bird",
-                                   "fan", "critic", "enemy", "ally", "graduate", "kid"}) | _COLLECTIVE
+STRICT_UNCOUNTABLE = frozenset(_WORDS["strict_uncountable"])
 #: One person: a bare singular of these as an object or after "is" lacks its article ("He is student").
-PERSON_NOUNS = frozenset({
-    "student", "teacher", "friend", "classmate", "doctor", "nurse", "worker", "volunteer", "driver", "engineer",
-    "scientist", "writer", "artist", "singer", "player", "farmer", "policeman", "soldier", "lawyer", "waiter",
-    "waitress", "reporter", "journalist", "pilot", "actor", "actress", "musician", "painter", "programmer",
-    "designer", "manager", "officer", "professor", "tourist", "visitor", "foreigner", "stranger", "neighbour",
-    "neighbor", "passenger", "customer", "child", "boy", "girl", "person", "penfriend", "athlete", "dancer",
-    "librarian", "cleaner", "postman", "businessman", "teammate", "roommate", "pupil", "scholar",
-    "poet", "novelist", "inventor", "detective", "chemist", "cousin", "nephew", "niece", "daughter", "son",
-    "sister", "brother", "wife", "husband", "girlfriend", "boyfriend", "colleague", "guy", "lady", "gentleman"})
+PERSON_NOUNS = frozenset(_WORDS["person_nouns"])
 #: Subjects of "X is (adjective) noun" whose complement is one plain thing or person.
 _PLAIN_SUBJECTS = frozenset({"it", "this", "that", "he", "she", "i"})
 #: Countable nouns that also stand bare after "it is" + adjective: "it is common sense", "high time".
-_OFTEN_BARE = frozenset({"sense", "time", "fun", "luck", "practice", "exercise", "experience", "trouble", "use",
-                         "help", "value", "quality", "pleasure", "honour", "honor", "shame", "pity", "nonsense",
-                         "truth", "business", "matter", "way", "life", "fact", "order", "part", "nature",
-                         "work", "school", "college", "history", "art", "war", "peace", "space", "room", "light",
-                         "power", "energy", "food", "language", "culture", "education", "training", "research",
-                         "damage", "danger", "progress", "change", "growth", "success", "failure", "interest"})
+_OFTEN_BARE = frozenset(_WORDS["often_bare"])
 _POSSESSIVE_TAGS = frozenset({"PRP$", "WP$", "POS", "DT", "CD", "PDT"})
 _WORD = re.compile(r"[A-Za-z]+")
 

@@ -11,9 +11,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 
+#: The word lists are data: lihua/data/parsed_words.yaml.
+_WORDS = data_file("parsed_words.yaml")["pronouns"]
 Hit = tuple[int, int, str | None, dict[str, str]]
 
 SUBJECT_OF = {"me": "I", "him": "he", "us": "we", "them": "they"}
@@ -24,8 +27,7 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Words after which a subject pronoun is right: "taller than he (is)", "as he".
 _COMPARISON = frozenset({"than", "as", "like", "but", "except"})
 #: What follows "its" only when the writer meant "it's" (it is / it has).
-_AFTER_ITS = frozenset({"a", "an", "the", "not", "so", "too", "really", "just", "also", "been", "going", "getting",
-                        "time", "because", "my", "your", "our", "their", "very"})
+_AFTER_ITS = frozenset(_WORDS["after_its"])
 
 
 def _is_finite_clause(analysis: Analysis, verb: Token) -> bool:

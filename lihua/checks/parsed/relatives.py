@@ -13,37 +13,22 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.checks.parsed.nouns import PERSON_NOUNS
+from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 
+#: The word lists are data: lihua/data/parsed_words.yaml.
+_WORDS = data_file("parsed_words.yaml")["relatives"]
 Hit = tuple[int, int, str | None, dict[str, str]]
 
-PLACE_NOUNS = frozenset({
-    "place", "city", "town", "village", "country", "school", "park", "room", "restaurant", "hospital", "house",
-    "street", "museum", "library", "hotel", "shop", "store", "campus", "classroom", "zoo", "beach", "island",
-    "province", "hometown", "office", "factory", "farm", "garden", "building", "cinema", "theatre", "theater",
-    "station", "airport", "university", "college", "hall", "kitchen", "square", "countryside", "mountain", "lake"})
-TIME_NOUNS = frozenset({"day", "year", "time", "moment", "morning", "afternoon", "evening", "night", "week",
-                        "month", "summer", "winter", "spring", "autumn", "weekend", "holiday", "days", "years",
-                        "times", "period", "age", "era", "season", "hour", "minute"})
+PLACE_NOUNS = frozenset(_WORDS["place_nouns"])
+TIME_NOUNS = frozenset(_WORDS["time_nouns"])
 #: Verbs that, in "the city which I ___", leave no place for "which": the word must be "where" / "when".
-NO_OBJECT_VERBS = frozenset({"live", "stay", "bear", "born", "grow", "study", "work", "sleep", "swim", "happen", "lie",
-                             "sit", "stand", "arrive", "go", "come", "travel", "die", "rest", "shop", "dance"})
+NO_OBJECT_VERBS = frozenset(_WORDS["no_object_verbs"])
 #: Verbs that need their object: in "the city where I visited", "visited" has none, so "which".
-OBJECT_VERBS = frozenset({"visit", "like", "love", "enjoy", "describe", "mention", "recommend", "build", "choose",
-                          "prefer", "miss", "admire", "introduce", "hate", "need", "want", "plan", "buy",
-                          "design", "create", "found", "establish", "discover", "mean"})
-#: People who are one person ("the man which" → "who"); groups (class, team) may take "which".
-_GROUPS = frozenset({"audience", "class", "club", "committee", "community", "company", "crew", "crowd",
-                     "family", "generation", "government", "group", "team", "animal", "animals", "dog", "cat",
-                     "bird", "horse", "kitten", "puppy", "pet", "couple", "elderly", "folk", "folks"})
+OBJECT_VERBS = frozenset(_WORDS["object_verbs"])
 #: Plain things, never "who" (a list, not a guess: many a person noun ends like a thing's).
-THING_NOUNS = PLACE_NOUNS | frozenset({
-    "book", "film", "movie", "car", "phone", "computer", "song", "game", "activity", "festival", "thing", "event",
-    "program", "programme", "website", "app", "lesson", "course", "story", "picture", "photo", "machine", "robot",
-    "meal", "dish", "food", "gift", "present", "letter", "message", "subject", "problem", "plan", "idea",
-    "competition", "match", "trip", "journey", "holiday", "tradition", "custom", "habit", "experience", "bike",
-    "bicycle", "bus", "train", "plane", "ticket", "toy", "tool", "article", "magazine", "newspaper", "exhibition"})
+THING_NOUNS = PLACE_NOUNS | frozenset(_WORDS["thing_nouns"])
 _RELATIVES = frozenset({"which", "who", "where", "when", "what", "that"})
 
 
