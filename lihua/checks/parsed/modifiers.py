@@ -81,7 +81,8 @@ def adverb_before_noun(text: str, letter: Letter | None, options: dict[str, Any]
         if noun.i + 1 < len(tokens) and tokens[noun.i + 1].text in ("-", "'s", "’s"):
             continue
         before = tokens[word.i - 1] if word.i else None
-        if before is None or not (before.pos in ("DET", "ADP", "ADJ") or before.tag == "PRP$"):
+        object_of = before is not None and before.pos == "VERB" and noun.dep == "obj" and noun.head == before.i
+        if before is None or not (before.pos in ("DET", "ADP", "ADJ") or before.tag == "PRP$" or object_of):
             continue  # "almost perfectly reply": the "noun" may be a verb; a determiner or preposition says not
         fix = _adjective_for(word)
         if fix:

@@ -41,6 +41,9 @@ _NO_COUNT = frozenset(_WORDS["no_count"])
 STRICT_UNCOUNTABLE = frozenset(_WORDS["strict_uncountable"])
 #: One person: a bare singular of these as an object or after "is" lacks its article ("He is student").
 PERSON_NOUNS = frozenset(_WORDS["person_nouns"])
+#: People, places and things that only count (for "a lot of …", where "time", "work", "fun" stay singular).
+CONCRETE_NOUNS = PERSON_NOUNS | frozenset(data_file("parsed_words.yaml")["relatives"]["place_nouns"]) | frozenset(
+    data_file("parsed_words.yaml")["relatives"]["thing_nouns"])
 #: Subjects of "X is (adjective) noun" whose complement is one plain thing or person.
 _PLAIN_SUBJECTS = frozenset({"it", "this", "that", "he", "she", "i"})
 #: Countable nouns that also stand bare after "it is" + adjective: "it is common sense", "high time".
@@ -121,9 +124,13 @@ def _counting_head(analysis: Analysis, noun: Token) -> Token | None:
     has_determiner = any(c.tag in ("PRP$", "DT") and c.lower not in ("a", "an") for c in children)
     if noun.dep == "nmod" and any(c.lower == "of" for c in children) and has_determiner:
         head = analysis.head(noun)
-        if (head.lower in COUNTING_HEADS and head.i < noun.i and (head.lower == "one" or head.lower.endswith("s"))
+        if (head.lower in COUNTING_HEADS and head.i < noun.i and head.lower not in ("all", "any", "each", "most",
+                                                                                 "none", "some")
                 and head.pos in ("NUM", "PRON", "DET", "NOUN", "ADJ", "PROPN")):
-            return head
+            return head  # not "some of the book", "most of the day": a part of one thing
+    if (noun.dep == "nmod" and analysis.head(noun).lower in ("lot", "lots") and noun.lower in CONCRETE_NOUNS
+            and any(c.lower == "of" for c in children)):
+        return analysis.head(noun)  # "a lot of place": only plain things and people, never "a lot of time"
     if has_determiner and noun.lower in PERSON_NOUNS:
         return next((c for c in children if c.lower == "all" and c.i < noun.i), None)
     return None
