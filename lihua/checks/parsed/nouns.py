@@ -100,9 +100,10 @@ def plural_after_quantifier(text: str, letter: Letter | None, options: dict[str,
         word = next((c for c in children if c.lower in PLURAL_WORDS and c.dep in ("det", "amod", "nummod")
                      and c.i < noun.i), None)
         if word is None:
-            word = _counting_head(analysis, noun)
-        if word is None or any(c.lower in ("a", "an", "every", "each", "this", "that") for c in children):
-            continue
+            word = _counting_head(analysis, noun) or _various(analysis, noun)
+        if word is None or any(c.lower in ("a", "an", "every", "each", "this", "that") and not (
+                word.lower == "few" and c.i == word.i - 1) for c in children):
+            continue  # "a few day" counts; "a different way", "every few days" do not
         if word.head == noun.i and not _is_plain_phrase(analysis, word, noun):
             continue
         fix = _plural_fix(noun)
@@ -116,6 +117,14 @@ def _phrase_fix(text: str, word: Token, noun: Token, fix: str) -> Hit:
     if word.head != noun.i or word.i > noun.i:
         return noun.start, noun.end, fix, {"noun": noun.text, "word": word.text}
     return word.start, noun.end, text[word.start:noun.start] + fix, {"noun": noun.text, "word": word.text}
+
+
+def _various(analysis: Analysis, noun: Token) -> Token | None:
+    """'people in different country': "different" with no determiner means "various", so it counts."""
+    children = analysis.children(noun)
+    if any(c.dep in ("det", "nmod:poss", "nummod", "det:poss") or c.tag in _POSSESSIVE_TAGS for c in children):
+        return None
+    return next((c for c in children if c.lower == "different" and c.dep == "amod" and c.i < noun.i), None)
 
 
 def _counting_head(analysis: Analysis, noun: Token) -> Token | None:
