@@ -292,8 +292,9 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
             if not (is_complement and any(c.dep == "amod" and c.i < noun.i for c in children)
                     and lowered not in lexicon.MASS_SENSES and lowered not in _OFTEN_BARE):
                 continue
-        elif not is_complement and (noun.dep != "obj" or analysis.head(noun).pos != "VERB"):
-            continue
+        elif not is_complement and not (noun.dep in ("obj", "xcomp") and analysis.head(noun).pos == "VERB") and not (
+                noun.dep == "xcomp" and any(c.dep == "cop" for c in children)):
+            continue  # an object, or what one becomes or is to be: "want to become good teacher", "to be good doctor"
         first = min([c for c in children if c.i < noun.i and c.dep in ("amod", "compound")] + [noun],
                      key=lambda t: t.i)
         if first.i != noun.i and any(t.pos not in ("ADJ", "NOUN", "ADV") for t in analysis.tokens[first.i:noun.i]):
