@@ -27,6 +27,8 @@ SHORT_LINE_WORDS = 4  # "Dear Mr Smith," / "Best wishes," / "Li Hua": a line of 
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’)\]]*\s*$")
 _CUT = re.compile(r"[.!?。！？;；]\s")
 _WORD = re.compile(r"[A-Za-z]+")
+#: Undecodable bytes read with surrogateescape: spaCy cannot encode them; one U+FFFD each keeps the offsets.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _lock = threading.Lock()
 
@@ -209,7 +211,7 @@ def analyse(text: str) -> Analysis:
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     with _lock:  # one pipeline per process; spaCy's models are not meant to be run from two threads at once
-        docs = list(nlp.pipe(block for _, block in pieces))
+        docs = list(nlp.pipe(_SURROGATE.sub("\ufffd", block) for _, block in pieces))
     for (offset, _), doc in zip(pieces, docs, strict=True):
         base = len(tokens)
         kept: dict[int, int] = {}

@@ -60,3 +60,11 @@ def test_empty_and_odd_text_gives_an_empty_or_sane_analysis() -> None:
     assert analyse("\n\n   \n").tokens == ()
     chinese = analyse("我们 like 端午节 very much。")
     assert all(chinese.text[t.start:t.end] == t.text for t in chinese.tokens)
+
+
+def test_undecodable_bytes_are_parsed_and_offsets_stay_in_the_original_text() -> None:
+    """Bytes read with surrogateescape ('\\udcc2') cannot reach spaCy as they are; the words around them can."""
+    text = "I have many book.\udcc2\udcd8 We went home."
+    analysis = analyse(text)
+    assert [t.text for t in analysis.tokens if t.text.isalpha()] == ["I", "have", "many", "book", "We", "went", "home"]
+    assert all(text[t.start:t.end] == t.text or not t.text.isascii() for t in analysis.tokens)

@@ -1,10 +1,16 @@
 """Checks that read the parse (lihua.text.analysis): each finds one kind of error from the
-sentence's structure, where a phrase pattern or the shallow clause reader would guess."""
+sentence's structure (word class and relation in its sentence), combined with word facts from
+`lihua.checks.lexicon`, in one pass over the tokens."""
 
 from __future__ import annotations
 
 from lihua.checks.parsed.agreement import AGREEMENT_CHECKS
+from lihua.checks.parsed.modifiers import MODIFIER_CHECKS
+from lihua.checks.parsed.nouns import NOUN_CHECKS
+from lihua.checks.parsed.pronouns import PRONOUN_CHECKS
+from lihua.checks.parsed.relatives import RELATIVE_CHECKS
 from lihua.checks.parsed.tense import TENSE_CHECKS
 from lihua.checks.parsed.verbs import VERB_CHECKS
 
-PARSED_CHECKS = {**AGREEMENT_CHECKS, **VERB_CHECKS, **TENSE_CHECKS}
+PARSED_CHECKS = {**AGREEMENT_CHECKS, **VERB_CHECKS, **TENSE_CHECKS, **NOUN_CHECKS, **MODIFIER_CHECKS,
+                 **PRONOUN_CHECKS, **RELATIVE_CHECKS}

@@ -1,0 +1,129 @@
+"""Relative words chosen by their antecedent and by their role in the relative clause.
+
+who/which follow the antecedent (a person or a thing); where/when/which follow the role the word
+plays in its clause: "the city which I was born" has no place for "which" (born takes no object),
+so it is "where"; "the city where I visited" leaves "visited" without its object, so it is "which".
+The parser gives the clause (acl:relcl), its antecedent and the relative word's relation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lihua.checks import lexicon
+from lihua.checks.parsed.nouns import PERSON_NOUNS
+from lihua.io.yaml_data import data_file
+from lihua.text.analysis import Analysis, Token, analyse
+from lihua.text.letter import Letter
+
+#: The word lists are data: lihua/data/parsed_words.yaml.
+_WORDS = data_file("parsed_words.yaml")["relatives"]
+Hit = tuple[int, int, str | None, dict[str, str]]
+
+PLACE_NOUNS = frozenset(_WORDS["place_nouns"])
+TIME_NOUNS = frozenset(_WORDS["time_nouns"])
+#: Verbs that, in "the city which I ___", leave no place for "which": the word must be "where" / "when".
+NO_OBJECT_VERBS = frozenset(_WORDS["no_object_verbs"])
+#: Verbs that need their object: in "the city where I visited", "visited" has none, so "which".
+OBJECT_VERBS = frozenset(_WORDS["object_verbs"])
+#: Plain things, never "who" (a list, not a guess: many a person noun ends like a thing's).
+THING_NOUNS = PLACE_NOUNS | frozenset(_WORDS["thing_nouns"])
+_RELATIVES = frozenset({"which", "who", "where", "when", "what", "that"})
+
+
+def _relatives(analysis: Analysis) -> Iterator[tuple[Token, Token, Token]]:
+    """(relative word, its clause's verb, antecedent) for each relative clause that opens with the word
+    right after its antecedent (or after a comma after it), as in "the city, which …"."""
+    tokens = analysis.tokens
+    for word in tokens:
+        if word.lower not in _RELATIVES or word.i == 0:
+            continue
+        verb = analysis.head(word) if word.dep != "acl:relcl" else word
+        if verb.dep != "acl:relcl" or verb.i < word.i:
+            continue
+        antecedent = analysis.head(verb)
+        before = tokens[word.i - 1]
+        if before.i != antecedent.i and not (before.text == "," and before.i == antecedent.i + 1):
+            continue
+        if antecedent.pos != "NOUN" or not antecedent.text.isalpha():
+            continue
+        yield word, verb, antecedent
+
+
+def _has_stranded_preposition(analysis: Analysis, verb: Token, word: Token) -> bool:
+    """"the city which I was born in": the clause carries its own preposition for "which"."""
+    return any(t.i > word.i and t.lower in lexicon.PREPOSITIONS and (t.dep != "case" or t.head < t.i) for t in analysis.subtree(verb))
+
+
+def relative_by_antecedent(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'the man which lives here' → who; 'the book who I bought' → which: a person or a thing."""
+    analysis = analyse(text)
+    for word, _verb, antecedent in _relatives(analysis):
+        lowered = antecedent.lower
+        if word.lower == "which" and lowered in PERSON_NOUNS and word.dep in ("nsubj", "nsubj:pass"):
+            # as an object ("the doctor, which he sees") the word a student needs is "whom": not a one-word fix
+            fix = "who"
+        elif word.lower == "who" and lowered in THING_NOUNS and word.dep in ("nsubj", "obj", "nsubj:pass"):
+            fix = "which"
+        else:
+            continue
+        yield word.start, word.end, lexicon.same_case(word.text, fix), {"word": word.text, "noun": antecedent.text}
+
+
+def relative_by_role(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'the city which I was born' → where; 'the town where I visited' → which; 'the day where we met' → when."""
+    analysis = analyse(text)
+    for word, verb, antecedent in _relatives(analysis):
+        lowered = antecedent.lower
+        children = analysis.children(verb)
+        has_subject = any(c.dep.startswith("nsubj") and c.i != word.i for c in children)
+        fix = None
+        if word.lower in ("which", "that") and has_subject:  # another subject: "which" is not the clause's
+            if verb.lemma in NO_OBJECT_VERBS and not _has_stranded_preposition(analysis, verb, word) and not any(
+                    c.dep in ("obj", "ccomp", "xcomp") and c.i != word.i for c in children):
+                if lowered in PLACE_NOUNS:
+                    fix = "where"
+                elif lowered in TIME_NOUNS and verb.lemma not in ("bear", "born", "go", "come"):
+                    fix = "when"
+        elif word.lower == "where" and word.dep == "advmod":
+            if lowered in TIME_NOUNS:
+                fix = "when"
+            elif (lowered in PLACE_NOUNS and verb.lemma in OBJECT_VERBS and has_subject
+                  and not any(c.dep in ("obj", "ccomp", "xcomp", "obl") for c in children)):
+                fix = "which"
+        elif word.lower == "when" and word.dep == "advmod" and lowered in PLACE_NOUNS and lowered != "place":
+            fix = "where"
+        elif word.lower == "what" and word.text == "what" and antecedent.tag in ("NN", "NNS") and any(
+                c.dep == "det" or c.tag == "PRP$" for c in analysis.children(antecedent)) and analysis.head(
+                antecedent).lemma not in (
+                "ask", "tell", "show", "teach", "know", "wonder", "remember", "forget", "see", "learn"):
+            fix = "that"
+        if fix:
+            yield word.start, word.end, lexicon.same_case(word.text, fix), {"word": word.text, "noun": antecedent.text}
+
+
+def whose_for_whos(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'the girl who's mother is a teacher': the possessive relative is "whose"."""
+    analysis = analyse(text)
+    tokens = analysis.tokens
+    for word in tokens[:-3]:
+        after = tokens[word.i + 1]
+        if word.lower != "who" or after.text not in ("'s", "’s") or after.start != word.end or word.i == 0:
+            continue
+        if tokens[word.i - 1].pos != "NOUN":
+            continue
+        rest = tokens[word.i + 2:word.i + 5]
+        noun = next((t for t in rest if t.pos == "NOUN"), None)
+        if noun is None or any(t.pos not in ("ADJ", "NOUN") for t in rest[:rest.index(noun)]):
+            continue
+        following = tokens[noun.i + 1] if noun.i + 1 < len(tokens) else None
+        if following is not None and following.pos in ("VERB", "AUX") and noun.tag in ("NN", "NNS"):
+            yield word.start, after.end, lexicon.same_case(word.text, "whose"), {"word": text[word.start:after.end]}
+
+
+RELATIVE_CHECKS = {
+    "parsed-relative-by-antecedent": relative_by_antecedent,
+    "parsed-relative-by-role": relative_by_role,
+    "parsed-whose-for-whos": whose_for_whos,
+}
