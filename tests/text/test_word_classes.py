@@ -98,3 +98,12 @@ def test_include_words_and_except_compose_in_order() -> None:
 def test_a_broken_class_is_one_clear_error(classes: dict, message: str) -> None:
     with pytest.raises(WordClassError, match=re.escape(message)):
         resolve(classes, "a")
+
+
+def test_no_class_is_declared_twice() -> None:
+    """YAML keeps the last of two equal keys without a word: a class declared twice is half lost."""
+    from lihua.io.yaml_lines import parse
+
+    for name in ("word_classes.yaml", "parsed_words.yaml"):
+        parsed = parse((PACKAGE / "data" / name).read_text(encoding="utf-8"))
+        assert parsed.duplicates == [], f"{name}: {parsed.duplicates}"

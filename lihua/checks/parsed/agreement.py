@@ -25,10 +25,11 @@ from lihua.checks.parsed.words import (
 )
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
+from lihua.text.word_classes import word_class
 
 Hit = tuple[int, int, str | None, dict[str, str]]
 _RELATIVE = frozenset({"who", "which", "that"})
-_QUANTIFIER_HEADS = frozenset({"one", "each", "any", "none", "some", "all", "most", "only", "many", "few", "several"})
+_QUANTIFIER_HEADS = word_class("quantifier_heads")
 
 
 def _finite(analysis: Analysis, subject: Token) -> Token | None:
@@ -41,7 +42,7 @@ def _finite(analysis: Analysis, subject: Token) -> Token | None:
         return None
     auxes = sorted((c for c in kids if c.dep in AUX), key=lambda c: c.i)
     verb = auxes[0] if auxes else head
-    if not auxes and head.dep in {"csubj", "xcomp", "compound", "amod", "acl", "nmod", "obl", "obj"}:
+    if not auxes and head.dep in word_class("relations_without_own_subject"):
         return None  # "The bus stop near my home is new": no finite verb of its own
     if verb.i < subject.i or penn(verb) == "MD" or verb.text[:1] in "'’":
         return None  # a question, a modal, or a contraction ("there's")
@@ -55,7 +56,7 @@ def _subjunctive(analysis: Analysis, subject: Token, verb: Token) -> bool:
     clause = analysis.head(subject)
     sentence = analysis.sentence_tokens(subject.sent)
     before = {t.lower for t in sentence if t.i < subject.i}
-    if verb.lower == "were" and before & {"if", "wish", "though", "unless", "suppose", "imagine", "rather"}:
+    if verb.lower == "were" and before & word_class("subjunctive_openers"):
         return True
     ruler = analysis.head(clause)
     return (verb.tag == "VB" or verb.lower == verb.lemma) and (
@@ -99,7 +100,7 @@ def _reads_cleanly(analysis: Analysis, subject: Token, verb: Token) -> bool:
         if _is_gerund(previous) or previous.lower in {"and", "or", "nor"} and left > 1 and tokens[left - 2].pos in {
                 "NOUN", "PROPN", "PRON"}:
             return False  # "using textbooks is", "global warming and the greenhouse effect have"
-        if previous.lemma in {"make", "let", "have", "help", "see", "watch", "hear", "notice", "feel"} or (
+        if previous.lemma in word_class("causative_and_perception_verbs") or (
                 previous.pos == "VERB" and previous.lemma not in word_set("clause_verbs")):
             return False  # "makes the other country need", "to explore these lanes is": an object
     if any(_is_gerund(tokens[i]) for i in inside if i < subject.i):
@@ -161,7 +162,7 @@ def _there_noun(analysis: Analysis, verb: Token) -> Token | None:
     for j in range(verb.i + 1, min(last, verb.i + 6)):
         token = tokens[j]
         if token.pos in {"NOUN", "PRON"}:
-            return token if token.lower not in {"lot", "lots", "plenty", "kind", "kinds", "variety"} else None
+            return token if token.lower not in word_class("quantity_nouns") else None
         if token.pos not in {"DET", "ADJ", "NUM", "ADV", "PART"}:
             return None
     return None
@@ -223,7 +224,7 @@ def _there_be(analysis: Analysis, there: Token) -> Hit | None:
     if there.i + 1 >= len(tokens):
         return None
     verb = tokens[there.i + 1]
-    if verb.lemma not in {"be", "have"} or verb.lower not in {"is", "are", "was", "were", "has", "have"}:
+    if verb.lemma not in {"be", "have"} or verb.lower not in word_class("be_have_finite_forms"):
         return None
     if verb.lower in {"has", "have"}:  # "there has been", "there have been"
         if there.i + 2 >= len(tokens) or tokens[there.i + 2].lower != "been":

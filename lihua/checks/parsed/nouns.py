@@ -16,6 +16,7 @@ from lihua.checks import lexicon
 from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
+from lihua.text.word_classes import word_class, word_list
 
 #: The word lists are data: lihua/data/parsed_words.yaml.
 _WORDS = data_file("parsed_words.yaml")["nouns"]
@@ -45,7 +46,7 @@ PERSON_NOUNS = frozenset(_WORDS["person_nouns"])
 CONCRETE_NOUNS = PERSON_NOUNS | frozenset(data_file("parsed_words.yaml")["relatives"]["place_nouns"]) | frozenset(
     data_file("parsed_words.yaml")["relatives"]["thing_nouns"])
 #: Subjects of "X is (adjective) noun" whose complement is one plain thing or person.
-_PLAIN_SUBJECTS = frozenset({"it", "this", "that", "he", "she", "i"})
+_PLAIN_SUBJECTS = word_class("plain_subject_pronouns")
 #: Countable nouns that also stand bare after "it is" + adjective: "it is common sense", "high time".
 _OFTEN_BARE = frozenset(_WORDS["often_bare"])
 _POSSESSIVE_TAGS = frozenset({"PRP$", "WP$", "POS", "DT", "CD", "PDT"})
@@ -101,7 +102,7 @@ def plural_after_quantifier(text: str, letter: Letter | None, options: dict[str,
                      and c.i < noun.i), None)
         if word is None:
             word = _counting_head(analysis, noun) or _various(analysis, noun)
-        if word is None or any(c.lower in ("a", "an", "every", "each", "this", "that") and not (
+        if word is None or any(c.lower in word_class("determiners_before_one_thing") and not (
                 word.lower == "few" and c.i == word.i - 1) for c in children):
             continue  # "a few day" counts; "a different way", "every few days" do not
         if word.head == noun.i and not _is_plain_phrase(analysis, word, noun):
@@ -133,8 +134,7 @@ def _counting_head(analysis: Analysis, noun: Token) -> Token | None:
     has_determiner = any(c.tag in ("PRP$", "DT") and c.lower not in ("a", "an") for c in children)
     if noun.dep == "nmod" and any(c.lower == "of" for c in children) and has_determiner:
         head = analysis.head(noun)
-        if (head.lower in COUNTING_HEADS and head.i < noun.i and head.lower not in ("all", "any", "each", "most",
-                                                                                 "none", "some")
+        if (head.lower in COUNTING_HEADS and head.i < noun.i and head.lower not in word_class("counting_heads_taking_singular_or_mass")
                 and head.pos in ("NUM", "PRON", "DET", "NOUN", "ADJ", "PROPN")):
             return head  # not "some of the book", "most of the day": a part of one thing
     if (noun.dep == "nmod" and analysis.head(noun).lower in ("lot", "lots") and noun.lower in CONCRETE_NOUNS
@@ -222,7 +222,7 @@ def here_is_plural(text: str, letter: Letter | None, options: dict[str, Any]) ->
             if token.pos in ("NOUN", "PROPN"):
                 subject = token
                 break
-            if (token.pos not in ("DET", "ADJ", "NUM", "ADV") and token.tag != "PRP$") or token.lower in ("a", "an", "one", "each", "every"):
+            if (token.pos not in ("DET", "ADJ", "NUM", "ADV") and token.tag != "PRP$") or token.lower in word_class("singular_determiners_and_one"):
                 break
         if subject is None or subject.tag != "NNS" or subject.lower in _PLURAL_WORDS_OF_THEIR_OWN:
             continue
@@ -237,7 +237,7 @@ def _sound_article(word: str) -> str | None:
     lowered = word.lower()
     if not word.isalpha() or len(word) < 2 or (word[1:].lower() != word[1:]):
         return None  # "NBA", "iPad", "X"
-    if lowered[0] in "hu" or lowered.startswith(("eu", "one", "once", "ewe", "y")):
+    if lowered[0] in "hu" or lowered.startswith(word_list("vowel_letters_sounding_consonant")):
         return None
     return "an" if lowered[0] in "aeio" else "a"
 

@@ -14,6 +14,7 @@ from lihua.checks import lexicon
 from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
+from lihua.text.word_classes import word_class
 
 #: The word lists are data: lihua/data/parsed_words.yaml.
 _WORDS = data_file("parsed_words.yaml")["pronouns"]
@@ -25,7 +26,7 @@ POSSESSIVE_OF_REFLEXIVE = {"myself": "my", "yourself": "your", "himself": "his",
                            "itself": "its", "ourselves": "our", "yourselves": "your", "themselves": "their"}
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Words after which a subject pronoun is right: "taller than he (is)", "as he".
-_COMPARISON = frozenset({"than", "as", "like", "but", "except"})
+_COMPARISON = word_class("comparison_words")
 #: What follows "its" only when the writer meant "it's" (it is / it has).
 _AFTER_ITS = frozenset(_WORDS["after_its"])
 
@@ -53,8 +54,7 @@ def object_pronoun_as_subject(text: str, letter: Letter | None, options: dict[st
         verb = analysis.head(subject)
         if verb.i < word.i or not _is_finite_clause(analysis, verb):
             continue
-        if word.i and tokens[word.i - 1].lower in ("let", "make", "made", "help", "helped", "see", "saw", "watch",
-                                                   "hear", "heard", "have", "had", "lets", "makes", "helps", "to"):
+        if word.i and tokens[word.i - 1].lower in word_class("verbs_taking_object_then_verb"):
             continue  # "let him go": an object the parser may read as a subject
         if word.i and tokens[word.i - 1].pos in ("VERB", "ADP", "AUX"):
             continue

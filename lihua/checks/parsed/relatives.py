@@ -16,6 +16,7 @@ from lihua.checks.parsed.nouns import PERSON_NOUNS
 from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
+from lihua.text.word_classes import word_class
 
 #: The word lists are data: lihua/data/parsed_words.yaml.
 _WORDS = data_file("parsed_words.yaml")["relatives"]
@@ -29,7 +30,7 @@ NO_OBJECT_VERBS = frozenset(_WORDS["no_object_verbs"])
 OBJECT_VERBS = frozenset(_WORDS["object_verbs"])
 #: Plain things, never "who" (a list, not a guess: many a person noun ends like a thing's).
 THING_NOUNS = PLACE_NOUNS | frozenset(_WORDS["thing_nouns"])
-_RELATIVES = frozenset({"which", "who", "where", "when", "what", "that"})
+_RELATIVES = word_class("relative_words")
 
 
 def _relatives(analysis: Analysis) -> Iterator[tuple[Token, Token, Token]]:
@@ -96,8 +97,7 @@ def relative_by_role(text: str, letter: Letter | None, options: dict[str, Any]) 
             fix = "where"
         elif word.lower == "what" and word.text == "what" and antecedent.tag in ("NN", "NNS") and any(
                 c.dep == "det" or c.tag == "PRP$" for c in analysis.children(antecedent)) and analysis.head(
-                antecedent).lemma not in (
-                "ask", "tell", "show", "teach", "know", "wonder", "remember", "forget", "see", "learn"):
+                antecedent).lemma not in word_class("verbs_taking_wh_clauses"):
             fix = "that"
         if fix:
             yield word.start, word.end, lexicon.same_case(word.text, fix), {"word": word.text, "noun": antecedent.text}

@@ -18,6 +18,7 @@ from lihua.checks import lexicon
 from lihua.checks.parsed.words import in_quotes, penn, word_set
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
+from lihua.text.word_classes import word_class
 
 Hit = tuple[int, int, str | None, dict[str, str]]
 _NOW = re.compile(r"\b(?:now|today|nowadays|these\s+days|at\s+present|currently|every|always|usually|often|"
@@ -44,7 +45,7 @@ def _tense(token: Token, analysis: Analysis | None = None) -> str | None:
     tags = lexicon.verb_tags(token.lower)
     if token.lower in {"was", "were", "had", "did"} or (tag == "VBD" and "VBD" in tags and "VB" not in tags):
         return "past"
-    if token.lower in {"is", "are", "am", "has", "does"} or (tag in {"VBZ", "VBP"} and tags and "VBD" not in tags):
+    if token.lower in word_class("present_finite_auxiliaries") or (tag in {"VBZ", "VBP"} and tags and "VBD" not in tags):
         return "present"
     return None
 
@@ -68,7 +69,7 @@ def _reported(analysis: Analysis, verb: Token) -> bool:
         if node.is_root:
             return False
         if node.dep in {"ccomp", "csubj", "acl", "acl:relcl", "xcomp", "advcl"} and any(
-                c.dep == "mark" and c.lower in {"that", "if", "whether", "because", "as", "than", "so"}
+                c.dep == "mark" and c.lower in word_class("clause_openers_keeping_tense")
                 for c in analysis.children(node)):
             return True
         if node.dep in {"ccomp", "acl:relcl", "acl", "csubj"}:
@@ -77,7 +78,7 @@ def _reported(analysis: Analysis, verb: Token) -> bool:
     return False
 
 
-_WHEN = frozenset({"when", "while", "after", "before", "until", "till", "once"})  # not "as": "as though"
+_WHEN = word_class("time_conjunctions_of_story")  # not "as": "as though"
 
 
 def _time_clause(analysis: Analysis, clause: Token) -> bool:

@@ -15,6 +15,7 @@ from lihua.checks import lexicon
 from lihua.checks.parsed.words import AUX, in_quotes, penn, subject_number, word_set
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
+from lihua.text.word_classes import word_class
 
 Hit = tuple[int, int, str | None, dict[str, str]]
 _SOFT = frozenset({"ADV", "PART"})  # words that may stand between an auxiliary and its verb ("can not", "did n't")
@@ -197,7 +198,7 @@ def there_be_second_verb(text: str, letter: Letter | None, options: dict[str, An
         kids = analysis.children(verb)
         if any(c.dep in AUX | {"mark", "nsubj:pass"} or (c.dep == "nsubj" and c.i != noun.i) for c in kids):
             continue
-        if not any(c.dep in {"obj", "obl", "advmod", "xcomp", "ccomp"} for c in kids):
+        if not any(c.dep in word_class("relations_completing_a_verb") for c in kids):
             continue  # "there are things people know": a relative clause without 'that'
         ing = lexicon.verb_form(verb.lower, "VBG")
         if ing:
@@ -205,7 +206,7 @@ def there_be_second_verb(text: str, letter: Letter | None, options: dict[str, An
 
 
 _BE = {"first": "am", "you": "are", "plural": "are", "sing3": "is"}
-_PERSONAL = frozenset({"i", "you", "he", "she", "we", "they", "it"})
+_PERSONAL = word_class("subject_pronouns")
 
 
 def missing_be(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -228,7 +229,7 @@ def missing_be(text: str, letter: Letter | None, options: dict[str, Any]) -> Ite
         between = analysis.tokens[subject.i + 1:head.i]
         if any(t.pos not in {"ADV", "AUX", "PART"} for t in between) or len(between) > 3:
             continue
-        if subject.i and analysis.tokens[subject.i - 1].lower in {"with", "without", "see", "saw", "heard", "watched"}:
+        if subject.i and analysis.tokens[subject.i - 1].lower in word_class("words_before_object_then_bare_verb"):
             continue  # "with everyone watching"
         if modals:
             modal = modals[0]

@@ -12,6 +12,7 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.text.analysis import Analysis, Token
+from lihua.text.word_classes import word_class
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +31,7 @@ def _sets() -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in data().items() if isinstance(value, list)}
 
 
-_PLURAL_DETERMINERS = frozenset({"these", "those", "many", "several", "both", "few", "various"})
+_PLURAL_DETERMINERS = word_class("plural_determiners")
 CONTENT = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET"})
 SUBJECT = frozenset({"nsubj", "nsubj:pass"})
 AUX = frozenset({"aux", "aux:pass", "cop"})
@@ -109,11 +110,11 @@ def subject_number(analysis: Analysis, subject: Token, verb: Token, depth: int =
     if number is None and subject.tag == "NN" and lexicon.is_singular_noun(lower):
         number = "singular"  # "age", "point": lemminflect lists them among their own plurals
     if number == "plural" and subject.tag == "NNS":
-        if determiners & {"a", "an", "this", "that", "another", "every", "each"}:
+        if determiners & word_class("singular_count_determiners"):
             return None
         return "plural"
     if number == "singular" and subject.tag == "NN":
-        if determiners & {"some", "no", "any", "all", "most", "such"}:
+        if determiners & word_class("determiners_taking_mass_or_plural"):
             return None  # "some driver make": the noun may be the slip
         if not any(c.dep in {"det", "nmod:poss"} for c in kids):
             return None  # "Recently scientist have", "eye exercises": a bare count noun is no clear subject
@@ -160,7 +161,7 @@ def agreeing_form(verb: Token, number: str) -> str | None:
     """The form of `verb` that agrees with a subject of `number`."""
     lower = verb.lower
     fixed = _FORMS[number].get(lower)
-    if fixed is None and lower not in {"am", "is", "are", "was", "were", "has", "have", "does", "do"}:
+    if fixed is None and lower not in word_class("be_have_do_finite_forms"):
         if number == "sing3":
             fixed = lexicon.verb_form(lower, "VBZ")
         else:
