@@ -177,8 +177,9 @@ def _hit(analysis: Analysis, verb: Token, number: str, subject: str, word: Token
     if not fix:
         return None
     values = {"subject": subject, "verb": verb.text}
-    if word is not None and word.i == verb.i - 1 and analysis.text[word.end:verb.start] == " ":
-        return word.start, verb.end, f"{word.text} {fix}", values  # "the employer ask": both words disagree
+    if word is not None and word.pos == "NOUN" and word.i == verb.i - 1 and analysis.text[word.end:verb.start] == " ":
+        # "the employer ask": the noun may be the slip as much as the verb; "he go": only the verb is
+        return word.start, verb.end, f"{word.text} {fix}", values
     return verb.start, verb.end, fix, values
 
 
