@@ -62,6 +62,8 @@ def measure_letter(letter: Letter, findings: Sequence[Finding], limit: tuple[int
     features, facts = measure(letter.text, rows, usual / mid)
     at_usual = math.log1p(usual)
     references = {"log_words": at_usual, "log_words_sq": (at_usual - 5.0) ** 2}
+    if limit and limit[0] <= words <= limit[1]:  # within the task's range: length costs nothing
+        features = {**features, **references}
     facts = {**facts, "mid": round(mid)}
     return Measured(features, facts, references, rows)
 
