@@ -142,7 +142,7 @@ def score_letter(letter: Letter, prompt: Any, findings: Sequence[Finding], *, sc
                       "zh": f"共{words}词，超过题目要求的{limit[1]}词。"})
     total = max(1.0, total)
     band, low, high = band_for(total, points_scale)
-    descriptor = describe(band, components, content_scored)
+    descriptor = describe(band, components, content_scored, {"language": error_cap})
     return Score(points_scale, total, raw, band, (low, high), descriptor, components, deductions, content_scored,
                  coverage, notes, words, limit, relevance, kind, profile.to_dict())
 
@@ -152,9 +152,11 @@ def _band_range(band: int, scale: int) -> tuple[int, float, float]:
     return band_for(low, scale)
 
 
-def describe(band: int, components: dict[str, Component], content_scored: bool) -> dict[str, str]:
+def describe(band: int, components: dict[str, Component], content_scored: bool,
+             caps: dict[str, int] | None = None) -> dict[str, str]:
     """The band descriptor built from the components' own numbers: one clause per component at the
-    level its share of points reaches (the band cut points of 15 points), so none contradicts them."""
+    level its share of points reaches (the band cut points of 15 points), so none contradicts them;
+    `caps` holds a component's level down (the error density that caps the band caps "accurate")."""
     from lihua.scoring.marking import marking
     from lihua.scoring.words import scoring_words
 
@@ -168,7 +170,8 @@ def describe(band: int, components: dict[str, Component], content_scored: bool) 
             clause = parts["not_scored"][name]
         else:
             share = component.score / component.max if component.max else 0.0
-            clause = parts[name][band_for(_round(share * 15), 15)[0]]
+            level = min(band_for(_round(share * 15), 15)[0], (caps or {}).get(name, 5))
+            clause = parts[name][level]
         en.append(clause["en"])
         zh.append(clause["zh"])
     return {"en": "; ".join(en).capitalize() + ".", "zh": "；".join(zh) + "。"}
