@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lihua.grading.pipeline import grade
-from lihua.prompts import load_bank
+from lihua.prompts import load_bank, load_file
 from lihua.reply.model_letter import write_model
 from lihua.scoring.marking import marking
 from lihua.scoring.score import band_for
@@ -27,6 +27,14 @@ def test_three_letters_for_one_task_rank_a_band_apart() -> None:
     assert totals == sorted(totals) and len(set(totals)) == 3, totals
     bands = [s.band for s in scores]
     assert bands[1] - bands[0] >= 1 and bands[2] - bands[1] >= 1, bands
+
+
+def test_with_their_task_the_three_letters_still_rank_in_order() -> None:
+    prompt, errors = load_file(FIXTURES / "scoring" / "invite-painting-exhibition.yaml")
+    assert not errors
+    scores = [grade(LEVELS[k], prompt=prompt).score for k in ("weak", "average", "very_good")]
+    assert scores[0].total < scores[1].total < scores[2].total, [s.total for s in scores]
+    assert scores[0].band < scores[1].band
 
 
 @pytest.mark.parametrize("prompt_id", sorted(BANK.prompts)[:8])
