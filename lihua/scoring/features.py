@@ -102,6 +102,7 @@ _FAMILIES = {"fam_verb": ("learner.verb.",), "fam_agreement": ("learner.agreemen
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _CATEGORIES = ("grammar", "word-choice", "spelling", "punctuation")
 _SEVERITY = {"error": 1.0, "warning": 0.5}
+_WEIGHED = ("grammar", "word-choice", "spelling", "style", "punctuation")  # language.CATEGORY_WEIGHT's keys
 
 
 def _per100(count: float, words: int) -> float:
@@ -109,11 +110,11 @@ def _per100(count: float, words: int) -> float:
 
 
 def finding_rows(findings: Sequence[Any]) -> list[list[Any]]:
-    """lihua Findings as the rows the features read (what grade_cache.py stores)."""
-    from lihua.scoring.language import finding_weight
-
+    """lihua Findings as the rows the features read (what grade_cache.py stores); "hinders" as
+    lihua.scoring.language.finding_weight reads it (a weighed language error or warning)."""
     return [[f.rule_id, f.source.value, f.category.value, f.severity.value, f.component, f.span.start,
-             f.span.end, bool(finding_weight(f)[1])] for f in findings]
+             f.span.end, bool(f.hinders_meaning and f.component == "language" and f.category.value in _WEIGHED
+                              and f.severity.value in _SEVERITY)] for f in findings]
 
 
 def features(text: str, findings: Sequence[Sequence[Any]], length_scale: float = 1.0) -> dict[str, float]:

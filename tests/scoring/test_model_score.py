@@ -102,3 +102,26 @@ def test_no_band_descriptor_or_note_contradicts_the_numbers(name: str, text: str
         assert "content is not scored" not in notes
     for cut in score.deductions:
         assert cut.points >= 0 and cut.reason and cut.reason_zh
+
+
+def test_finding_rows_read_hinders_as_the_language_weights_do() -> None:
+    from lihua.findings import Category, Finding, Severity, Source, Span
+    from lihua.scoring.features import finding_rows
+    from lihua.scoring.language import finding_weight
+
+    found = [Finding("r", Source.LIHUA, category, severity, "x", Span(0, 1), component=component, hinders_meaning=True)
+             for category in (Category.GRAMMAR, Category.SPELLING, Category.FORMAT)
+             for severity in (Severity.ERROR, Severity.SUGGESTION) for component in ("language", "organisation")]
+    assert [row[7] for row in finding_rows(found)] == [finding_weight(f)[1] for f in found]
+
+
+def test_length_is_judged_against_the_task_midpoint() -> None:
+    from lihua.scoring.marking import measure_letter, model_deductions
+    from lihua.text.letter import parse_letter
+
+    letter = parse_letter(LEVELS["average"])
+    words = letter.word_count
+    inside = measure_letter(letter, [], (words - 10, words + 10))
+    assert not [d for d in model_deductions("overall", "language", inside, 6.0) if "the task's" in d.reason]
+    short = measure_letter(letter, [], (words * 2, words * 2 + 20))  # the task wants twice as much
+    assert [d for d in model_deductions("overall", "language", short, 6.0) if "short of the task's" in d.reason]
