@@ -80,7 +80,7 @@ def model_deductions(model_name: str, component: str, measured: Measured, maximu
     cuts = []
     for term, z in short:
         points = z * per_z * squeeze * maximum
-        if points < 0.005:
+        if points < 0.05:  # under a tenth of a point: not worth a line
             continue
         reason, reason_zh = _reason(term.name, term.description, measured.facts)
         indices = _findings_behind(term.name, measured.rows)

@@ -122,6 +122,7 @@ def score_letter(letter: Letter, prompt: Any, findings: Sequence[Finding], *, sc
         lost = sum(d.points for d in deductions if d.component == name)
         components[name] = Component(name, max(0.0, _round(maxima[name] - lost)), maxima[name],
                                      name != "content" or content_scored)
+    deductions = _to_half_points(deductions, components)
     raw = sum(c.score for c in components.values())
     band, low, high = band_for(raw, points_scale)
     if band > band_cap and cap_reason:
@@ -145,6 +146,22 @@ def score_letter(letter: Letter, prompt: Any, findings: Sequence[Finding], *, sc
     descriptor = describe(band, components, content_scored, {"language": error_cap})
     return Score(points_scale, total, raw, band, (low, high), descriptor, components, deductions, content_scored,
                  coverage, notes, words, limit, relevance, kind, profile.to_dict())
+
+
+def _to_half_points(deductions: list[Deduction], components: dict[str, Component]) -> list[Deduction]:
+    """Each component's deductions rescaled to the points it really lost once rounded to half
+    points, so the points listed add up to the sub-score shown; a reason whose share rounds to
+    nothing is dropped (no point lost, nothing to explain)."""
+    lost = {name: sum(d.points for d in deductions if d.component == name) for name in components}
+    out = []
+    for d in deductions:
+        component = components.get(d.component)
+        if component is not None:
+            d.points *= (component.max - component.score) / lost[d.component] if lost[d.component] else 0.0
+            if d.points < 0.005:
+                continue
+        out.append(d)
+    return out
 
 
 def _band_range(band: int, scale: int) -> tuple[int, float, float]:

@@ -87,6 +87,9 @@ def test_no_band_descriptor_or_note_contradicts_the_numbers(name: str, text: str
     for component in score.components.values():
         assert (component.score * 2).is_integer(), component  # half points, as the total
         assert 0 <= component.score <= component.max
+        if score.band:  # the points listed add up to the sub-score shown
+            listed = sum(d.points for d in score.deductions if d.component == component.name)
+            assert listed == pytest.approx(component.max - component.score if component.scored else 0.0)
     parts = marking().descriptor
     content = score.components["content"]
     if not score.content_scored and score.band:

@@ -254,7 +254,7 @@ def test_every_point_lost_is_explained(good: Score) -> None:
     for text in (GOOD, (LETTERS / "weak_dragon_boat.txt").read_text(encoding="utf-8")):
         score = score_of(text)
         explained = sum(d.points for d in score.deductions if d.component != "length")
-        assert score.scale - explained == pytest.approx(score.raw, abs=0.75)  # components round to half points
+        assert score.scale - explained == pytest.approx(score.raw)
         assert all(d.reason and d.reason_zh and d.points > 0 for d in score.deductions)
 
 
