@@ -1,11 +1,12 @@
-"""The organisation component: letter format, paragraphs, linking words and register.
+"""The organisation component: the fitted `organisation` model (linking words, paragraphs; fitted on
+ELLIPSE cohesion marks) beside rule-based letter format and register, which no data can teach.
 
-Shares of the component (so the same letter loses the same share on 15 or 25 points):
-salutation missing 15% / wrong mark (colon, full stop, none) 10%; closing missing 10%;
-signature missing 15% / not "Li Hua" 10%; Chinese punctuation 10% (20% from three marks on);
-one unbroken block of 50+ words 15%; linking words: none 25%, one 15%, two 5%, the same one
-four times or more 5%; chat words 10% (20% to a teacher or an official). Notices (a title instead
-of "Dear …") need no salutation or closing, and are signed by whoever gives the notice.
+Shares of the component (so the same letter loses the same share on 15 or 25 points), for letters
+only (a salutation or a closing, or a task that asks for a letter): salutation missing 15% / wrong
+mark (colon, full stop, none) 10%; closing missing 10%; signature missing 15% / not "Li Hua" 10%;
+for every text: Chinese punctuation 10% (20% from three marks on); "although … but" 5%; chat words
+10% (20% to a teacher or an official). The model's deductions take what is left. Notices (a title
+instead of "Dear …") need no salutation or closing, and are signed by whoever gives the notice.
 """
 
 from __future__ import annotations
@@ -15,15 +16,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from lihua.findings import Finding
+from lihua.scoring.marking import Measured, measure_letter, model_deductions
 from lihua.scoring.result import Deduction
 from lihua.scoring.words import scoring_words
 from lihua.text.letter import WORD_RE, Letter, Part
 from lihua.text.sentences import read_body
 
 
-def organisation_deductions(letter: Letter, prompt: Any, findings: Sequence[Finding], maximum: float) -> list[Deduction]:
+def organisation_deductions(letter: Letter, prompt: Any, findings: Sequence[Finding], maximum: float,
+                            measured: Measured | None = None) -> list[Deduction]:
     """Every organisation deduction for `letter`, in points of a component worth `maximum`."""
-    found = _format(letter, prompt, findings) + _paragraphs(letter) + _linking(letter, findings) + _register(letter, prompt, findings)
+    found = _format(letter, prompt, findings) if is_letter(letter, prompt) else []
+    found += _linking(letter, findings) + _register(letter, prompt, findings)
     found += _other_format(findings, {i for *_, cited in found for i in cited})
     cuts, spent = [], 0.0
     for share, reason, reason_zh, indices in found:
@@ -33,7 +37,15 @@ def organisation_deductions(letter: Letter, prompt: Any, findings: Sequence[Find
         spent += share
         cuts.append(Deduction("organisation", reason, reason_zh, share * maximum, findings=indices,
                               rule_ids=sorted({findings[i].rule_id for i in indices})))
+    if spent < 1.0:
+        measured = measured or measure_letter(letter, findings, None)
+        cuts += model_deductions("organisation", "organisation", measured, maximum, budget=1.0 - spent)
     return cuts
+
+
+def is_letter(letter: Letter, prompt: Any) -> bool:
+    """A letter is marked for its format: it opens or closes as one, or the task asks for one."""
+    return prompt is not None or letter.salutation is not None or letter.closing is not None
 
 
 Found = list[tuple[float, str, str, list[int]]]
@@ -114,13 +126,6 @@ def _format(letter: Letter, prompt: Any, findings: Sequence[Finding]) -> Found:
     return out
 
 
-def _paragraphs(letter: Letter) -> Found:
-    if len(letter.paragraphs) == 1 and letter.word_count >= 50:
-        return [(0.15, "One unbroken block: split it into an opening, the body and a closing paragraph.",
-                 "全文只有一段：应分为开头、主体和结尾段。", [])]
-    return []
-
-
 _PAIRS = (("although/though … but", "but", re.compile(r"\b(?:al)?though\b[^.!?]*?,\s*(but)\b", re.I)),
           ("because … so", "so", re.compile(r"\bbecause\b[^.!?]*?,\s*(so)\b(?!\s+that)", re.I)))
 
@@ -139,19 +144,6 @@ def _linking(letter: Letter, findings: Sequence[Finding]) -> Found:
             if not any(f.span.start <= start < max(f.span.end, f.span.start + 1) for f in findings):
                 out.append((0.05, f"“{pair}” in one sentence: English uses one linking word, not both.",
                             f"“{pair}”连用：英语中二者只用其一。", []))  # no finding already costs it
-    counts = {w: c for w, c in counts.items() if c > 0}
-    distinct = len(counts)
-    if distinct == 0:
-        out.append((0.25, "No linking words: join ideas with first, besides, however, so that, finally…",
-                    "没有使用连接词：可用 first, besides, however, finally 等衔接句子。", []))
-    elif distinct <= 2:
-        share = 0.15 if distinct == 1 else 0.05
-        out.append((share, f"Few linking words ({', '.join(sorted(counts))}): vary them.",
-                    f"连接词较少（{', '.join(sorted(counts))}）：应多样化。", []))
-    worn = [w for w, c in counts.items() if c >= 4]
-    if worn:
-        out.append((0.05, f"The same linking word again and again: {', '.join(worn)}.",
-                    f"同一连接词反复使用：{', '.join(worn)}。", []))
     return out
 
 

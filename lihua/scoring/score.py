@@ -21,6 +21,7 @@ from typing import Any
 
 from lihua.findings import Finding
 from lihua.scoring.content import PointCoverage
+from lihua.scoring.marking import measure_letter
 from lihua.scoring.result import NO_PROMPT_NOTE, Component, Deduction, Score
 from lihua.text.letter import Letter, count_words
 
@@ -49,19 +50,21 @@ def scale_for(prompt: Any, scale: int | None = None) -> int:
     return 25 if str(getattr(prompt, "exam", "")) == "gaokao-25" else 15
 
 
-def band_for(total: float, scale: int) -> tuple[int, int, int]:
-    """(band, low, high) for a total; 12.5 on 15 points is still band 4 (10–12)."""
-    for band, low, high in BANDS[scale]:
+def band_for(total: float, scale: int) -> tuple[int, float, float]:
+    """(band, low, high) for a total, in the half points totals move in: band 4 on 15 points is
+    10–12.5 (12.5 is band 4, 13 band 5), so a total always lies inside the range printed beside it."""
+    bands = BANDS[scale]
+    for i, (band, low, _high) in enumerate(bands):
         if total >= low:
-            return band, low, high
-    return BANDS[scale][-1]
+            high = float(scale) if i == 0 else bands[i - 1][1] - 0.5
+            return band, low, int(high) if high.is_integer() else high
+    return bands[-1][0], 0, 0
 
 
 def score_letter(letter: Letter, prompt: Any, findings: Sequence[Finding], *, scale: int | None = None) -> Score:
     """Score one letter on the gaokao rubric; `prompt` may be None (content is then not scored)."""
     from lihua.scoring.language import DENSITY_CAPS, language_deductions
     from lihua.scoring.organisation import organisation_deductions
-    from lihua.scoring.words import scoring_words
 
     points_scale = scale_for(prompt, scale)
     words = body_word_count(letter, prompt)
@@ -89,7 +92,8 @@ def score_letter(letter: Letter, prompt: Any, findings: Sequence[Finding], *, sc
         deductions += content_cuts
         notes += content_notes
     names = _names(prompt)
-    language_cuts, profile, density = language_deductions(letter, findings, maxima["language"], names)
+    measured = measure_letter(letter, findings, limit)
+    language_cuts, profile, density = language_deductions(letter, findings, maxima["language"], names, measured)
     deductions += language_cuts
     cap_reason = None
     if content_scored and band_cap < 5:
@@ -111,20 +115,22 @@ def score_letter(letter: Letter, prompt: Any, findings: Sequence[Finding], *, sc
                       "({low}–{high}).",
                       f"仅{words}词，远少于{whose_zh}{floor}词，未能完成任务，最高只能评为第{{band}}档（{{low}}–{{high}}分）。",
                       [], [])
-    deductions += organisation_deductions(letter, prompt, findings, maxima["organisation"])
+    deductions += organisation_deductions(letter, prompt, findings, maxima["organisation"], measured)
 
     components = {}
-    for name in ("content", "language", "organisation"):
+    for name in ("content", "language", "organisation"):  # each in half points, as the total
         lost = sum(d.points for d in deductions if d.component == name)
-        components[name] = Component(name, max(0.0, maxima[name] - lost), maxima[name], name != "content" or content_scored)
+        components[name] = Component(name, max(0.0, _round(maxima[name] - lost)), maxima[name],
+                                     name != "content" or content_scored)
+    deductions = _to_half_points(deductions, components)
     raw = sum(c.score for c in components.values())
-    band, low, high = band_for(_round(raw), points_scale)
+    band, low, high = band_for(raw, points_scale)
     if band > band_cap and cap_reason:
-        _, cap_low, cap_high = next(b for b in BANDS[points_scale] if b[0] == band_cap)
+        _, cap_low, cap_high = _band_range(band_cap, points_scale)
         reason, reason_zh, point_ids, indices = cap_reason
         deductions.append(Deduction(
-            "band", reason.format(band=band_cap, low=cap_low, high=cap_high),
-            reason_zh.format(band=band_cap, low=cap_low, high=cap_high), raw - cap_high,
+            "band", reason.format(band=band_cap, low=f"{cap_low:g}", high=f"{cap_high:g}"),
+            reason_zh.format(band=band_cap, low=f"{cap_low:g}", high=f"{cap_high:g}"), raw - cap_high,
             findings=indices, rule_ids=sorted({findings[i].rule_id for i in indices}), content_points=point_ids))
         raw = float(cap_high)
     total = _round(raw)
@@ -137,9 +143,55 @@ def score_letter(letter: Letter, prompt: Any, findings: Sequence[Finding], *, sc
                       "zh": f"共{words}词，超过题目要求的{limit[1]}词。"})
     total = max(1.0, total)
     band, low, high = band_for(total, points_scale)
-    descriptor = scoring_words().bands[band]
+    descriptor = describe(band, components, content_scored, {"language": error_cap})
     return Score(points_scale, total, raw, band, (low, high), descriptor, components, deductions, content_scored,
                  coverage, notes, words, limit, relevance, kind, profile.to_dict())
+
+
+def _to_half_points(deductions: list[Deduction], components: dict[str, Component]) -> list[Deduction]:
+    """Each component's deductions rescaled to the points it really lost once rounded to half
+    points, so the points listed add up to the sub-score shown; a reason whose share rounds to
+    nothing is dropped (no point lost, nothing to explain)."""
+    lost = {name: sum(d.points for d in deductions if d.component == name) for name in components}
+    out = []
+    for d in deductions:
+        component = components.get(d.component)
+        if component is not None:
+            d.points *= (component.max - component.score) / lost[d.component] if lost[d.component] else 0.0
+            if d.points < 0.005:
+                continue
+        out.append(d)
+    return out
+
+
+def _band_range(band: int, scale: int) -> tuple[int, float, float]:
+    low = next(b[1] for b in BANDS[scale] if b[0] == band)
+    return band_for(low, scale)
+
+
+def describe(band: int, components: dict[str, Component], content_scored: bool,
+             caps: dict[str, int] | None = None) -> dict[str, str]:
+    """The band descriptor built from the components' own numbers: one clause per component at the
+    level its share of points reaches (the band cut points of 15 points), so none contradicts them;
+    `caps` holds a component's level down (the error density that caps the band caps "accurate")."""
+    from lihua.scoring.marking import marking
+    from lihua.scoring.words import scoring_words
+
+    if band == 0:
+        return dict(scoring_words().bands[0])
+    parts = marking().descriptor
+    en, zh = [], []
+    for name in ("content", "language", "organisation"):
+        component = components[name]
+        if not component.scored:
+            clause = parts["not_scored"][name]
+        else:
+            share = component.score / component.max if component.max else 0.0
+            level = min(band_for(_round(share * 15), 15)[0], (caps or {}).get(name, 5))
+            clause = parts[name][level]
+        en.append(clause["en"])
+        zh.append(clause["zh"])
+    return {"en": "; ".join(en).capitalize() + ".", "zh": "；".join(zh) + "。"}
 
 
 def body_word_count(letter: Letter, prompt: Any) -> int:

@@ -17,6 +17,7 @@ from lihua.cli.app import app
 from lihua.findings import Category, Finding, Severity, Source, Span
 from lihua.grading.pipeline import grade
 from lihua.prompts import load_bank
+from lihua.scoring.language import language_deductions
 from lihua.scoring.score import Score, score_letter
 from lihua.text.letter import count_words, parse_letter
 from tests.support import FIXTURES, require_shared_eval, shared_eval_params
@@ -53,7 +54,7 @@ def test_letter_with_many_errors_and_one_content_point_is_band_two_or_below() ->
     weak = score_of((LETTERS / "weak_dragon_boat.txt").read_text(encoding="utf-8"))
     assert [p.id for p in weak.coverage if p.covered] == ["activities"]
     assert weak.band <= 2 and weak.total <= 6
-    assert "Overused: “very”" in reasons(weak)
+    assert "grammar error(s) in 58 words" in reasons(weak)  # the fitted model names the errors it counts
 
 
 def test_empty_body_scores_zero() -> None:
@@ -227,9 +228,15 @@ def test_errors_that_hinder_meaning_weigh_more() -> None:
     plain = Finding("learner.article.a-an", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(20, 21))
     blocking = Finding("script.chinese-characters", Source.LIHUA, Category.GRAMMAR, Severity.ERROR, "x", Span(20, 21),
                        hinders_meaning=True)
-    assert score_letter(letter, DRAGON, [blocking]).raw < score_letter(letter, DRAGON, [plain]).raw
+    density = [language_deductions(letter, [f], 6.0, set())[2] for f in (blocking, plain)]
+    assert density[0] > density[1]  # the density that caps the band weighs them 1.5 times
     spelling = Finding("harper.Spelling", Source.HARPER, Category.SPELLING, Severity.ERROR, "x", Span(20, 21))
-    assert score_letter(letter, DRAGON, [spelling]).raw > score_letter(letter, DRAGON, [plain]).raw
+    assert _lost(score_letter(letter, DRAGON, [spelling])) < _lost(score_letter(letter, DRAGON, [plain]))
+
+
+def _lost(score: Score) -> float:
+    """Points lost before the half-point rounding of the components (small differences show)."""
+    return sum(d.points for d in score.deductions)
 
 
 # --- content without a prompt, explanations, the contract -----------------------------------------
@@ -356,10 +363,10 @@ def test_format_findings_are_cited_once_and_unknown_ones_still_count() -> None:
                     Span(letter.closing.start, letter.closing.start + 1))
     alone = score_letter(letter, DRAGON, [])
     cited = score_letter(letter, DRAGON, [colon])
-    assert cited.raw == pytest.approx(alone.raw)  # the colon costs once, whoever noticed it
+    assert _lost(cited) == pytest.approx(_lost(alone))  # the colon costs once, whoever noticed it
     assert next(d for d in cited.deductions if "Colon" in d.reason).findings == [0]
     extra = score_letter(letter, DRAGON, [colon, other])
-    assert extra.raw < cited.raw
+    assert _lost(extra) > _lost(cited)
     assert next(d for d in extra.deductions if d.reason.startswith("Letter format")).findings == [1]
 
 

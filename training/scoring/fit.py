@@ -29,7 +29,7 @@ ROOT = HERE.parents[1]
 #: ../shared/eval beside the checkout (a worktree one level deeper finds it one folder further up)
 SHARED = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
               ROOT.parent / "shared" / "eval")
-CACHE = Path("/tmp/score16")
+CACHE = Path("/tmp/score16")  # --cache elsewhere
 FOLDS = 10
 LAMBDAS = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
 
@@ -43,7 +43,7 @@ SIGNS = {
     "fam_verb": -1, "fam_agreement": -1, "fam_article": -1, "fam_noun": -1, "fam_pronoun": -1,
     "fam_sentence": -1, "fam_typo": -1, "log_words": 1, "band_4_5": 1, "band_5_6": 1, "common_words": -1,
     "band_lt3": -1, "suggestions": -1, "linking": 1, "short_paragraphs": -1, "advanced_share": 1, "run_on": -1,
-    "repetition": -1,
+    "repetition": -1, "clauses": 1, "subordinate_clauses": 1, "structure_variety": 1,
 }
 
 ACCURACY = ["err_grammar", "err_word_choice", "err_spelling", "err_punctuation", "err_hinders", "err_lihua",
@@ -59,6 +59,8 @@ SENTENCES = ["sentence_length", "sentence_spread", "subordinators", "relatives",
 ORGANISATION = ["linking", "linking_distinct", "linking_kinds", "paragraphs", "one_block", "short_paragraphs",
                 "paragraph_words"]
 FORMAT = ["is_letter", "format_complete"]
+#: from the parse (lihua.scoring.complexity): clauses, subordination and structure variety per sentence
+PARSE = ["clauses", "subordinate_clauses", "structure_variety"]
 FEATURE_SETS = {
     "length": ["log_words", "types"],
     "length+errors": ["log_words", "types", "err_grammar", "err_word_choice", "err_spelling", "err_punctuation",
@@ -70,8 +72,11 @@ FEATURE_SETS = {
                 "word_length", "band_4_5", "common_words", "band_lt3", "linking_distinct", "linking_kinds",
                 "advanced_share", "run_on", "repetition"],
     "organisation": ORGANISATION,
+    "organisation+parse": [*ORGANISATION, *PARSE],
     "organisation+sentences": [*ORGANISATION, "sentence_length", "subordinators", "commas"],
 }
+FEATURE_SETS["compact+parse"] = [*FEATURE_SETS["compact"], *PARSE]
+FEATURE_SETS["full+parse"] = [*FEATURE_SETS["full"], *PARSE]
 GROUPS = {"length": LENGTH, "accuracy": ACCURACY, "lexical": LEXICAL, "sentences": SENTENCES,
           "organisation": [*ORGANISATION, *FORMAT]}
 
@@ -229,7 +234,7 @@ def evaluate(fce: Dataset, ellipse: Dataset) -> dict[str, dict[str, float]]:
         "ellipse_overall": spearman(ellipse.lihua["total"], ellipse.y["overall"]),
         "organisation~cohesion": spearman(ellipse.lihua["organisation"], ellipse.y["cohesion"]),
     }
-    for set_name in ("length", "length+errors", "full", "compact"):
+    for set_name in ("length", "length+errors", "full", "full+parse", "compact", "compact+parse"):
         names = FEATURE_SETS[set_name]
         fa = cross_predict(*training_rows("fce", names, fce, ellipse)[:3], names)
         el = cross_predict(*training_rows("ellipse", names, fce, ellipse)[:3], names)
@@ -244,7 +249,7 @@ def evaluate(fce: Dataset, ellipse: Dataset) -> dict[str, dict[str, float]]:
             "fce_answers": spearman(pred[:n], fce.y["exam_score_lin"]), "fce_scripts": script_level(pred[:n], fce),
             "ellipse_overall": spearman(pred[n:], ellipse.y["overall"]),
         }
-    for set_name in ("organisation", "organisation+sentences"):
+    for set_name in ("organisation", "organisation+parse", "organisation+sentences"):
         names = FEATURE_SETS[set_name]
         org = cross_predict(*training_rows("cohesion", names, fce, ellipse)[:3], names)
         results[f"{set_name} on cohesion"] = {"organisation~cohesion": spearman(org, ellipse.y["cohesion"]),

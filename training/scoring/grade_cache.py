@@ -30,7 +30,7 @@ def grade_record(text: str) -> dict:
         _, hinders = finding_weight(f)
         findings.append([f.rule_id, f.source.value, f.category.value, f.severity.value, f.component,
                          f.span.start, f.span.end, bool(hinders)])
-    score = report.extras["score"]
+    score = report.score
     lihua = {"total": score.total, **{n: c.score for n, c in score.components.items() if c.scored}}
     return {"findings": findings, "lihua": lihua, "notes": list(report.notes)}
 
