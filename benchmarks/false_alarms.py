@@ -3,7 +3,8 @@
 Correct English here: the `corrected` text of every gaokao dev passage (../shared/eval), every JFLEG
 dev reference, lihua's own model letters, and tests/fixtures/correct_letters. Any learner-rule
 finding on these is a false alarm (or a flaw in the reference). Target from issue 5: < 1 per 1 000
-words. Run: python benchmarks/false_alarms.py [--show]   (--show prints each alarm in context)
+words. Run: python benchmarks/false_alarms.py [--show] [--eval DIR]   (--show prints each alarm in
+context; --eval names the shared eval folder, e.g. /work/shared/eval when run from a worktree)
 """
 
 from __future__ import annotations
@@ -24,14 +25,14 @@ def _jsonl(path: Path) -> Iterator[dict]:
             yield json.loads(line)
 
 
-def corpora() -> dict[str, list[str]]:
-    """Name → correct texts."""
+def corpora(eval_dir: Path = EVAL) -> dict[str, list[str]]:
+    """Name → correct texts (eval_dir holds the gaokao and JFLEG dev files)."""
     from lihua.prompts import load_bank
     from lihua.reply.model_letter import write_model
 
     found: dict[str, list[str]] = {}
-    dev = EVAL / "gaokao_corrections_dev.jsonl"
-    jfleg = EVAL / "jfleg_dev.jsonl"
+    dev = eval_dir / "gaokao_corrections_dev.jsonl"
+    jfleg = eval_dir / "jfleg_dev.jsonl"
     if dev.exists():
         found["gaokao dev, corrected"] = [row["corrected"] for row in _jsonl(dev)]
     if jfleg.exists():
@@ -46,7 +47,11 @@ def corpora() -> dict[str, list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", action="store_true", help="print every false alarm in context")
+    parser.add_argument("--eval", type=Path, default=EVAL, dest="eval_dir",
+                        help="folder with gaokao_corrections_dev.jsonl and jfleg_dev.jsonl (default ../shared/eval)")
     args = parser.parse_args()
+    if not args.eval_dir.is_dir():
+        parser.exit(1, f"no eval folder at {args.eval_dir}: pass --eval DIR\n")
 
     from lihua.checks import check_letter
     from lihua.findings import Severity
@@ -54,7 +59,7 @@ def main() -> None:
 
     total_words = total_alarms = total_errors = 0
     by_rule: Counter[str] = Counter()
-    for name, texts in corpora().items():
+    for name, texts in corpora(args.eval_dir).items():
         words = alarms = errors = 0
         for text in texts:
             words += count_words(text)

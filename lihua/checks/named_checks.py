@@ -35,6 +35,7 @@ _FUTURE = re.compile(r"\b(?:will|won[’']t|going to|shall)\b|['’]ll\b", re.IG
 _PRESENT_AUX = word_class("present_auxiliaries")
 _PAST_AUX = word_class("past_auxiliaries")
 _STATIVE = word_class("story_present_verbs")
+_PRESENT_CONTRACTION = re.compile(r"^(?:i|you|we|they|he|she|it|that|there|here|what)['’](?:s|m|re)$")
 _PRESENT_MARKERS = re.compile(r"\b(now|today|nowadays|every|always|usually|often|still|these days|"
                               r"at present|currently|sometimes|never)\b|[“”\"]", re.IGNORECASE)
 _PAST_MARKERS = re.compile(r"\b(yesterday|ago|last|once|before|then|later|in (?:18|19|20)\d\d|when (?:i|we|he|she|they) "
@@ -61,6 +62,15 @@ def _is_finite_after(word: str, previous: str) -> bool:
     return _is_finite(word) or (previous.lower() in {"i", "we", "you", "they"} and "VB" in lexicon.verb_tags(word))
 
 
+def _opens_with_infinitive(body: str, before: list[tuple[str, int, int]]) -> bool:
+    """The stretch just before this comma (since the last comma) is a to-infinitive phrase: it belongs to what follows."""
+    last = body.rfind(",", 0, before[-1][1]) if before else -1
+    segment = [w[0].lower() for w in before if w[1] > last]
+    if segment[:2] == ["in", "order"]:
+        segment = segment[2:]
+    return len(segment) >= 2 and segment[0] == "to" and "VB" in lexicon.verb_tags(segment[1])
+
+
 def comma_splice(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """Two full clauses joined by a bare comma: ", he was…" after a clause with its own verb."""
     for sentence in _SENTENCE.finditer(text):
@@ -81,6 +91,8 @@ def comma_splice(text: str, letter: Letter | None, options: dict[str, Any]) -> I
                 continue
             if len(after) > 2 and body[after[1][2] : after[1][2] + 1] == ",":
                 continue  # ", I think, …" is an aside, not a second clause
+            if _opens_with_infinitive(body, before):
+                continue  # "It means, to win, you must…": the to-phrase leads into the clause after it
             start, end = base + comma.start(), base + after[0][2]
             pronoun = text[base + after[0][1] : end]
             yield start, end, f", and {pronoun}", {"subject": pronoun}
@@ -151,6 +163,7 @@ def time_clause_tense(text: str, letter: Letter | None, options: dict[str, Any])
         if _TIME_CONJUNCTIONS.isdisjoint(lowered):
             continue
         past, present = _tense_counts(words)
+        present += [i for i, w in enumerate(lowered) if _PRESENT_CONTRACTION.match(w)]  # "it's", "we're"
         for i in range(len(words) - 2):
             if lowered[i] not in _TIME_CONJUNCTIONS:
                 continue

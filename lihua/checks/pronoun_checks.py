@@ -28,6 +28,9 @@ _SWAP = {"he": "she", "him": "her", "his": "her", "himself": "herself",
          "she": "he", "herself": "himself", "hers": "his"}
 _PRONOUNS = set(_SWAP) | {"her"}
 _SEXED_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
+# "his or her", "his, or her,", "he (or she)": a pronoun paired with the other sex means anyone.
+_PAIRED_BEFORE = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\s*,?\s*\(?\s*(?:or|and)\s+$",
+                            re.IGNORECASE)
 # People of either sex: when one of them is nearer than the sexed word, the pronoun may mean them.
 _EITHER = word_class("either_sex_nouns")
 
@@ -57,9 +60,8 @@ def pronoun_sex(text: str, letter: Letter | None, options: dict[str, Any]) -> It
         own = _sentence_mentions(sentence)
         for position, token in enumerate(sentence.tokens):
             lowered = token.lower
-            previous = sentence.tokens[position - 1].lower if position else ""
-            paired = "/" in text[max(0, token.start - 3) : token.start] or (
-                previous in {"or", "and"} and position >= 2 and sentence.tokens[position - 2].lower in _PRONOUNS)
+            paired = "/" in text[max(0, token.start - 3) : token.start] or bool(
+                _PAIRED_BEFORE.search(text[max(0, token.start - 16) : token.start]))
             if lowered in _PRONOUNS and not paired:  # "he/she", "his or her" mean anyone
                 sex = "m" if lowered in {"he", "him", "his", "himself"} else "f"
                 nearest = [m for m in mentions if m is not None]

@@ -66,7 +66,9 @@ def _subjunctive(analysis: Analysis, subject: Token, verb: Token) -> bool:
 def _is_gerund(token: Token) -> bool:
     """A gerund, whatever the tagger made of it ("understanding concepts", "learnng facts")."""
     return token.tag == "VBG" or token.feature("VerbForm") == "Ger" or (
-        token.lower.endswith("ing") and "VBG" in lexicon.verb_tags(token.lower))
+        token.lower.endswith("ing") and "VBG" in lexicon.verb_tags(token.lower)) or (
+        token.text.islower() and token.lower.endswith("ng") and len(token.lower) > 4
+        and not lexicon.readings(token.lower))  # a misspelt -ing form ("learnng") the lexicon cannot know
 
 
 def _attached(analysis: Analysis, token: Token, subject: Token) -> bool:
@@ -93,6 +95,8 @@ def _reads_cleanly(analysis: Analysis, subject: Token, verb: Token) -> bool:
     kids = analysis.children(subject)
     if any(c.dep == "case" for c in kids):
         return False
+    if any(c.dep == "cc" and c.i < subject.i for c in kids):
+        return False  # "the plan and the time … are": the second half of an "and" the parser split
     inside = {t.i for t in analysis.subtree(subject)}
     left = min(inside)
     if left and tokens[left - 1].sent == subject.sent:

@@ -141,6 +141,8 @@ def story_present(text: str, letter: Letter | None, options: dict[str, Any]) -> 
                 and penn(analysis.tokens[c.i - 1]) in {"DT", "PRP$"}) for c in kids)  # "my father drives"
             if not has_subject or in_quotes(analysis, token) or _reported(analysis, token):
                 continue
+            if any(c.dep == "nsubj" and c.pos == "PRON" and c.lower in {"this", "that"} for c in kids):
+                continue  # "This shows…": the writer comments now on what the story told
             if not story and not _past_time_pair(analysis, token):
                 continue
             past_form = lexicon.verb_form(token.lower, "VBD")
