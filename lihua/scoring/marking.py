@@ -78,12 +78,21 @@ def model_deductions(model_name: str, component: str, measured: Measured, maximu
     total = sum(z for _, z in short) * per_z
     squeeze = min(1.0, budget / total) if total > 0 else 1.0
     cuts = []
-    for term, z in short:
+    cited: set[int] = set()  # one error, one deduction: a finding is cited by the largest deduction it is behind
+    for term, z in sorted(short, key=lambda item: -item[1]):
         points = z * per_z * squeeze * maximum
         if points < 0.05:  # under a tenth of a point: not worth a line
             continue
+        behind = _findings_behind(term.name, measured.rows)
+        indices = [i for i in behind if i not in cited]
+        if behind and not indices:
+            # Another measure of the same errors ("8 grammar errors" after "8 learner errors"): one line,
+            # so the student sees each error charged once; its points join the deduction citing them.
+            owner = next(c for c in cuts if c.findings and set(behind) & set(c.findings))
+            owner.points += points
+            continue
+        cited.update(indices)
         reason, reason_zh = _reason(term.name, term.description, measured.facts)
-        indices = _findings_behind(term.name, measured.rows)
         cuts.append(Deduction(component, reason, reason_zh, points, findings=indices,
                               rule_ids=sorted({measured.rows[i][0] for i in indices})))
     return cuts

@@ -250,7 +250,7 @@ def test_escapes_from_a_languagetool_server_are_shown_not_obeyed(tmp_path: Path,
     shutil.copy(FIXTURES / "languagetool" / "he_go.txt", tmp_path / "he_go.txt")
     with hostile_server(status) as url:
         done = run_lihua("grade", "he_go.txt", "--engine", "languagetool", "--lt-url", url,
-                         "--disable", "learner.agreement", cwd=tmp_path)  # so the finding is the server's
+                         "--disable", "learner", cwd=tmp_path)  # so the finding is the server's (no learner rule)
     assert done.returncode == (0 if status == 200 else 2), done.stderr  # 500: the one engine asked for failed
     assert_no_raw_controls(done.stdout + done.stderr)
     if status == 200:

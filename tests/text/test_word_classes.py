@@ -18,6 +18,7 @@ NOT_WORD_LISTS = {
     ("lihua/batch/worker.py", "number"): "the keys a score's band may be stored under (a file format)",
     ("lihua/checks/rule_schema.py", "id"): "the keys every rule must have (the pack schema)",
     ("lihua/text/names.py", "lu"): "pinyin spelling: ü is written u after j, q, x, y",
+    ("lihua/scoring/features.py", "grammar"): "finding categories the language score weighs (the report's own names)",
     ("lihua/scoring/complexity.py", "relative clause"): "the names of the structures it counts (report keys, on main)",
 }
 
