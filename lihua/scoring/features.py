@@ -29,6 +29,8 @@ import statistics
 from collections.abc import Sequence
 from typing import Any
 
+from lihua.text.names import is_chinese_name_or_pinyin
+
 HEAPS = 0.7  # distinct words grow as words ** 0.7 (Heaps' law): scale counts of distinct things by this
 
 
@@ -219,7 +221,8 @@ def measure(text: str, findings: Sequence[Sequence[Any]],
     for family, prefixes in _FAMILIES.items():
         hits = sum(_SEVERITY.get(f[3], 0.0) for f in findings if f[0].startswith(prefixes))
         out[family] = _per100(hits, words)
-    lower = [w for w in plain if w.islower()]
+    # Pinyin (zongzi, jiaozi) is how a gaokao letter names Chinese things: not a misspelt word.
+    lower = [w for w in plain if w.islower() and not is_chinese_name_or_pinyin(w)]
     lower_z = [zipf(w.lower().replace("’", "'")) for w in lower]
     all_z = [zipf(w.lower().replace("’", "'")) for w in plain]
     known_z = [z for z in all_z if z >= 1.5]

@@ -62,7 +62,9 @@ def measure_letter(letter: Letter, findings: Sequence[Finding], limit: tuple[int
     features, facts = measure(letter.text, rows, usual / mid)
     at_usual = math.log1p(usual)
     references = {"log_words": at_usual, "log_words_sq": (at_usual - 5.0) ** 2}
-    if limit and limit[0] <= words <= limit[1]:  # within the task's range: length costs nothing
+    if limit and words >= limit[0]:
+        # Within the task's range length costs nothing; over it, the length rule alone decides (the
+        # 15-point rubric only reports a long letter), so the report never marks down what it says it does not.
         features = {**features, **references}
     facts = {**facts, "mid": round(mid)}
     return Measured(features, facts, references, rows)

@@ -128,3 +128,15 @@ def test_length_is_judged_against_the_task_midpoint() -> None:
     assert not [d for d in model_deductions("overall", "language", inside, 6.0) if "the task's" in d.reason]
     short = measure_letter(letter, [], (words * 2, words * 2 + 20))  # the task wants twice as much
     assert [d for d in model_deductions("overall", "language", short, 6.0) if "short of the task's" in d.reason]
+    over = measure_letter(letter, [], (words // 2, words // 2 + 10))  # longer than the task asks
+    assert not [d for d in model_deductions("overall", "language", over, 6.0) if "the task's" in d.reason], \
+        "over the task's range only the length rule speaks (the 15-point rubric only reports it)"
+
+
+def test_pinyin_names_for_chinese_things_are_not_unknown_words() -> None:
+    from lihua.scoring.features import finding_rows, measure
+
+    _, facts = measure("Dear Tom,\n\nWe eat zongzi and jiaozi at the festival.\n\nYours,\nLi Hua", finding_rows([]), 1.0)
+    assert "zongzi" not in facts["unknown_words"] and "jiaozi" not in facts["unknown_words"]
+    _, facts = measure("Dear Tom,\n\nWe eat blorptastic food.\n\nYours,\nLi Hua", finding_rows([]), 1.0)
+    assert "blorptastic" in facts["unknown_words"]
