@@ -366,7 +366,9 @@ def test_format_findings_are_cited_once_and_unknown_ones_still_count() -> None:
     assert _lost(cited) == pytest.approx(_lost(alone))  # the colon costs once, whoever noticed it
     assert next(d for d in cited.deductions if "Colon" in d.reason).findings == [0]
     extra = score_letter(letter, DRAGON, [colon, other])
-    assert _lost(extra) > _lost(cited)
+    # The second format slip gets its own line of the points lost; with sub-scores in half points
+    # (as markers give them) it may not move the component by itself, and never raises it.
+    assert _lost(extra) >= _lost(cited)
     assert next(d for d in extra.deductions if d.reason.startswith("Letter format")).findings == [1]
 
 
