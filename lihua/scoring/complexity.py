@@ -72,12 +72,15 @@ def _structures_of(analysis: Analysis, token: Token) -> set[str]:
     return found
 
 
-def complexity(analysis: Analysis) -> Complexity:
-    """The complexity figures of one analysed text (linear in its length)."""
+def complexity(analysis: Analysis, start: int = 0, end: int | None = None) -> Complexity:
+    """The complexity figures of one analysed text (linear in its length), or of its sentences
+    between `start` and `end` (a letter's body, read from the letter's one analysis)."""
     counted = 0
     words = clauses = subordinate = 0
     kinds: set[str] = set()
-    for index in range(len(analysis.sentences)):
+    for index, sentence in enumerate(analysis.sentences):
+        if sentence.start < start or (end is not None and sentence.end > end):
+            continue
         tokens = analysis.sentence_tokens(index)
         sentence_words = sum(1 for t in tokens if t.pos not in ("PUNCT", "SYM", "SPACE", "X"))
         if sentence_words == 0:

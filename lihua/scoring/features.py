@@ -27,9 +27,13 @@ import math
 import re
 import statistics
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lihua.text.names import is_chinese_name_or_pinyin
+
+if TYPE_CHECKING:
+    from lihua.scoring.complexity import Complexity
+    from lihua.text.letter import Letter
 
 HEAPS = 0.7  # distinct words grow as words ** 0.7 (Heaps' law): scale counts of distinct things by this
 
@@ -250,28 +254,30 @@ def measure(text: str, findings: Sequence[Sequence[Any]],
     facts["run_on"] = sum(1 for n in lengths if n >= 35)
     facts["advanced_words"] = list(profile.advanced_words)
     facts["mtld"] = profile.mtld
-    parsed = _parse_features(letter.body_text)
+    body_complexity = _body_complexity(letter)
+    parsed = _parse_features(body_complexity)
     out.update(parsed)
-    facts["structures"] = _structures(letter.body_text)
+    facts["structures"] = list(body_complexity.structures)
     out["repetition"] = 100.0 * (sum(profile.overused.values()) + sum(profile.repeated.values())) / max(words, 30)
     return {name: float(out[name]) for name in FEATURES}, facts
 
 
-def _parse_features(body_text: str) -> dict[str, float]:
-    """Clauses, subordination and structure variety from the one parse of the body."""
-    from lihua.scoring.complexity import STRUCTURES, complexity
-    from lihua.text.analysis import analyse
-
-    found = complexity(analyse(body_text))
-    return {"clauses": found.clauses_per_sentence, "subordinate_clauses": found.subordinate_per_sentence,
-            "structure_variety": found.variety / len(STRUCTURES)}
-
-
-def _structures(body_text: str) -> list[str]:
+def _body_complexity(letter: Letter) -> Complexity:
+    """Complexity of the body's sentences, read from the letter's one analysis (never a second parse)."""
     from lihua.scoring.complexity import complexity
     from lihua.text.analysis import analyse
 
-    return list(complexity(analyse(body_text)).structures)
+    if not letter.paragraphs:
+        return complexity(analyse(letter.text))
+    return complexity(analyse(letter.text), letter.paragraphs[0].start, letter.paragraphs[-1].end)
+
+
+def _parse_features(found: Complexity) -> dict[str, float]:
+    """Clauses, subordination and structure variety from the parse of the body."""
+    from lihua.scoring.complexity import STRUCTURES
+
+    return {"clauses": found.clauses_per_sentence, "subordinate_clauses": found.subordinate_per_sentence,
+            "structure_variety": found.variety / len(STRUCTURES)}
 
 
 _KINDS: dict[str, tuple[str, ...]] = {}
