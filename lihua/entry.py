@@ -39,9 +39,6 @@ def main() -> None:
         from lihua.engines import prewarm
 
         prewarm(names)  # unknown names are skipped: the command itself says they are unknown
-        from lihua.text.analysis import prewarm as prewarm_parser
-
-        prewarm_parser()  # every grade reads the parse: load the model while the CLI imports
     from lihua.cli.app import main as cli_main
 
     cli_main()
