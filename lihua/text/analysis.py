@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
-from contextlib import suppress
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -113,9 +112,6 @@ class Analysis:
                 stack.append(child)
         return [self.tokens[i] for i in sorted(seen)]
 
-    def words(self) -> Iterator[Token]:
-        """Tokens that are words (not punctuation, spaces or symbols)."""
-        return (t for t in self.tokens if t.pos not in ("PUNCT", "SPACE", "SYM", "X") and _WORD.search(t.text))
 
 
 def blocks(text: str) -> list[tuple[int, str]]:
@@ -200,7 +196,7 @@ _loading = threading.Lock()
 
 def pipeline() -> Any:
     """lihua's spaCy pipeline, loaded once per process (about 0.8 s with spaCy's import)."""
-    with _loading:  # a prewarm thread may be loading it: wait for that one, never load twice
+    with _loading:  # batch or library threads may ask at once: load it once
         if not _loaded:
             import spacy
 
@@ -208,17 +204,6 @@ def pipeline() -> Any:
                 raise FileNotFoundError(f"lihua's English model is missing ({MODEL_DIR}); reinstall lihua")
             _loaded.append(spacy.load(MODEL_DIR))
         return _loaded[0]
-
-
-def prewarm() -> None:
-    """Start loading the pipeline on a background thread, so a cold `lihua grade` overlaps it with
-    building Harper and importing the command line; `analyse` waits for it."""
-    threading.Thread(target=_prewarm_quietly, daemon=True, name="lihua-parser-prewarm").start()
-
-
-def _prewarm_quietly() -> None:
-    with suppress(Exception):  # the first real analyse() reports a problem, in the usual place
-        pipeline()
 
 
 @lru_cache(maxsize=64)
