@@ -7,10 +7,19 @@ from __future__ import annotations
 from lihua.checks.parsed.agreement import AGREEMENT_CHECKS
 from lihua.checks.parsed.modifiers import MODIFIER_CHECKS
 from lihua.checks.parsed.nouns import NOUN_CHECKS
+from lihua.checks.parsed.prepositions import PREPOSITION_CHECKS
 from lihua.checks.parsed.pronouns import PRONOUN_CHECKS
 from lihua.checks.parsed.relatives import RELATIVE_CHECKS
 from lihua.checks.parsed.tense import TENSE_CHECKS
 from lihua.checks.parsed.verbs import VERB_CHECKS
 
-PARSED_CHECKS = {**AGREEMENT_CHECKS, **VERB_CHECKS, **TENSE_CHECKS, **NOUN_CHECKS, **MODIFIER_CHECKS,
-                 **PRONOUN_CHECKS, **RELATIVE_CHECKS}
+PARSED_CHECKS = {
+    **AGREEMENT_CHECKS,
+    **VERB_CHECKS,
+    **TENSE_CHECKS,
+    **NOUN_CHECKS,
+    **MODIFIER_CHECKS,
+    **PRONOUN_CHECKS,
+    **RELATIVE_CHECKS,
+    **PREPOSITION_CHECKS,
+}
