@@ -147,6 +147,8 @@ def coordinated_plural(text: str, letter: Letter | None, options: dict[str, Any]
             if len(plural) != len(items) - 1 or len(singular) != 1:
                 continue
             last = singular[0]
+            if len(items) == 2 and last.lower in lexicon.PEOPLE_NOUNS:
+                continue  # "my parents and brother": one person beside a pair is meant as one
             fix = lexicon.plural_of(last.text)
             if fix:
                 yield last.start, last.end, fix, {"noun": last.text, "plural": plural[0].text}

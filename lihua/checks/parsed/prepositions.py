@@ -69,6 +69,15 @@ def _governed(analysis: Analysis, prep: Token, verb: Token) -> Token | None:
     return noun
 
 
+def _gerund(analysis: Analysis, prep: Token, verb: Token) -> Token | None:
+    """The -ing verb `prep` introduces when it hangs from `verb` ('considering [about] moving')."""
+    if prep.dep != "mark":
+        return None
+    gerund = analysis.head(prep)
+    ok = gerund.head == verb.i and penn(gerund) == "VBG" and gerund.i == prep.i + 1
+    return gerund if ok else None
+
+
 def _after_verb(analysis: Analysis, verb: Token, prep: Token) -> bool:
     """`prep` follows the verb straight, or over a one-word pronoun object ('devote herself in')."""
     between = analysis.tokens[verb.i + 1 : prep.i]
@@ -162,6 +171,30 @@ def verb_preposition(text: str, letter: Letter | None, options: dict[str, Any]) 
                 break
 
 
+def noun_preposition(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'the answer of the question', 'the key of success', 'the reason of his absence': a noun
+    followed by a preposition it does not take with that kind of object.
+
+    Options: `nouns`, each lemma with `right`, `wrong` and optionally `objects`, as for verbs.
+    """
+    table: dict[str, dict[str, Any]] = options.get("nouns", {})
+    analysis = analyse(text)
+    tokens = analysis.tokens
+    for noun in tokens:
+        entry = table.get(noun.lemma.lower()) if noun.pos == "NOUN" else None
+        if entry is None or noun.i + 1 >= len(tokens) or in_quotes(analysis, noun):
+            continue
+        if noun.i and tokens[noun.i - 1].lower == "by":
+            continue  # "by reason of": a fixed phrase
+        prep = tokens[noun.i + 1]
+        if prep.lower not in entry["wrong"] or prep.sent != noun.sent:
+            continue
+        governed = _governed(analysis, prep, noun)
+        if governed is not None and governed.pos in _OBJECT and _wanted(governed, entry):
+            right = entry["right"]
+            yield prep.start, prep.end, _case(right, prep.text), {"noun": noun.text, "right": right}
+
+
 def verb_extra_preposition(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'considered about the problem', 'visited to the museum', 'emphasised on': a verb that takes its
     object directly, with a preposition put before it.
@@ -182,9 +215,14 @@ def verb_extra_preposition(text: str, letter: Letter | None, options: dict[str, 
             or (verb.i and tokens[verb.i - 1].lower == "as")
         ):  # "as opposed to": a fixed phrase
             continue
-        noun = _governed(analysis, prep, verb)
+        noun = _governed(analysis, prep, verb) or _gerund(analysis, prep, verb)
         following = tokens[prep.i + 1]
-        if noun is None or noun.pos not in _OBJECT or following.pos == "NUM" or _is_passive(analysis, verb):
+        if (
+            noun is None
+            or noun.pos not in _OBJECT | {"VERB"}
+            or following.pos == "NUM"
+            or _is_passive(analysis, verb)
+        ):
             continue  # "considered about twenty books": 'about' is 'nearly'
         # the verb and its preposition are flagged together, as the collocation they make
         yield verb.start, prep.end, verb.text, {"verb": verb.text, "preposition": prep.text}
@@ -211,6 +249,10 @@ def verb_missing_preposition(text: str, letter: Letter | None, options: dict[str
         first = tokens[verb.i + 1]
         if first.sent != verb.sent or first.pos == "ADP" or _is_passive(analysis, verb):
             continue
+        if any(
+            c.dep == "compound:prt" or c.dep == "xcomp" and c.pos == "ADJ" for c in analysis.children(verb)
+        ):
+            continue  # "knock the door down", "knocked the door open": the verb has a new sense
         objects = [
             c
             for c in analysis.children(verb)
@@ -220,6 +262,8 @@ def verb_missing_preposition(text: str, letter: Letter | None, options: dict[str
             continue
         obj = objects[0]
         phrase = analysis.subtree(obj)
+        if any(penn(t) in {"VBD", "VBZ", "VBP"} for t in phrase):
+            continue  # "who participated won prizes": a verb the parser took into the object
         if phrase[0].i != first.i or obj.pos not in _OBJECT or obj.lemma.lower() in never:
             continue
         if obj.lemma.lower() in entry.get("not_objects", ()) or not _wanted(obj, entry):
@@ -237,6 +281,7 @@ def verb_missing_preposition(text: str, letter: Letter | None, options: dict[str
 
 PREPOSITION_CHECKS = {
     "verb-preposition": verb_preposition,
+    "noun-preposition": noun_preposition,
     "verb-extra-preposition": verb_extra_preposition,
     "verb-missing-preposition": verb_missing_preposition,
 }
