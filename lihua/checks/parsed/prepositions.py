@@ -21,7 +21,6 @@ Hit = tuple[int, int, str | None, dict[str, str]]
 _OBJECT = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _PASSIVE = frozenset({"aux:pass", "nsubj:pass", "cop"})  # "was opposed to": an adjective
 _CLAUSE = frozenset({"ROOT", "acl", "acl:relcl", "advcl", "ccomp", "conj", "xcomp", "parataxis"})
-_NOT_PERSON = frozenset({"that", "what", "this", "it", "which", "all", "everything", "something"})
 
 
 def _lemma(token: Token, table: dict[str, Any]) -> str | None:
@@ -64,7 +63,10 @@ def _governed(analysis: Analysis, prep: Token, verb: Token) -> Token | None:
     if prep.dep != "case":
         return None
     noun = analysis.head(prep)
-    if noun.head != verb.i or noun.i <= prep.i or noun.pos not in _OBJECT | {"VERB"}:
+    nominal = noun.pos in _OBJECT | {"VERB"} or penn(noun).startswith(
+        "NN"
+    )  # "suffers of a bad back": back/NN read as ADV
+    if noun.head != verb.i or noun.i <= prep.i or not nominal:
         return None
     return noun
 
@@ -155,7 +157,7 @@ def verb_preposition(text: str, letter: Letter | None, options: dict[str, Any]) 
                 if (
                     penn(prep) == "TO"
                     and infinitive.head == verb.i
-                    and infinitive.dep == "xcomp"
+                    and infinitive.dep in {"xcomp", "advcl"}
                     and penn(infinitive) == "VB"
                     and infinitive.lower == infinitive.lemma.lower()
                 ):
@@ -235,10 +237,12 @@ def verb_missing_preposition(text: str, letter: Letter | None, options: dict[str
     Options: `verbs`, each lemma with `preposition` (what goes before the object) and optionally
     `objects` (the only object lemmas it is judged on), `proper: true` (names are judged too:
     'arrive Beijing') and its own `not_objects`; the top `not_objects` are never flagged (times:
-    'arrive Monday', 'wait a minute').
+    'arrive Monday', 'wait a minute'), and `not_object_pronouns` are not taken for a thing named
+    by a verb without `objects` ('complain what…').
     """
     table: dict[str, dict[str, Any]] = options.get("verbs", {})
     never = {word.lower() for word in options.get("not_objects", ())}
+    pronouns = {word.lower() for word in options.get("not_object_pronouns", ())}
     analysis = analyse(text)
     tokens = analysis.tokens
     for verb in tokens:
@@ -268,7 +272,7 @@ def verb_missing_preposition(text: str, letter: Letter | None, options: dict[str
             continue
         if obj.lemma.lower() in entry.get("not_objects", ()) or not _wanted(obj, entry):
             continue
-        if obj.pos == "PRON" and obj.lower in _NOT_PERSON and "objects" not in entry:
+        if obj.pos == "PRON" and obj.lower in pronouns and "objects" not in entry:
             continue  # "complain what…", "participate it": not a thing named
         preposition = entry["preposition"]
         yield (
