@@ -1,20 +1,23 @@
 """A faster first lookup in lemminflect's lexicon: its two tables kept in lihua's cache.
 
 lemminflect reads its tables from gzip'd text on first use (about 0.8 s, most of a cold `lihua
-grade` beyond Harper). The same tables load from a marshal file (lihua.io.cache) in about a third of
-that, so the first run writes one and later runs read it. It is only a copy: if it is missing,
-damaged or from another lemminflect version, lemminflect loads its own data as usual.
+grade` beyond Harper); even a marshal copy of them takes a third of that to load whole. So the
+first run writes each table as a `lihua.io.cache.Table`, which later runs open in milliseconds and
+decode a bucket at a time, for the words a letter has. lemminflect reads its tables only through
+`.get`, which a Table answers as the dict would. It is only a copy: if it is missing, damaged or
+from another lemminflect version, lemminflect loads its own data as usual.
 """
 
 from __future__ import annotations
 
-from lihua.io.cache import read_entry, write_entry
+from lihua.io.cache import read_table, write_table
 
 
-def entry_name() -> str:
+def entry_names() -> tuple[str, str]:
+    """The cache names of the lemma table and the inflection table, for this lemminflect version."""
     import lemminflect
 
-    return f"lemminflect-{lemminflect.__version__}.marshal"
+    return f"lemminflect-{lemminflect.__version__}-lemmas.table", f"lemminflect-{lemminflect.__version__}-inflections.table"
 
 
 def warm() -> None:
@@ -25,8 +28,10 @@ def warm() -> None:
     lemmatizer, inflections = Lemmatizer(), Inflections()
     if hasattr(lemmatizer, "lemma_dict") and hasattr(inflections, "infl_dict"):
         return
-    cached = read_entry(entry_name())
-    if isinstance(cached, tuple) and len(cached) == 2 and all(isinstance(t, dict) and t for t in cached):
-        lemmatizer.lemma_dict, inflections.infl_dict = cached
+    lemma_name, inflection_name = entry_names()
+    lemmas, forms = read_table(lemma_name), read_table(inflection_name)
+    if lemmas is not None and forms is not None:
+        lemmatizer.lemma_dict, inflections.infl_dict = lemmas, forms
         return
-    write_entry(entry_name(), (lemmatizer._getLemmaDict(), inflections._getInflDict()))
+    write_table(lemma_name, lemmatizer._getLemmaDict())
+    write_table(inflection_name, inflections._getInflDict())
