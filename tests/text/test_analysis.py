@@ -68,3 +68,14 @@ def test_undecodable_bytes_are_parsed_and_offsets_stay_in_the_original_text() ->
     analysis = analyse(text)
     assert [t.text for t in analysis.tokens if t.text.isalpha()] == ["I", "have", "many", "book", "We", "went", "home"]
     assert all(text[t.start:t.end] == t.text or not t.text.isascii() for t in analysis.tokens)
+
+
+def test_the_pipeline_tokenizes_as_the_model_loaded_the_default_way() -> None:
+    import spacy
+
+    from lihua.text.analysis import MODEL_DIR, pipeline
+
+    ours, default = pipeline(), spacy.load(MODEL_DIR)
+    assert ours.tokenizer.to_bytes() == default.tokenizer.to_bytes()
+    text = "Dear Chris, I'm glad you're coming at 5 p.m. on Sat. (see www.example.com) -- don't worry :)"
+    assert [(t.text, t.tag_, t.dep_, t.head.i) for t in ours(text)] == [(t.text, t.tag_, t.dep_, t.head.i) for t in default(text)]
