@@ -184,6 +184,9 @@ def lemma_of(word: str, pos: str) -> str:
     upos = _LEMMA_POS.get(pos)
     if upos is None or not lower.isalpha():
         return lower
+    from lihua.text.lemminflect_tables import warm
+
+    warm()
     from lemminflect import getLemma
 
     found = getLemma(lower if upos != "PROPN" else word, upos=upos)
@@ -213,8 +216,9 @@ def pipeline() -> Any:
     """lihua's spaCy pipeline, loaded once per process (about 0.8 s with spaCy's import)."""
     with _loading:  # batch or library threads may ask at once: load it once
         if not _loaded:
-            import spacy
+            from lihua.text.spacy_import import import_spacy
 
+            spacy = import_spacy()
             if not MODEL_DIR.is_dir():
                 raise FileNotFoundError(f"lihua's English model is missing ({MODEL_DIR}); reinstall lihua")
             if _TOKENIZER not in spacy.registry.tokenizers:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from lihua.text.analysis import MAX_BLOCK, analyse, blocks
 
 
@@ -79,3 +82,11 @@ def test_the_pipeline_tokenizes_as_the_model_loaded_the_default_way() -> None:
     assert ours.tokenizer.to_bytes(exclude=["vocab"]) == default.tokenizer.to_bytes(exclude=["vocab"])  # the rules
     text = "Dear Chris, I'm glad you're coming at 5 p.m. on Sat. (see www.example.com) -- don't worry :)"
     assert [(t.text, t.tag_, t.dep_, t.head.i) for t in ours(text)] == [(t.text, t.tag_, t.dep_, t.head.i) for t in default(text)]
+
+
+def test_spacy_is_imported_without_its_command_line_which_still_loads_when_asked() -> None:
+    script = ("import sys; from lihua.text.spacy_import import import_spacy; spacy = import_spacy(); "
+              "print('spacy.cli' in sys.modules, 'weasel' in sys.modules); "
+              "import spacy.cli; print(callable(spacy.cli.download), callable(spacy.info))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.split() == ["False", "False", "True", "True"]

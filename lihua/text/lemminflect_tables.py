@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from lihua.io.cache import read_table, write_table
 
+_ready = False
+
 
 def entry_names() -> tuple[str, str]:
     """The cache names of the lemma table and the inflection table, for this lemminflect version."""
@@ -21,7 +23,20 @@ def entry_names() -> tuple[str, str]:
 
 
 def warm() -> None:
-    """Give lemminflect its tables from the cache, or load them once and write the cache."""
+    """Make lemminflect ready; call before any use of it. It is imported after spaCy's lean import
+    (lemminflect imports spaCy itself), and given its tables from the cache, or loads them once
+    and writes the cache."""
+    global _ready
+    if _ready:
+        return
+    from lihua.text.spacy_import import import_spacy
+
+    import_spacy()
+    _load_tables()
+    _ready = True
+
+
+def _load_tables() -> None:
     from lemminflect.core.Inflections import Inflections
     from lemminflect.core.Lemmatizer import Lemmatizer
 
