@@ -23,7 +23,7 @@ from typing import Any
 
 _TABLE_MAGIC = b"LIHUA-TABLE-1\n"
 _TABLE_HEAD = struct.Struct("<II")  # bucket count, CRC-32 of everything after the head
-_KEYS_PER_BUCKET = 64
+_KEYS_PER_BUCKET = 16
 
 
 def cache_dir() -> Path:
