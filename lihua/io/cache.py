@@ -60,7 +60,11 @@ class Table:
     """A read-only str-keyed mapping of plain values, decoded one bucket at a time (see write_table)."""
 
     def __init__(self, data: bytes, start: int, offsets: tuple[int, ...]) -> None:
-        self._data, self._start, self._offsets = data, start, offsets  # bucket i: data[start + offsets[i]:…[i + 1]]
+        self._data, self._start, self._offsets = (
+            data,
+            start,
+            offsets,
+        )  # bucket i: data[start + offsets[i]:…[i + 1]]
         self._decoded: dict[int, dict[str, Any]] = {}
 
     def _bucket_of(self, key: str) -> dict[str, Any]:

@@ -19,7 +19,10 @@ def entry_names() -> tuple[str, str]:
     """The cache names of the lemma table and the inflection table, for this lemminflect version."""
     import lemminflect
 
-    return f"lemminflect-{lemminflect.__version__}-lemmas.table", f"lemminflect-{lemminflect.__version__}-inflections.table"
+    return (
+        f"lemminflect-{lemminflect.__version__}-lemmas.table",
+        f"lemminflect-{lemminflect.__version__}-inflections.table",
+    )
 
 
 def warm() -> None:

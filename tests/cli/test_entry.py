@@ -5,10 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-EXIT_PROBE = ("import atexit, gc, sys; "
-              "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0)); "
-              "sys.argv = ['lihua', '--version']; "
-              "from lihua.entry import main; main()")
+EXIT_PROBE = (
+    "import atexit, gc, sys; "
+    "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0)); "
+    "sys.argv = ['lihua', '--version']; "
+    "from lihua.entry import main; main()"
+)
 
 
 def test_the_entry_point_leaves_the_last_collection_nothing_to_walk() -> None:
