@@ -1,10 +1,11 @@
 """Speed of grading, measured as issue 15 asks: on letters never graded before, against Harper alone.
 
     python benchmarks/bench_speed.py [--letters 60] [--cold-runs 5] [--sizes 1000,10000,100000,500000]
+                                     [--eval /work/shared/eval]
 
 (a) warm: CPU time of `lihua.grade` per ~120-word letter against Harper's own lint of the same
     letters, in one process, both warmed first on other letters. Letters are JFLEG dev sentences
-    joined six to a letter (../shared/eval; without it, generated sentence mixes), each graded once:
+    joined six to a letter (--eval, default ../shared/eval; without it, generated sentence mixes), each graded once:
     Harper caches texts it has seen, so a repeated letter would measure its cache. The parser's
     share is printed apart.
 (b) cold: `lihua grade` on a new letter in a fresh process against a bare-Harper script (wall time,
@@ -28,7 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-JFLEG = ROOT.parent / "shared" / "eval" / "jfleg_dev.jsonl"
+EVAL = ROOT.parent / "shared" / "eval"  # --eval changes it (a worktree has no ../shared)
 BARE_HARPER = """
 import sys
 from harper import Language, Linter
@@ -41,8 +42,9 @@ _VERBS = ["visited", "likes", "wanted to see", "talks about", "is near", "helped
 
 
 def sentences(seed: int) -> list[str]:
-    if JFLEG.is_file():
-        rows = [json.loads(line)["text"] for line in JFLEG.read_text(encoding="utf-8").splitlines() if line.strip()]
+    jfleg = EVAL / "jfleg_dev.jsonl"
+    if jfleg.is_file():
+        rows = [json.loads(line)["text"] for line in jfleg.read_text(encoding="utf-8").splitlines() if line.strip()]
         random.Random(seed).shuffle(rows)
         return rows
     rng = random.Random(seed)
@@ -169,11 +171,16 @@ def linear(sizes: list[int]) -> None:
 
 
 def main() -> None:
+    global EVAL
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--letters", type=int, default=60)
     parser.add_argument("--cold-runs", type=int, default=5)
     parser.add_argument("--sizes", default="1000,10000,100000,500000")
+    parser.add_argument("--eval", type=Path, default=EVAL, help="the shared eval folder (its jfleg_dev.jsonl)")
     args = parser.parse_args()
+    EVAL = args.eval
+    if not (EVAL / "jfleg_dev.jsonl").is_file():
+        print(f"note: no {EVAL / 'jfleg_dev.jsonl'}; letters are generated sentence mixes", file=sys.stderr)
     warm(args.letters)
     cold(args.cold_runs)
     linear([int(s) for s in args.sizes.split(",") if s])

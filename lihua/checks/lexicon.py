@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from lihua.text.lemminflect_tables import warm
 from lihua.text.word_classes import word_class, word_list
 
 _SILENT_H = word_list("silent_h_starts")
@@ -21,16 +22,6 @@ def _load_data() -> dict:
 
 
 _DATA = _load_data()
-_WARM = False
-
-
-def _warm() -> None:
-    global _WARM
-    if not _WARM:
-        from lihua.checks.lexicon_cache import warm
-
-        warm()
-        _WARM = True
 _UNCOUNTABLE = frozenset(_DATA["uncountable"])
 ADJECTIVE_OF_NOUN: dict[str, str] = _DATA["adjective_of_noun"]
 NOUN_OF_ADJECTIVE: dict[str, str] = {}
@@ -73,17 +64,17 @@ SIGN_OFFS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in
 @lru_cache(maxsize=8192)
 def readings(word: str) -> dict[str, tuple[str, ...]]:
     """Parts of speech a word can be, with their lemmas: {"VERB": ("go",), "NOUN": (...)}."""
+    warm()
     from lemminflect import getAllLemmas
 
-    _warm()
     return dict(getAllLemmas(word.lower()))
 
 
 @lru_cache(maxsize=8192)
 def verb_tags(word: str) -> frozenset[str]:
     """Penn verb tags this word form can carry (VB, VBD, VBN, VBG, VBZ, VBP)."""
+    warm()
     from lemminflect import getAllInflections
-    _warm()
 
     lowered = word.lower()
     if lowered in _PAST_FIRST:
@@ -103,8 +94,8 @@ def verb_tags(word: str) -> frozenset[str]:
 @lru_cache(maxsize=8192)
 def verb_form(word: str, tag: str) -> str | None:
     """The `tag` form (VB, VBD, VBN, VBG, VBZ) of the verb `word` belongs to."""
+    warm()
     from lemminflect import getInflection
-    _warm()
 
     past_of = _PAST_FIRST.get(word.lower())
     lemmas = (past_of,) if past_of else readings(word).get("VERB") or readings(word).get("AUX")
@@ -129,8 +120,8 @@ def is_adverb(word: str) -> bool:
 @lru_cache(maxsize=8192)
 def noun_number(word: str) -> str | None:
     """'singular', 'plural' or None (not a noun, or both, like 'sheep')."""
+    warm()
     from lemminflect import getAllInflections
-    _warm()
 
     lowered = word.lower()
     lemmas = readings(lowered).get("NOUN")
@@ -156,8 +147,8 @@ def is_countable_singular(word: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def plural_of(word: str) -> str | None:
+    warm()
     from lemminflect import getInflection
-    _warm()
 
     forms = getInflection(word.lower(), tag="NNS")
     if not forms or forms[0] == word.lower():
@@ -236,8 +227,8 @@ def is_singular_noun(word: str) -> bool:
 @lru_cache(maxsize=4096)
 def adjective_degree(word: str) -> str | None:
     """'comparative' (easier, better), 'superlative' (happiest, best) or None (easy, clever, outer)."""
+    warm()
     from lemminflect import getInflection
-    _warm()
 
     lowered = word.lower()
     for lemma in readings(lowered).get("ADJ", ()):
@@ -253,8 +244,8 @@ def adjective_degree(word: str) -> str | None:
 @lru_cache(maxsize=4096)
 def adjective_positive(word: str) -> str | None:
     """easier → easy, better → good, happiest → happy: the plain adjective of a comparative/superlative."""
+    warm()
     from lemminflect import getInflection
-    _warm()
 
     lowered = word.lower()
     for lemma in readings(lowered).get("ADJ", ()):
@@ -280,8 +271,8 @@ def _degree_of(word: str, tag: str, adverb: str) -> str | None:
 
     lemminflect inflects every adjective by rule ('importanter', 'deliciousest').
     """
+    warm()
     from lemminflect import getInflection
-    _warm()
 
     lowered = word.lower()
     forms = getInflection(lowered, tag=tag)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache, partial
 from importlib import resources
 from pathlib import Path
@@ -375,21 +375,7 @@ def load_rules(rule_dirs: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     A teacher's folder (`--rules-dir`, `rules_dirs` in lihua.toml) holds packs of the same shape;
     its rules must not reuse an id, and their own examples must hold. Raises RulePackError.
     """
-    from lihua.io.cache import read_entry, write_entry
-    from lihua.version import __version__
-
-    # what each pattern's triggers are (a regex parse per rule) is cached by the pattern's own text
-    cache_name = f"rule-triggers-v2-{__version__}.marshal"
-    analysed = read_entry(cache_name)
-    analysed = analysed if isinstance(analysed, dict) else {}
-    known = len(analysed)
-    rules: list[Rule] = []
-    folder = resources.files(BUILT_IN).joinpath("rules")
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.endswith(".yaml"):
-            rules += load_pack(entry.read_text(encoding="utf-8"), str(entry), analysed)
-    if len(analysed) != known:
-        write_entry(cache_name, analysed)
+    rules = list(_built_in_rules())
     seen = {rule.id: rule for rule in rules}
     if len(seen) != len(rules):
         ids = [rule.id for rule in rules]
@@ -407,6 +393,98 @@ def load_rules(rule_dirs: tuple[str, ...] = ()) -> tuple[Rule, ...]:
         problems += [(rule.where[0], line, message) for line, message in example_problems(rule)]
     if problems:
         raise RulePackError(problems)
+    return tuple(rules)
+
+
+_RULES_FORMAT = 1  # bump when the plain-data form of a Rule (rules_to_data) changes
+
+
+def _built_in_packs() -> list[tuple[str, str]]:
+    """(file, text) of every bundled pack, by name."""
+    folder = resources.files(BUILT_IN).joinpath("rules")
+    return [(str(entry), entry.read_text(encoding="utf-8"))
+            for entry in sorted(folder.iterdir(), key=lambda p: p.name) if entry.name.endswith(".yaml")]
+
+
+def _built_in_key(packs: list[tuple[str, str]]) -> str:
+    """What the built-in rules are made from: the packs (path and text) and the code and data that
+    read them (every file of lihua.checks, findings, the YAML reader), so an edited pack or engine
+    never meets a stale cache."""
+    import hashlib
+
+    digest = hashlib.sha256(f"{_RULES_FORMAT}".encode())
+    package = Path(__file__).resolve().parent.parent
+    code = [*(package / "checks").rglob("*.py"), *(package / "checks").glob("*.yaml"),
+            package / "findings.py", package / "io" / "yaml_lines.py"]
+    for path in sorted(code):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
+    for file, text in packs:
+        digest.update(file.encode("utf-8", "surrogatepass") + b"\0" + text.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _built_in_rules() -> tuple[Rule, ...]:
+    """The bundled rules: from lihua's cache when it holds them for these packs and this code,
+    else read from the packs (schema-checked, patterns analysed) and cached as plain data."""
+    from lihua.io.cache import read_entry, write_entry
+    from lihua.version import __version__
+
+    packs = _built_in_packs()
+    key = _built_in_key(packs)
+    rules_name = f"rules-{__version__}.marshal"
+    cached = read_entry(rules_name)
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == key:
+        try:
+            return rules_from_data(cached[1])
+        except (TypeError, ValueError, KeyError):
+            pass  # damaged: read the packs again
+    # what each pattern's triggers are (a regex parse per rule) is cached by the pattern's own text
+    cache_name = f"rule-triggers-v2-{__version__}.marshal"
+    analysed = read_entry(cache_name)
+    analysed = analysed if isinstance(analysed, dict) else {}
+    known = len(analysed)
+    rules: list[Rule] = []
+    for file, text in packs:
+        rules += load_pack(text, file, analysed)
+    if len(analysed) != known:
+        write_entry(cache_name, analysed)
+    write_entry(rules_name, (key, rules_to_data(rules)))
+    return tuple(rules)
+
+
+_ENUM_FIELDS = {"category": Category, "severity": Severity}
+
+
+def rules_to_data(rules: Collection[Rule]) -> tuple[tuple[Any, ...], ...]:
+    """Rules as plain data (tuples of field values, enums as their values) for lihua's cache."""
+    names = [f.name for f in fields(Rule)]
+    out = []
+    for rule in rules:
+        values = []
+        for name in names:
+            value = getattr(rule, name)
+            if name in _ENUM_FIELDS:
+                value = value.value
+            elif name == "examples":
+                value = tuple((e.bad, e.fix, e.good) for e in value)
+            values.append(value)
+        out.append(tuple(values))
+    return tuple(out)
+
+
+def rules_from_data(data: tuple[tuple[Any, ...], ...]) -> tuple[Rule, ...]:
+    """The rules `rules_to_data` made the data of (TypeError, ValueError or KeyError if it is not that)."""
+    names = [f.name for f in fields(Rule)]
+    rules = []
+    for values in data:
+        if len(values) != len(names):
+            raise ValueError("a cached rule of another shape")
+        raw = dict(zip(names, values, strict=True))
+        for name, kind in _ENUM_FIELDS.items():
+            raw[name] = kind(raw[name])
+        raw["examples"] = tuple(Example(*example) for example in raw["examples"])
+        rules.append(Rule(**raw))
     return tuple(rules)
 
 

@@ -80,6 +80,9 @@ class ContentReading:
 @cache
 def forms_of(word: str) -> frozenset[str]:
     """The word and every inflection lemminflect knows for it (and for its lemmas)."""
+    from lihua.text.lemminflect_tables import warm
+
+    warm()
     from lemminflect import getAllInflections, getAllLemmas
 
     forms = {word}

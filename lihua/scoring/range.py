@@ -125,6 +125,9 @@ def lemma(word: str) -> str:
     """The first lemma lemminflect gives (verbs before nouns), or the word itself."""
     cached = _LEMMA_CACHE.get(word)
     if cached is None:
+        from lihua.text.lemminflect_tables import warm
+
+        warm()
         from lemminflect import getAllLemmas
 
         lemmas = getAllLemmas(word)

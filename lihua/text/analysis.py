@@ -184,6 +184,9 @@ def lemma_of(word: str, pos: str) -> str:
     upos = _LEMMA_POS.get(pos)
     if upos is None or not lower.isalpha():
         return lower
+    from lihua.text.lemminflect_tables import warm
+
+    warm()
     from lemminflect import getLemma
 
     found = getLemma(lower if upos != "PROPN" else word, upos=upos)
@@ -194,15 +197,33 @@ _loaded: list[Any] = []  # the pipeline, once loaded
 _loading = threading.Lock()
 
 
+_TOKENIZER = "lihua.tokenizer_from_model.v1"
+
+
+def _blank_tokenizer() -> Any:
+    """A tokenizer with no rules: the model's own `tokenizer` file then gives it every rule.
+
+    spaCy's default would first build English's 1 300 special cases and affix patterns, only for
+    the model's file to replace them all (Tokenizer.from_bytes resets every field it reads): a
+    fifth of the model's load, for nothing.
+    """
+    from spacy.tokenizer import Tokenizer
+
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
 def pipeline() -> Any:
     """lihua's spaCy pipeline, loaded once per process (about 0.8 s with spaCy's import)."""
     with _loading:  # batch or library threads may ask at once: load it once
         if not _loaded:
-            import spacy
+            from lihua.text.spacy_import import import_spacy
 
+            spacy = import_spacy()
             if not MODEL_DIR.is_dir():
                 raise FileNotFoundError(f"lihua's English model is missing ({MODEL_DIR}); reinstall lihua")
-            _loaded.append(spacy.load(MODEL_DIR))
+            if _TOKENIZER not in spacy.registry.tokenizers:
+                spacy.registry.tokenizers.register(_TOKENIZER, func=_blank_tokenizer)
+            _loaded.append(spacy.load(MODEL_DIR, config={"nlp": {"tokenizer": {"@tokenizers": _TOKENIZER}}}))
         return _loaded[0]
 
 

@@ -2,32 +2,34 @@
 
 wordfreq takes about 0.6 s to import, load its English list and build its tokenizer — a third of
 a cold `lihua grade`. For a plain lower-case word (what the range score asks about) its Zipf value
-is the word's frequency in that list, so lihua keeps the list in its cache folder (lihua.io.cache)
-and looks words up directly; anything else (capitals, digits, apostrophes, non-ASCII) goes to
-wordfreq itself. The cached list is a copy, rebuilt from wordfreq when missing or damaged.
+is the word's frequency in that list, so lihua keeps the list in its cache folder as a
+`lihua.io.cache.Table` (opened in milliseconds, read a bucket at a time) and looks words up
+directly; anything else (capitals, digits, apostrophes, non-ASCII) goes to wordfreq itself. The
+cached list is a copy, rebuilt from wordfreq when missing or damaged.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 _PLAIN = re.compile(r"[a-z]+\Z")
 
 
 @lru_cache(maxsize=1)
-def _english() -> dict[str, float]:
-    from lihua.io.cache import read_entry, write_entry
+def _english() -> Mapping[str, float]:
+    from lihua.io.cache import read_table, write_table
 
-    name = f"wordfreq-en-{_wordfreq_version()}.marshal"
-    cached = read_entry(name)
-    if isinstance(cached, dict) and cached:
+    name = f"wordfreq-en-{_wordfreq_version()}.table"
+    cached = read_table(name)
+    if cached is not None:
         return cached
     from wordfreq import get_frequency_dict
 
     table = dict(get_frequency_dict("en"))
-    write_entry(name, table)
+    write_table(name, table)
     return table
 
 

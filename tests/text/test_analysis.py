@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from lihua.text.analysis import MAX_BLOCK, analyse, blocks
 
 
@@ -68,3 +71,22 @@ def test_undecodable_bytes_are_parsed_and_offsets_stay_in_the_original_text() ->
     analysis = analyse(text)
     assert [t.text for t in analysis.tokens if t.text.isalpha()] == ["I", "have", "many", "book", "We", "went", "home"]
     assert all(text[t.start:t.end] == t.text or not t.text.isascii() for t in analysis.tokens)
+
+
+def test_the_pipeline_tokenizes_as_the_model_loaded_the_default_way() -> None:
+    import spacy
+
+    from lihua.text.analysis import MODEL_DIR, pipeline
+
+    ours, default = pipeline(), spacy.load(MODEL_DIR)
+    assert ours.tokenizer.to_bytes(exclude=["vocab"]) == default.tokenizer.to_bytes(exclude=["vocab"])  # the rules
+    text = "Dear Chris, I'm glad you're coming at 5 p.m. on Sat. (see www.example.com) -- don't worry :)"
+    assert [(t.text, t.tag_, t.dep_, t.head.i) for t in ours(text)] == [(t.text, t.tag_, t.dep_, t.head.i) for t in default(text)]
+
+
+def test_spacy_is_imported_without_its_command_line_which_still_loads_when_asked() -> None:
+    script = ("import sys; from lihua.text.spacy_import import import_spacy; spacy = import_spacy(); "
+              "print('spacy.cli' in sys.modules, 'weasel' in sys.modules); "
+              "import spacy.cli; print(callable(spacy.cli.download), callable(spacy.info))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
+    assert done.stdout.split() == ["False", "False", "True", "True"]
