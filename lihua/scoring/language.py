@@ -1,8 +1,9 @@
 """The language component: the fitted model's `overall` score (lihua/scoring/marking.py), as deductions.
 
-Each feature of the model that falls short of a very good letter (errors per 100 words by kind,
-variety and sophistication of words, error-free sentences, length against the task) costs its share
-of the component and names the findings behind it. The weighted error density (error 1, warning 0.5,
+The model's z on the points curve says what the component keeps; each feature that falls short of a
+very good letter (errors per 100 words by kind, variety and sophistication of words, error-free
+sentences, length against the task) carries its share of what is lost and names the findings behind
+it. Linking words are organisation's alone (the `overall` model leaves them out). The weighted error density (error 1, warning 0.5,
 × category weight, × 1.5 when it hinders meaning) still caps the band, as the rubric's band
 descriptors do ("errors that hinder understanding" is band 2).
 """

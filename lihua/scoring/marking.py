@@ -1,5 +1,7 @@
-"""The fitted model's numbers as gaokao points: every point lost is a Deduction naming the feature that
-fell short of a very good letter, the facts behind it and the findings that made it.
+"""The fitted model's numbers as gaokao points: the model's z, read on the points curve of
+score_marking.yaml, says how much of a component a letter keeps; every point lost is a Deduction
+naming a feature that fell short of a very good letter (its share of the shortfall), the facts
+behind it and the findings that made it, each finding cited once.
 
 Length is judged against the task: the features are measured as if the letter were an essay of the
 fitting data's usual length, scaled by the task's midpoint (lihua/scoring/features.py); without a
@@ -27,9 +29,20 @@ LENGTH_FEATURES = ("log_words", "log_words_sq", "log_clean_words")
 @dataclass(frozen=True)
 class Marking:
     reference_sd: float
-    share_per_z: dict[str, float]
+    curve: dict[str, tuple[tuple[float, float], ...]]  # component -> (model z, share kept) knots, z rising
     reasons: dict[str, dict[str, str]]
     descriptor: dict[str, Any]
+
+    def kept(self, component: str, z: float) -> float:
+        """Share of `component` a letter whose model says `z` keeps: linear between the knots, flat
+        outside them (never below the first knot's share, never above the last's)."""
+        knots = self.curve[component]
+        if z <= knots[0][0]:
+            return knots[0][1]
+        for (z0, s0), (z1, s1) in zip(knots, knots[1:], strict=False):
+            if z <= z1:
+                return s0 + (s1 - s0) * (z - z0) / (z1 - z0)
+        return knots[-1][1]
 
 
 @cache
@@ -37,8 +50,9 @@ def marking() -> Marking:
     from lihua.io.yaml_data import load_yaml
 
     doc = load_yaml(MARKING_FILE.read_text(encoding="utf-8"))
-    return Marking(float(doc["reference_sd"]), {k: float(v) for k, v in doc["share_per_z"].items()},
-                   {k: dict(v) for k, v in doc["reasons"].items()}, doc["descriptor"])
+    curve = {k: tuple(sorted((float(z), float(share)) for z, share in v)) for k, v in doc["curve"].items()}
+    return Marking(float(doc["reference_sd"]), curve, {k: dict(v) for k, v in doc["reasons"].items()},
+                   doc["descriptor"])
 
 
 @dataclass(frozen=True)
@@ -72,32 +86,52 @@ def measure_letter(letter: Letter, findings: Sequence[Finding], limit: tuple[int
 
 def model_deductions(model_name: str, component: str, measured: Measured, maximum: float,
                      budget: float = 1.0) -> list[Deduction]:
-    """One Deduction per feature short of the very good letter; together at most `budget` of `maximum`."""
+    """The points the model's z costs on the curve (at most `budget` of `maximum`), one Deduction per
+    feature short of the very good letter, each its share of that shortfall.
+
+    The points lost follow the model's whole prediction, so what a letter does better than the very
+    good letter offsets what it does worse (the score ranks letters as the fitted model does); the
+    reasons name only what fell short."""
     model: Model = load_models()[model_name]
     rules = marking()
+    lost = min(budget, 1.0 - rules.kept(component, model.predict(measured.features))) * maximum
+    if lost < 0.05:  # under a tenth of a point: not worth a line
+        return []
     short = model.shortfalls(measured.features, rules.reference_sd, measured.references)
-    per_z = rules.share_per_z[component]
-    total = sum(z for _, z in short) * per_z
-    squeeze = min(1.0, budget / total) if total > 0 else 1.0
-    cuts = []
+    if not short:  # above the very good letter on every feature yet below full marks: the weakest terms
+        short = sorted(((t, -t.contribution(measured.features[t.name])) for t in model.terms), key=lambda p: -p[1])[:1]
+    whole = sum(z for _, z in short)
+    cuts: list[Deduction] = []
     cited: set[int] = set()  # one error, one deduction: a finding is cited by the largest deduction it is behind
     for term, z in sorted(short, key=lambda item: -item[1]):
-        points = z * per_z * squeeze * maximum
-        if points < 0.05:  # under a tenth of a point: not worth a line
-            continue
+        points = lost * z / whole
         behind = _findings_behind(term.name, measured.rows)
         indices = [i for i in behind if i not in cited]
-        if behind and not indices:
-            # Another measure of the same errors ("8 grammar errors" after "8 learner errors"): one line,
-            # so the student sees each error charged once; its points join the deduction citing them.
-            owner = next(c for c in cuts if c.findings and set(behind) & set(c.findings))
-            owner.points += points
+        owner = next((c for c in cuts if c.findings and set(behind) & set(c.findings)), None)
+        if points < 0.05 or (behind and not indices):
+            # Too small for a line, or another measure of errors already cited ("8 grammar errors" after
+            # "8 learner errors"): its points join the largest deduction, so each error is charged once.
+            (owner or (cuts[0] if cuts else None) or _new(cuts, component, term, measured, indices)).points += points
             continue
         cited.update(indices)
-        reason, reason_zh = _reason(term.name, term.description, measured.facts)
-        cuts.append(Deduction(component, reason, reason_zh, points, findings=indices,
-                              rule_ids=sorted({measured.rows[i][0] for i in indices})))
-    return cuts
+        _new(cuts, component, term, measured, indices).points += points
+    return sorted(cuts, key=lambda c: -c.points)
+
+
+def _new(cuts: list[Deduction], component: str, term: Any, measured: Measured, indices: list[int]) -> Deduction:
+    """A new deduction (0 points yet) for `term`, its reason counting only the findings it cites."""
+    facts = dict(measured.facts)
+    if term.name in _COUNTS:  # "3 grammar errors": the ones this line cites, not those cited above
+        facts[_COUNTS[term.name]] = len(indices)
+    reason, reason_zh = _reason(term.name, term.description, facts)
+    cut = Deduction(component, reason, reason_zh, 0.0, findings=indices,
+                    rule_ids=sorted({measured.rows[i][0] for i in indices}))
+    cuts.append(cut)
+    return cut
+
+
+_COUNTS = {"err_grammar": "n_grammar", "err_word_choice": "n_word_choice", "err_spelling": "n_spelling",
+           "err_punctuation": "n_punctuation", "err_hinders": "n_hinders", "err_lihua": "n_lihua"}
 
 
 def model_z(model_name: str, measured: Measured) -> float:

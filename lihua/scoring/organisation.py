@@ -26,14 +26,8 @@ from lihua.text.sentences import read_body
 def organisation_deductions(letter: Letter, prompt: Any, findings: Sequence[Finding], maximum: float,
                             measured: Measured | None = None) -> list[Deduction]:
     """Every organisation deduction for `letter`, in points of a component worth `maximum`."""
-    found = _format(letter, prompt, findings) if is_letter(letter, prompt) else []
-    found += _linking(letter, findings) + _register(letter, prompt, findings)
-    found += _other_format(findings, {i for *_, cited in found for i in cited})
     cuts, spent = [], 0.0
-    for share, reason, reason_zh, indices in found:
-        share = min(share, 1.0 - spent)
-        if share <= 0:
-            break
+    for share, reason, reason_zh, indices in _rule_cuts(letter, prompt, findings):
         spent += share
         cuts.append(Deduction("organisation", reason, reason_zh, share * maximum, findings=indices,
                               rule_ids=sorted({findings[i].rule_id for i in indices})))
@@ -41,6 +35,27 @@ def organisation_deductions(letter: Letter, prompt: Any, findings: Sequence[Find
         measured = measured or measure_letter(letter, findings, None)
         cuts += model_deductions("organisation", "organisation", measured, maximum, budget=1.0 - spent)
     return cuts
+
+
+def rule_share(letter: Letter, prompt: Any, findings: Sequence[Finding]) -> float:
+    """Share of the component the rules (format, "although … but", register) take before the model."""
+    return sum(share for share, *_ in _rule_cuts(letter, prompt, findings))
+
+
+def _rule_cuts(letter: Letter, prompt: Any, findings: Sequence[Finding]) -> Found:
+    """The rule-based deductions as shares, together at most the whole component."""
+    found = _format(letter, prompt, findings) if is_letter(letter, prompt) else []
+    found += _linking(letter, findings) + _register(letter, prompt, findings)
+    found += _other_format(findings, {i for *_, cited in found for i in cited})
+    out: Found = []
+    spent = 0.0
+    for share, reason, reason_zh, indices in found:
+        share = min(share, 1.0 - spent)
+        if share <= 0:
+            break
+        spent += share
+        out.append((share, reason, reason_zh, indices))
+    return out
 
 
 def is_letter(letter: Letter, prompt: Any) -> bool:

@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", required=True)
     ap.add_argument("--graded", required=True, help="grade_cache.py's output for --data")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--as-live", action="store_true",
+                    help="length as the scorer judges it with no task: every text measured at the usual length")
     args = ap.parse_args(argv)
     from pathlib import Path
 
@@ -44,7 +46,13 @@ def main(argv: list[str] | None = None) -> int:
             record = graded.get(row["id"])
             if record is None:
                 continue
-            vector = features(row["text"], record["findings"])
+            scale = 1.0
+            if args.as_live:
+                from lihua.scoring.model import load_models, usual_words
+                from lihua.text.letter import parse_letter
+
+                scale = usual_words(load_models()) / max(parse_letter(row["text"]).word_count, 1)
+            vector = features(row["text"], record["findings"], scale)
             sink.write(json.dumps({"id": row["id"], "features": vector, "lihua": record["lihua"]}) + "\n")
             n += 1
     print(f"{n} feature vectors -> {args.out}", file=sys.stderr)

@@ -43,7 +43,7 @@ SIGNS = {
     "fam_verb": -1, "fam_agreement": -1, "fam_article": -1, "fam_noun": -1, "fam_pronoun": -1,
     "fam_sentence": -1, "fam_typo": -1, "log_words": 1, "band_4_5": 1, "band_5_6": 1, "common_words": -1,
     "band_lt3": -1, "suggestions": -1, "linking": 1, "short_paragraphs": -1, "advanced_share": 1, "run_on": -1,
-    "repetition": -1, "clauses": 1, "subordinate_clauses": 1, "structure_variety": 1,
+    "repetition": -1, "paragraphs": 1, "clauses": 1, "subordinate_clauses": 1, "structure_variety": 1,
 }
 
 ACCURACY = ["err_grammar", "err_word_choice", "err_spelling", "err_punctuation", "err_hinders", "err_lihua",
@@ -56,8 +56,9 @@ SENTENCES = ["sentence_length", "sentence_spread", "subordinators", "relatives",
              "questions", "contractions", "pronoun_i", "articles", "run_on"]
 #: what a marker reads as organisation and ELLIPSE can teach: linking words and paragraphs; no length, no
 #: accuracy. Letter format is not here: ELLIPSE has no letters (it stays a rule-based deduction).
-ORGANISATION = ["linking", "linking_distinct", "linking_kinds", "paragraphs", "one_block", "short_paragraphs",
-                "paragraph_words"]
+#: paragraph_words is left out: with every text measured at the usual length it is ln(usual / paragraphs), the
+#: mirror of `paragraphs`, and the two would name opposite shortfalls of one letter.
+ORGANISATION = ["linking", "linking_distinct", "linking_kinds", "paragraphs", "one_block", "short_paragraphs"]
 FORMAT = ["is_letter", "format_complete"]
 #: from the parse (lihua.scoring.complexity): clauses, subordination and structure variety per sentence
 PARSE = ["clauses", "subordinate_clauses", "structure_variety"]
@@ -71,6 +72,11 @@ FEATURE_SETS = {
                 "err_spelling", "err_lihua", "err_punctuation", "unknown_words", "lowercase_starts", "mtld",
                 "word_length", "band_4_5", "common_words", "band_lt3", "linking_distinct", "linking_kinds",
                 "advanced_share", "run_on", "repetition"],
+    # compact less the linking words: the language component's model, since organisation marks those
+    # (a reason is given once, under one component)
+    "language": ["log_words", "log_words_sq", "types", "guiraud", "log_clean_words", "clean_sentences", "err_grammar",
+                 "err_spelling", "err_lihua", "err_punctuation", "unknown_words", "lowercase_starts", "mtld",
+                 "word_length", "band_4_5", "common_words", "band_lt3", "advanced_share", "run_on", "repetition"],
     "organisation": ORGANISATION,
     "organisation+parse": [*ORGANISATION, *PARSE],
     "organisation+sentences": [*ORGANISATION, "sentence_length", "subordinators", "commas"],
@@ -158,11 +164,12 @@ def ridge(X: np.ndarray, y: np.ndarray, names: list[str], lam: float) -> Model:
     """Ridge on standardised columns, refitted with wrong-signed coefficients held at 0."""
     mean = X.mean(axis=0)
     scale = X.std(axis=0)
-    scale[scale == 0] = 1.0
+    constant = scale < 1e-3 * np.maximum(1.0, np.abs(mean))  # e.g. log_words when every text is measured at one length
+    scale[constant] = 1.0
     Z = (X - mean) / scale
     yc = y - y.mean()
     gram, moment = Z.T @ Z, Z.T @ yc  # once: every refit below only picks rows and columns of them
-    active = list(range(len(names)))
+    active = [i for i in range(len(names)) if not constant[i]]  # a constant column gets no weight
     coef = np.zeros(len(names))
     while active:
         idx = np.array(active)
@@ -234,7 +241,7 @@ def evaluate(fce: Dataset, ellipse: Dataset) -> dict[str, dict[str, float]]:
         "ellipse_overall": spearman(ellipse.lihua["total"], ellipse.y["overall"]),
         "organisation~cohesion": spearman(ellipse.lihua["organisation"], ellipse.y["cohesion"]),
     }
-    for set_name in ("length", "length+errors", "full", "full+parse", "compact", "compact+parse"):
+    for set_name in ("length", "length+errors", "full", "full+parse", "compact", "compact+parse", "language"):
         names = FEATURE_SETS[set_name]
         fa = cross_predict(*training_rows("fce", names, fce, ellipse)[:3], names)
         el = cross_predict(*training_rows("ellipse", names, fce, ellipse)[:3], names)
@@ -254,6 +261,13 @@ def evaluate(fce: Dataset, ellipse: Dataset) -> dict[str, dict[str, float]]:
         org = cross_predict(*training_rows("cohesion", names, fce, ellipse)[:3], names)
         results[f"{set_name} on cohesion"] = {"organisation~cohesion": spearman(org, ellipse.y["cohesion"]),
                                                "organisation~overall": spearman(org, ellipse.y["overall"])}
+        # the same features fitted on ELLIPSE cohesion and the FCE marks together (each z-scored)
+        both = cross_predict(*training_rows("cohesion+fce", names, fce, ellipse)[:3], names)
+        n = len(fce.groups)
+        results[f"{set_name} on cohesion+FCE"] = {
+            "fce_answers": spearman(both[:n], fce.y["exam_score_lin"]), "fce_scripts": script_level(both[:n], fce),
+            "organisation~cohesion": spearman(both[n:], ellipse.y["cohesion"]),
+            "organisation~overall": spearman(both[n:], ellipse.y["overall"])}
     for set_name in ("full", "compact"):  # transfer: fitted on one population, measured on the other
         names = FEATURE_SETS[set_name]
         to_ellipse = fit_tuned(fce.matrix(names), fce.y["exam_score_lin"], fce.groups, names).predict(ellipse.matrix(names))
@@ -286,20 +300,22 @@ def print_results(results: dict[str, dict[str, float]]) -> None:
 
 #: model key -> (the results row holding its CV figures, feature set, how it is fitted)
 SHIPPED = {
-    "overall": ("shared compact", "compact", "shared"),
-    "organisation": ("organisation on cohesion", "organisation", "cohesion"),
+    "overall": ("shared language", "language", "shared"),
+    "organisation": ("organisation on cohesion+FCE", "organisation", "cohesion+fce"),
 }
 TARGETS = {"shared": ["fce_answers", "fce_scripts", "ellipse_overall"], "fce": ["fce_answers", "fce_scripts"],
-           "ellipse": ["ellipse_overall"], "cohesion": ["organisation~cohesion", "organisation~overall"]}
+           "ellipse": ["ellipse_overall"], "cohesion": ["organisation~cohesion", "organisation~overall"],
+           "cohesion+fce": ["fce_answers", "fce_scripts", "organisation~cohesion", "organisation~overall"]}
 
 
 def training_rows(how: str, names: list[str], fce: Dataset, ellipse: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
     """X, y (z-scored), fold groups and a description of the target, for one way of fitting."""
-    if how == "shared":
+    if how in ("shared", "cohesion+fce"):
         X = np.vstack([fce.matrix(names), ellipse.matrix(names)])
-        y = np.concatenate([zscore(fce.y["exam_score_lin"]), zscore(ellipse.y["overall"])])
+        mark = "overall" if how == "shared" else "cohesion"
+        y = np.concatenate([zscore(fce.y["exam_score_lin"]), zscore(ellipse.y[mark])])
         groups = np.concatenate([np.char.add("fce:", fce.groups), np.char.add("ell:", ellipse.groups)])
-        return X, y, groups, ("FCE exam_score_lin (0-15) and ELLIPSE overall (1-5), each z-scored within its own file; "
+        return X, y, groups, (f"FCE exam_score_lin (0-15) and ELLIPSE {mark} (1-5), each z-scored within its own file; "
                               f"{int(np.sum(~np.isnan(fce.y['exam_score_lin'])))} FCE answers + {len(ellipse.ids)} ELLIPSE essays")
     if how == "fce":
         return (fce.matrix(names), zscore(fce.y["exam_score_lin"]), fce.groups,
@@ -338,7 +354,8 @@ def write_model(path: Path, fce: Dataset, ellipse: Dataset, results: dict[str, d
                   f"({FOLDS} folds, FCE grouped by script, ridge strength chosen inside each training fold)."),
         "fitted_on": ("FCE training scripts less Chinese L1 (Cambridge Learner Corpus release, 2011) and half "
                       "of the ELLIPSE released test set, as in ../shared/eval; lihua graded with no prompt, "
-                      "Harper on"),
+                      "Harper on; features measured as the scorer measures them (features.py --as-live: every "
+                      "text at the usual length, so the fit learns what the live score can see)"),
         "models": models,
         "other_models_tried": {name: {t: round(v, 3) for t, v in row.items()} for name, row in results.items()
                                if name != "lihua now (no fit)"},

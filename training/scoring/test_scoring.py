@@ -140,3 +140,12 @@ def test_a_cleaner_letter_scores_higher_with_the_shipped_model() -> None:
 def test_fit_without_shared_data_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert fit.main(["--shared", str(tmp_path / "missing")]) == 2
     assert "no human-marked data" in capsys.readouterr().err
+
+
+def test_a_constant_column_gets_no_weight() -> None:
+    """Measured at one length, log_words is the same for every text (up to rounding): no weight, scale 1."""
+    rng = np.random.default_rng(3)
+    X = np.column_stack([rng.normal(size=200), np.full(200, 5.497) + rng.normal(size=200) * 1e-4])
+    y = X[:, 0] * 0.5 + rng.normal(size=200) * 0.1
+    m = fit.ridge(X, y, ["a", "log_words"], 1.0)
+    assert m.coef[1] == 0.0 and m.scale[1] == 1.0 and m.coef[0] > 0
