@@ -51,19 +51,40 @@ def _form(analysis: Analysis, first: Token) -> str | None:
     tags = lexicon.verb_tags(first.lower)
     tag = penn(first)
     perfect = any(c.dep != "cop" and c.lower in _BE_HAVE_DO | {"be", "been", "being"} for c in helpers)
-    if tag == "VB" and "VB" in tags and not perfect and (previous == "to" or previous in _MODALS or previous in _BEFORE_BASE_VERB
-                                         or any(c.lower == "to" and c.dep == "mark" for c in kids)
-                                         or any(penn(c) == "MD" for c in helpers)):
+    if (
+        tag == "VB"
+        and "VB" in tags
+        and not perfect
+        and (
+            previous == "to"
+            or previous in _MODALS
+            or previous in _BEFORE_BASE_VERB
+            or any(c.lower == "to" and c.dep == "mark" for c in kids)
+            or any(penn(c) == "MD" for c in helpers)
+        )
+    ):
         return "base"
     if helpers or first.dep in _INSIDE_NOUN_PHRASE:
-        return None  # "had cleaned and …": the auxiliary's business; "the ideas they gave us and …": ambiguous
+        return (
+            None  # "had cleaned and …": the auxiliary's business; "the ideas they gave us and …": ambiguous
+        )
     subjects = [c for c in kids if c.dep == "nsubj"]
-    if "VBD" in tags and not tags & {"VB", "VBZ"} and (
-            tag == "VBD" and (subjects or first.dep in {"conj", "ROOT"}) or tag == "VBN" and subjects):
-        return "past"  # with a subject and no auxiliary, an -ed form the tagger calls a participle is the past
+    if (
+        "VBD" in tags
+        and not tags & {"VB", "VBZ"}
+        and (tag == "VBD" and (subjects or first.dep in {"conj", "ROOT"}) or tag == "VBN" and subjects)
+    ):
+        return (
+            "past"  # with a subject and no auxiliary, an -ed form the tagger calls a participle is the past
+        )
     if tag == "VBZ" and tags == {"VBZ"} and subjects:
         return "3sg"  # "reading widens my mind and helps me relax"
-    if tag == "VBP" and "VB" in tags and "VBD" not in tags and any(c.lower in {"i", "we", "they", "you"} for c in subjects):
+    if (
+        tag == "VBP"
+        and "VB" in tags
+        and "VBD" not in tags
+        and any(c.lower in {"i", "we", "they", "you"} for c in subjects)
+    ):
         return "present"  # "I carry her bags and read to her"
     return None
 
@@ -80,12 +101,12 @@ def _joined(analysis: Analysis, verb: Token) -> tuple[Token, Token] | None:
     if len(joiners) != 1 or joiners[0].lower not in _COORDINATORS or joiners[0].i - first.i > _REACH:
         return None
     cc = joiners[0]
-    between = analysis.tokens[first.i + 1:cc.i]
+    between = analysis.tokens[first.i + 1 : cc.i]
     if any(t.text in {",", ";", ":"} or t.lower in _CLAUSE_BOUNDARIES for t in between):
         return None
     if any(t.pos in {"VERB", "AUX"} and penn(t) in lexicon.verb_tags(verb.lower) for t in between):
         return None  # "needs to love themselves and feel": the verb nearer may be the one it pairs with
-    if any(t.pos not in {"ADV", "PART"} for t in analysis.tokens[cc.i + 1:verb.i]):
+    if any(t.pos not in {"ADV", "PART"} for t in analysis.tokens[cc.i + 1 : verb.i]):
         return None  # only "then", "also", "not"… between the coordinator and the verb
     return cc, first
 
@@ -104,25 +125,38 @@ def parallel_verbs(text: str, letter: Letter | None, options: dict[str, Any]) ->
             continue
         if cc.lower == "but" and first.lemma == "help":
             continue  # "could not help but smile"
-        following = tokens[verb.i + 1].lower if verb.i + 1 < len(tokens) and tokens[verb.i + 1].sent == verb.sent else ""
+        following = (
+            tokens[verb.i + 1].lower
+            if verb.i + 1 < len(tokens) and tokens[verb.i + 1].sent == verb.sent
+            else ""
+        )
         read = lexicon.readings(verb.lower)
         linking = _lemma(verb.lower) in lexicon.LINKING_VERBS and lexicon.is_adjective(following)
         manner = following.endswith("ly") and lexicon.is_adverb(following)  # "talked and laughed happily"
-        if ("NOUN" in read or "ADJ" in read) and following not in _OBJECT_STARTERS and not linking and not manner:
+        if (
+            ("NOUN" in read or "ADJ" in read)
+            and following not in _OBJECT_STARTERS
+            and not linking
+            and not manner
+        ):
             continue  # a word that can be a noun is judged a verb only before its object
         form = _form(analysis, first)
         if form is None:
             continue
         sentence = analysis.sentences[verb.sent]
-        ing_before = any(penn(t) == "VBG" for t in tokens[sentence.first:cc.i])
+        ing_before = any(penn(t) == "VBG" for t in tokens[sentence.first : cc.i])
         if form == "base" and not tags & {"VB"} and tags & {"VBG", "VBD", "VBZ"} and penn(verb) != "VBN":
             if "VBG" in tags and (following == "to" or ing_before):
                 continue  # "by listening … and copying", "avoid … and having to"
-            if not tags & {"VBG"} and any(t.pos == "VERB" and penn(t) in tags for t in tokens[sentence.first:first.i]):
+            if not tags & {"VBG"} and any(
+                t.pos == "VERB" and penn(t) in tags for t in tokens[sentence.first : first.i]
+            ):
                 continue  # "she told us to wait and left": the -ed verb pairs with "told"
             fix = lexicon.verb_form(verb.text, "VB")
         elif form == "past" and not tags & {"VBD"} and tags & {"VB", "VBZ", "VBG"}:
-            if "VBG" in tags and (not (following in _OBJECT_STARTERS or lexicon.is_noun(following)) or ing_before):
+            if "VBG" in tags and (
+                not (following in _OBJECT_STARTERS or lexicon.is_noun(following)) or ing_before
+            ):
                 continue
             fix = lexicon.verb_form(verb.text, "VBD")
         elif form == "3sg" and tags & {"VB"} and not tags & {"VBZ", "VBD", "VBN"}:

@@ -25,9 +25,41 @@ _OBJECT_PRONOUNS = word_class("object_pronouns")
 _VERB_GROUP_WORDS = word_class("verb_group_words")
 _CLAUSE_OPENERS = word_class("clause_openers")
 #: What may follow the adjective when it ends its clause.
-_CLAUSE_END = frozenset({",", ";", ":", "and", "but", "when", "while", "as", "because", "so", "at", "in", "on", "with",
-                         "together", "before", "after", "until", "every", "all", "than", "that", "for", "during",
-                         "into", "today", "yesterday", "now", "again", "there", "here"})
+_CLAUSE_END = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        "and",
+        "but",
+        "when",
+        "while",
+        "as",
+        "because",
+        "so",
+        "at",
+        "in",
+        "on",
+        "with",
+        "together",
+        "before",
+        "after",
+        "until",
+        "every",
+        "all",
+        "than",
+        "that",
+        "for",
+        "during",
+        "into",
+        "today",
+        "yesterday",
+        "now",
+        "again",
+        "there",
+        "here",
+    }
+)
 
 
 def _governing_verb(tokens: tuple[Token, ...], i: int) -> Token | None:
@@ -36,13 +68,22 @@ def _governing_verb(tokens: tuple[Token, ...], i: int) -> Token | None:
     while k >= 0 and i - k <= 6:
         token = tokens[k]
         lowered = token.lower
-        if not token.text[:1].isalpha() or lowered in _CLAUSE_OPENERS - {"as", "so"} or lowered in _VERB_GROUP_WORDS:
+        if (
+            not token.text[:1].isalpha()
+            or lowered in _CLAUSE_OPENERS - {"as", "so"}
+            or lowered in _VERB_GROUP_WORDS
+        ):
             return None
         if token.pos == "AUX":
             return None  # "it was so beautiful": a copula, the adjective describes the subject
         if token.pos == "VERB":
             return token if lexicon.verb_tags(lowered) else None
-        if lowered in _INTENSIFIERS or lowered in _OBJECT_WORDS or lowered in _DETERMINERS or lowered in _OBJECT_PRONOUNS:
+        if (
+            lowered in _INTENSIFIERS
+            or lowered in _OBJECT_WORDS
+            or lowered in _DETERMINERS
+            or lowered in _OBJECT_PRONOUNS
+        ):
             k -= 1
             continue
         if token.pos in {"NOUN", "PROPN", "ADJ", "NUM", "PRON"}:
@@ -67,8 +108,16 @@ def manner_adverb(text: str, letter: Letter | None, options: dict[str, Any]) -> 
         tokens = analysis.sentence_tokens(index)
         for i, token in enumerate(tokens):
             word = token.lower
-            if i < 2 or word in keep or not (token.pos == "ADJ" or token.tag == "JJ" or (
-                    word in also_nouns and token.pos in {"NOUN", "ADV"})) or not lexicon.is_adjective(word):
+            if (
+                i < 2
+                or word in keep
+                or not (
+                    token.pos == "ADJ"
+                    or token.tag == "JJ"
+                    or (word in also_nouns and token.pos in {"NOUN", "ADV"})
+                )
+                or not lexicon.is_adjective(word)
+            ):
                 continue
             if tokens[i - 1].pos == "ADP" and tokens[i - 1].lower not in {"as", "so"}:
                 continue  # "working in silent": after a preposition the word stands for a noun
@@ -80,7 +129,11 @@ def manner_adverb(text: str, letter: Letter | None, options: dict[str, Any]) -> 
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             if following is not None and following.lower not in _CLAUSE_END and following.pos != "PUNCT":
                 continue  # "a patient teacher", "kind to me": it describes a noun, or takes its own phrase
-            if following is not None and following.pos == "PUNCT" and following.text not in {",", ";", ":", ".", "!"}:
+            if (
+                following is not None
+                and following.pos == "PUNCT"
+                and following.text not in {",", ";", ":", ".", "!"}
+            ):
                 continue
             previous = tokens[i - 1].lower
             if previous in _DETERMINERS or previous.endswith(("thing", "one", "body")):
@@ -88,8 +141,9 @@ def manner_adverb(text: str, letter: Letter | None, options: dict[str, Any]) -> 
             before = i - 1
             while before >= 0 and tokens[before].lower in _INTENSIFIERS:
                 before -= 1
-            if before < i - 1 and (before < 0 or not (tokens[before].pos == "VERB"
-                                                      or tokens[before].lower in _OBJECT_PRONOUNS)):
+            if before < i - 1 and (
+                before < 0 or not (tokens[before].pos == "VERB" or tokens[before].lower in _OBJECT_PRONOUNS)
+            ):
                 continue  # "ideas most important in…": the intensifier does not follow a verb or its object
             verb = _governing_verb(tokens, i)
             if verb is None:
@@ -97,7 +151,12 @@ def manner_adverb(text: str, letter: Letter | None, options: dict[str, Any]) -> 
             lemma = verb.lemma
             if lemma in adjective_verbs and not (word == "good" and lemma in {"go", "do", "play", "work"}):
                 continue
-            yield token.start, token.end, lexicon.same_case(token.text, adverb), {"adjective": token.text, "verb": verb.text}
+            yield (
+                token.start,
+                token.end,
+                lexicon.same_case(token.text, adverb),
+                {"adjective": token.text, "verb": verb.text},
+            )
 
 
 MANNER_CHECKS = {"manner-adverb": manner_adverb}

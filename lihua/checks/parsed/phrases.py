@@ -42,8 +42,14 @@ def _is_word(token: Token) -> bool:
 def _is_adjective(token: Token) -> bool:
     """A plain adjective before a noun: 'big', 'unforgettable', 'online' (not 'very', 'smarter', a name)."""
     lowered = token.lower
-    if (not _is_word(token) or token.pos != "ADJ" or lowered in _NOT_BARE or lowered in _ADVERB_LIKE
-            or lowered in _FUNCTION_WORDS or token.text[:1].isupper()):
+    if (
+        not _is_word(token)
+        or token.pos != "ADJ"
+        or lowered in _NOT_BARE
+        or lowered in _ADVERB_LIKE
+        or lowered in _FUNCTION_WORDS
+        or token.text[:1].isupper()
+    ):
         return False
     if "ADJ" not in lexicon.readings(lowered) or lexicon.adjective_degree(lowered) is not None:
         return False
@@ -63,7 +69,9 @@ def _is_head_noun(token: Token) -> bool:
 
 def _has_determiner(analysis: Analysis, noun: Token) -> bool:
     """The parse hangs a determiner, a possessive or a number on the noun ("a big picnic", "Tom's new bike")."""
-    return any(c.dep in {"det", "nmod:poss", "nummod", "det:poss"} and c.i < noun.i for c in analysis.children(noun))
+    return any(
+        c.dep in {"det", "nmod:poss", "nummod", "det:poss"} and c.i < noun.i for c in analysis.children(noun)
+    )
 
 
 def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -75,32 +83,46 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
         i = 1
         while i < len(tokens):
             start = j = i
-            while j < len(tokens) and (_is_adjective(tokens[j]) or tokens[j].lower in {"and", "but"}
-                                       and j > start and _is_adjective(tokens[j - 1])):
+            while j < len(tokens) and (
+                _is_adjective(tokens[j])
+                or tokens[j].lower in {"and", "but"}
+                and j > start
+                and _is_adjective(tokens[j - 1])
+            ):
                 j += 1
             if j == start or j >= len(tokens) or tokens[j - 1].lower in {"and", "but"}:
                 i += 1
                 continue
             i = j
             at = j  # the head noun
-            if (j + 1 < len(tokens) and _is_head_noun(tokens[j + 1]) and lexicon.is_noun(tokens[j].lower)
-                    and tokens[j].lower not in _FUNCTION_WORDS
-                    and not lexicon.verb_tags(tokens[j + 1].lower) & {"VBD", "VBZ"}):
+            if (
+                j + 1 < len(tokens)
+                and _is_head_noun(tokens[j + 1])
+                and lexicon.is_noun(tokens[j].lower)
+                and tokens[j].lower not in _FUNCTION_WORDS
+                and not lexicon.verb_tags(tokens[j + 1].lower) & {"VBD", "VBZ"}
+            ):
                 at = j + 1  # "new high school": the last noun is the head
             noun = tokens[at]
             word = noun.lower
             if not _is_head_noun(noun) or noun.pos not in {"NOUN", "ADJ"} or _has_determiner(analysis, noun):
                 continue
             after = tokens[at + 1] if at + 1 < len(tokens) else None
-            if after is not None and _is_word(after) and lexicon.is_noun(after.lower) \
-                    and (not lexicon.verb_tags(after.lower) or lexicon.noun_number(after.lower) == "plural") \
-                    and after.lower not in _INTRODUCERS:
+            if (
+                after is not None
+                and _is_word(after)
+                and lexicon.is_noun(after.lower)
+                and (not lexicon.verb_tags(after.lower) or lexicon.noun_number(after.lower) == "plural")
+                and after.lower not in _INTRODUCERS
+            ):
                 continue  # the noun modifies another noun ("potato stumps", "model changes")
             if after is not None and after.text in {"'s", "’s"}:
                 continue  # "last year's": a possessive determiner
             if word == "school" and tokens[j - 1].lower in _SCHOOL_KINDS:
                 continue  # "in high school"
-            if word not in needs_article and (word in lexicon.MASS_SENSES or word.endswith(_ABSTRACT_ENDINGS)):
+            if word not in needs_article and (
+                word in lexicon.MASS_SENSES or word.endswith(_ABSTRACT_ENDINGS)
+            ):
                 continue  # "hard work", "tough competition": often used without a/an
             if word not in needs_article and zipf(lexicon.plural_of(word) or "") < zipf(word) - 1.3:
                 continue  # "sulfur dioxide": a noun whose plural is rare is hardly ever counted
@@ -113,23 +135,40 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
                 continue
             if lexicon.is_adjective(lowered) or lowered in {"yesterday", "today", "tomorrow", "tonight"}:
                 continue  # "an experienced folk artist": the phrase started earlier
-            if not (given or lowered in _INTRODUCERS or lowered in _BE_HAVE_DO - {"do", "does", "did"}
-                    or lowered in {"become", "became", "becomes"} or lowered in _LIGHT_VERBS
-                    or lexicon.verb_tags(lowered) and not lexicon.is_noun(lowered) and lowered not in _INTRODUCERS):
+            if not (
+                given
+                or lowered in _INTRODUCERS
+                or lowered in _BE_HAVE_DO - {"do", "does", "did"}
+                or lowered in {"become", "became", "becomes"}
+                or lowered in _LIGHT_VERBS
+                or lexicon.verb_tags(lowered)
+                and not lexicon.is_noun(lowered)
+                and lowered not in _INTRODUCERS
+            ):
                 continue
             if start >= 2 and tokens[start - 2].lower in _COUNTED_BY_OF and lowered == "of":
                 continue
             first = tokens[start]
             article = lexicon.indefinite_article(first.text)
             # the finding covers the whole phrase: "small piece" may want "a small piece" or "small pieces"
-            yield first.start, noun.end, f"{article} {text[first.start:noun.end]}", {"noun": noun.text, "article": article}
+            yield (
+                first.start,
+                noun.end,
+                f"{article} {text[first.start : noun.end]}",
+                {"noun": noun.text, "article": article},
+            )
 
 
 def _is_bare_count(token: Token) -> bool:
     lowered = token.lower
-    return (lowered not in _FUNCTION_WORDS and lowered not in _NOT_BARE and lexicon.is_countable_singular(lowered)
-            and lowered not in lexicon.MASS_SENSES and not lexicon.verb_tags(lowered) & {"VBD", "VBZ"}
-            and not lexicon.is_adjective(lowered))
+    return (
+        lowered not in _FUNCTION_WORDS
+        and lowered not in _NOT_BARE
+        and lexicon.is_countable_singular(lowered)
+        and lowered not in lexicon.MASS_SENSES
+        and not lexicon.verb_tags(lowered) & {"VBD", "VBZ"}
+        and not lexicon.is_adjective(lowered)
+    )
 
 
 def coordinated_plural(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -141,13 +180,23 @@ def coordinated_plural(text: str, letter: Letter | None, options: dict[str, Any]
             if token.lower != "and" or i < 1 or i + 1 >= len(tokens):
                 continue
             following = tokens[i + 2] if i + 2 < len(tokens) else None
-            if following is not None and _is_word(following) and (lexicon.is_noun(following.lower)
-                                                                  or following.lower == "of"):
+            if (
+                following is not None
+                and _is_word(following)
+                and (lexicon.is_noun(following.lower) or following.lower == "of")
+            ):
                 continue  # "cats and dog food": the last item is a modifier
             last_tags = lexicon.verb_tags(tokens[i + 1].lower)
-            if last_tags & {"VBZ", "VBD"} and not lexicon.is_noun(tokens[i + 1].lower) or (
-                    "VBZ" in last_tags and following is not None and _is_word(following)
-                    and (following.lower in lexicon.PREPOSITIONS or lexicon.is_adverb(following.lower))):
+            if (
+                last_tags & {"VBZ", "VBD"}
+                and not lexicon.is_noun(tokens[i + 1].lower)
+                or (
+                    "VBZ" in last_tags
+                    and following is not None
+                    and _is_word(following)
+                    and (following.lower in lexicon.PREPOSITIONS or lexicon.is_adverb(following.lower))
+                )
+            ):
                 continue  # "has his own field and works hard": the "and" joins two verbs
             if following is not None and following.text in {"'", "’", "'s", "’s"}:
                 continue  # "consumers' willingness": a possessive, the list is of what follows
@@ -160,8 +209,13 @@ def coordinated_plural(text: str, letter: Letter | None, options: dict[str, Any]
                 k -= 2
             if not all(_is_word(t) for t in items):
                 continue
-            plural = [t for t in items if lexicon.noun_number(t.lower) == "plural"
-                      and not lexicon.verb_tags(t.lower) & {"VBD"} and t.lower not in {"clothes", "news", "glasses"}]
+            plural = [
+                t
+                for t in items
+                if lexicon.noun_number(t.lower) == "plural"
+                and not lexicon.verb_tags(t.lower) & {"VBD"}
+                and t.lower not in {"clothes", "news", "glasses"}
+            ]
             singular = [t for t in items if t not in plural and _is_bare_count(t)]
             if len(plural) != len(items) - 1 or len(singular) != 1:
                 continue

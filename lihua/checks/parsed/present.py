@@ -30,7 +30,8 @@ _PAST_MARKERS = re.compile(
     r"vacation|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|"
     r"september|october|november|december)|in\s+(?:19|20)\d\d|when\s+(?:i|we|he|she|they)\s+(?:was|were)|the\s+"
     r"(?:next|following)\s+(?:day|morning|week)|as\s+a\s+child|one\s+day|then|once|before|used|just|first)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _REPORTING = word_class("reporting_verbs")
 _KEEPING_PRESENT = word_class("openers_keeping_present") | {"when", "after", "before", "since"}
 _BE_HAVE_DO = word_class("be_have_do")
@@ -47,12 +48,17 @@ class _Clause:
 
 def _clauses(analysis: Analysis) -> list[_Clause]:
     """Every verb with a subject of its own, with the tense its finite word shows."""
-    found = []
+    found: list[_Clause] = []
+    by_verb: dict[int, _Clause] = {}
     for token in analysis.tokens:
         if token.pos not in {"VERB", "AUX", "ADJ", "NOUN"}:
             continue
         kids = analysis.children(token)
         subject = next((c for c in kids if c.dep in SUBJECT and c.i < token.i), None)
+        if subject is None and token.dep == "conj" and token.pos == "VERB" and token.head in by_verb:
+            subject = by_verb[
+                token.head
+            ].subject  # "we worked hard and go home": the joined verb shares the subject
         if subject is None:
             misread = _misread_verb(analysis, token)
             if misread is not None:
@@ -63,18 +69,36 @@ def _clauses(analysis: Analysis) -> list[_Clause]:
         if finite.pos not in {"VERB", "AUX"}:
             continue
         tense = "modal" if penn(finite) == "MD" else tense_of(finite)
+        if tense is None and penn(finite) in {"VBP", "VBZ"} and _past_only(finite):
+            tense = "past"  # "we sang songs" tagged as a present: the word has no present form
         found.append(_Clause(token, finite, tense, subject))
+        by_verb[token.i] = found[-1]
     return found
+
+
+def _past_only(token: Token) -> bool:
+    tags = lexicon.verb_tags(token.lower)
+    return "VBD" in tags and not tags & {"VB", "VBZ"}
 
 
 def _misread_verb(analysis: Analysis, token: Token) -> Token | None:
     """'my mother waters the trees', read by the parser as one noun: an -s word after "my/the +
     noun" and before an object is a present verb; counted for the paragraph's tense, never flagged."""
     tokens = analysis.tokens
-    if penn(token) != "NNS" or "VBZ" not in lexicon.verb_tags(token.lower) or token.i < 2 or token.i + 1 >= len(tokens):
+    if (
+        penn(token) != "NNS"
+        or "VBZ" not in lexicon.verb_tags(token.lower)
+        or token.i < 2
+        or token.i + 1 >= len(tokens)
+    ):
         return None
     person, owner, after = tokens[token.i - 1], tokens[token.i - 2], tokens[token.i + 1]
-    if person.head == token.i and person.pos == "NOUN" and penn(owner) in {"DT", "PRP$"} and penn(after) in {"DT", "PRP$"}:
+    if (
+        person.head == token.i
+        and person.pos == "NOUN"
+        and penn(owner) in {"DT", "PRP$"}
+        and (penn(after) in {"DT", "PRP$", "NNS"})
+    ):
         return person
     return None
 
@@ -111,7 +135,8 @@ def present_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> 
             if verb.sent not in marked:
                 sentence = analysis.sentences[verb.sent]
                 marked[verb.sent] = _PAST_MARKERS.search(text, sentence.start, sentence.end) is not None or (
-                    "?" in text[sentence.start:sentence.end])
+                    "?" in text[sentence.start : sentence.end]
+                )
             if marked[verb.sent] or _opener(analysis, verb) in _KEEPING_PRESENT or verb.lemma in _REPORTING:
                 continue  # "last year we planted", "because it rained", "my teacher said…"
             if "VB" in lexicon.verb_tags(verb.lower):

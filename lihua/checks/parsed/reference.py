@@ -29,13 +29,21 @@ _REFLEXIVE_BLOCKERS = word_class("reflexive_blockers")
 #: People of either sex: when one of them is nearer than the sexed word, the pronoun may mean them.
 _EITHER = word_class("either_sex_nouns")
 
-_SWAP = {"he": "she", "him": "her", "his": "her", "himself": "herself",
-         "she": "he", "herself": "himself", "hers": "his"}
+_SWAP = {
+    "he": "she",
+    "him": "her",
+    "his": "her",
+    "himself": "herself",
+    "she": "he",
+    "herself": "himself",
+    "hers": "his",
+}
 _PRONOUNS = set(_SWAP) | {"her"}
 _SEXED_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
 #: "his or her", "his, or her,", "he (or she)": a pronoun paired with the other sex means anyone.
-_PAIRED_BEFORE = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\s*,?\s*\(?\s*(?:or|and)\s+$",
-                            re.IGNORECASE)
+_PAIRED_BEFORE = re.compile(
+    r"\b(?:he|she|him|her|his|hers|himself|herself)\s*,?\s*\(?\s*(?:or|and)\s+$", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=4096)
@@ -43,10 +51,17 @@ def _sex(word: str, token_text: str, first: bool) -> str | None:
     lowered = word.lower()
     if lowered in lexicon.MALE_WORDS and (lowered not in _MALE_NAMES_ALSO_WORDS or token_text[:1].isupper()):
         return "m"
-    if lowered in lexicon.FEMALE_WORDS and (lowered not in {"rose", "grace", "miss", "lily"} or token_text[:1].isupper()):
+    if lowered in lexicon.FEMALE_WORDS and (
+        lowered not in {"rose", "grace", "miss", "lily"} or token_text[:1].isupper()
+    ):
         return "f"
-    if lowered in _EITHER or (token_text[:1].isupper() and token_text[:1].isalpha() and not first
-                              and token_text != "I" and not lexicon.readings(lowered)):
+    if lowered in _EITHER or (
+        token_text[:1].isupper()
+        and token_text[:1].isalpha()
+        and not first
+        and token_text != "I"
+        and not lexicon.readings(lowered)
+    ):
         return "?"  # a person of unknown sex (or a name we do not know)
     return None
 
@@ -56,7 +71,9 @@ def _mentions(tokens: tuple[Token, ...]) -> list[str | None]:
     found: list[str | None] = []
     for i, token in enumerate(tokens):
         titled = i and tokens[i - 1].lower.rstrip(".") in _TITLES
-        found.append(found[-1] if titled else _sex(token.lower, token.text, i == 0))
+        found.append(
+            found[-1] if titled else _sex(token.lower.rstrip("."), token.text, i == 0)
+        )  # "Mr." is "mr"
     return found
 
 
@@ -67,23 +84,41 @@ def pronoun_sex(text: str, letter: Letter | None, options: dict[str, Any]) -> It
     analysis = analyse(text)
     told = [_mentions(analysis.sentence_tokens(i)) for i in range(len(analysis.sentences))]
     for index in range(len(analysis.sentences)):
-        mentions = [m for earlier in told[max(0, index - 2):index] for m in earlier]
+        mentions = [m for earlier in told[max(0, index - 2) : index] for m in earlier]
         for token, own in zip(analysis.sentence_tokens(index), told[index], strict=True):
             lowered = token.lower
-            if lowered in _PRONOUNS and not (  # "he/she", "his or her" mean anyone
-                    "/" in text[max(0, token.start - 3):token.start]
-                    or _PAIRED_BEFORE.search(text[max(0, token.start - 16):token.start])):
+            if (
+                lowered in _PRONOUNS
+                and not (  # "he/she", "his or her" mean anyone
+                    "/" in text[max(0, token.start - 3) : token.start]
+                    or _PAIRED_BEFORE.search(text[max(0, token.start - 16) : token.start])
+                )
+            ):
                 sex = "m" if lowered in {"he", "him", "his", "himself"} else "f"
                 nearest = [m for m in mentions if m is not None]
                 if nearest and "?" not in nearest[-3:] and sex not in nearest:
-                    fix = None if lowered == "her" else lexicon.same_case(token.text, _SWAP[lowered])  # her: him or his
+                    fix = (
+                        None if lowered == "her" else lexicon.same_case(token.text, _SWAP[lowered])
+                    )  # her: him or his
                     yield token.start, token.end, fix, {"pronoun": token.text}
             mentions.append(own)
 
 
 # himself/herself are left to the he/she check: "he … himself" may mean another man.
-_REFLEXIVE_SUBJECT = {"myself": "i", "ourselves": "we", "yourself": "you", "yourselves": "you", "themselves": "they"}
-_OBJECT_OF_REFLEXIVE = {"myself": "me", "ourselves": "us", "yourself": "you", "yourselves": "you", "themselves": "them"}
+_REFLEXIVE_SUBJECT = {
+    "myself": "i",
+    "ourselves": "we",
+    "yourself": "you",
+    "yourselves": "you",
+    "themselves": "they",
+}
+_OBJECT_OF_REFLEXIVE = {
+    "myself": "me",
+    "ourselves": "us",
+    "yourself": "you",
+    "yourselves": "you",
+    "themselves": "them",
+}
 _REFLEXIVE_OF_SUBJECT = {"i": "myself", "we": "ourselves", "you": "yourself", "they": "themselves"}
 _OWN_CLAUSE = frozenset({"ccomp", "csubj", "acl", "acl:relcl", "parataxis"})
 _CONTROLLED = frozenset({"xcomp", "advcl", "conj"})  # clauses that take the subject of the verb above
@@ -120,7 +155,7 @@ def reflexive_subject(text: str, letter: Letter | None, options: dict[str, Any])
             continue
         head, verb = found
         subject = head.lower
-        between = {t.lower for t in analysis.tokens[verb.i:token.i]}
+        between = {t.lower for t in analysis.tokens[verb.i : token.i]}
         if between & _REFLEXIVE_BLOCKERS or subject == wanted:
             continue  # "taught me to cook by myself": the reflexive belongs to the object
         plural_noun = head.pos == "NOUN" and lexicon.noun_number(subject) == "plural"
