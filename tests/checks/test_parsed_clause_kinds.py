@@ -162,6 +162,7 @@ def test_adjective_preposition_within_a_sentence() -> None:
         ("Mr Li is kind. She helps me.", True),  # the title tells the sex across sentences
         ("Mr. Li is kind. She helps me.", True),  # with its full stop too
         ("My aunt met a friend. He is tall.", False),  # a person of either sex stands between
+        ("A photo of Martin with my sister and one of him with me.", False),  # a name, also a word
     ],
 )
 def test_pronoun_sex(text: str, flagged: bool) -> None:

@@ -47,7 +47,9 @@ _PAIRED_BEFORE = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def _sex(word: str, token_text: str, first: bool) -> str | None:
+def _sex(word: str, token_text: str, first: bool, proper: bool) -> str | None:
+    """'m', 'f', '?' (a person of either sex, or a name not known) or None; `proper`: the parser
+    reads the word as a name in its sentence (Martin, Ricky), though it is also a word."""
     lowered = word.lower()
     if lowered in lexicon.MALE_WORDS and (lowered not in _MALE_NAMES_ALSO_WORDS or token_text[:1].isupper()):
         return "m"
@@ -58,9 +60,8 @@ def _sex(word: str, token_text: str, first: bool) -> str | None:
     if lowered in _EITHER or (
         token_text[:1].isupper()
         and token_text[:1].isalpha()
-        and not first
         and token_text != "I"
-        and not lexicon.readings(lowered)
+        and (proper or not first and not lexicon.readings(lowered))
     ):
         return "?"  # a person of unknown sex (or a name we do not know)
     return None
@@ -72,7 +73,7 @@ def _mentions(tokens: tuple[Token, ...]) -> list[str | None]:
     for i, token in enumerate(tokens):
         titled = i and tokens[i - 1].lower.rstrip(".") in _TITLES
         found.append(
-            found[-1] if titled else _sex(token.lower.rstrip("."), token.text, i == 0)
+            found[-1] if titled else _sex(token.lower.rstrip("."), token.text, i == 0, token.pos == "PROPN")
         )  # "Mr." is "mr"
     return found
 
