@@ -58,7 +58,6 @@ def in_use(derived: str, base: str) -> bool:
 
     used = zipf(derived.lower())
     return used >= _DERIVED["min_zipf"] and used >= zipf(base.lower()) - _DERIVED["max_drop"]
-SIGN_OFFS: tuple[tuple[str, ...], ...] = tuple(sorted((tuple(p.split()) for p in _DATA["sign_offs"]), key=len, reverse=True))
 
 
 @lru_cache(maxsize=8192)

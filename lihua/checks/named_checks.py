@@ -12,10 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from lihua.checks import lexicon
-from lihua.checks.clause_checks import CLAUSE_CHECKS
 from lihua.checks.parsed import PARSED_CHECKS
-from lihua.checks.phrase_checks import PHRASE_CHECKS
-from lihua.checks.pronoun_checks import PRONOUN_CHECKS
 from lihua.text.letter import Letter, parse_letter
 from lihua.text.word_classes import word_class
 
@@ -278,10 +275,7 @@ def signature(text: str, letter: Letter | None, options: dict[str, Any]) -> Iter
 
 
 NAMED_CHECKS: dict[str, Check] = {
-    **CLAUSE_CHECKS,
     **PARSED_CHECKS,
-    **PHRASE_CHECKS,
-    **PRONOUN_CHECKS,
     "comma-splice": comma_splice,
     "tense-shift": tense_shift,
     "time-clause-tense": time_clause_tense,

@@ -81,7 +81,7 @@ def test_every_class_is_a_set_of_words() -> None:
 def test_shared_classes_hold_what_the_checks_rely_on() -> None:
     assert word_class("modals") == {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
     assert word_class("finite_auxiliaries") == word_class("be_have_do") | word_class("modals")
-    assert "it" in word_class("subject_pronouns") and "it" not in word_class("personal_subject_pronouns")
+    assert "it" in word_class("subject_pronouns") and "it" not in word_class("person_object_pronouns")
     assert "no" in word_class("determiners")  # quoted in the YAML, else it would be read as false
 
 

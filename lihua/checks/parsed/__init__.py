@@ -5,10 +5,15 @@ sentence's structure (word class and relation in its sentence), combined with wo
 from __future__ import annotations
 
 from lihua.checks.parsed.agreement import AGREEMENT_CHECKS
+from lihua.checks.parsed.coordination import COORDINATION_CHECKS
+from lihua.checks.parsed.manner import MANNER_CHECKS
 from lihua.checks.parsed.modifiers import MODIFIER_CHECKS
 from lihua.checks.parsed.nouns import NOUN_CHECKS
 from lihua.checks.parsed.prepositions import PREPOSITION_CHECKS
+from lihua.checks.parsed.phrases import PHRASE_CHECKS
+from lihua.checks.parsed.present import PRESENT_CHECKS
 from lihua.checks.parsed.pronouns import PRONOUN_CHECKS
+from lihua.checks.parsed.reference import REFERENCE_CHECKS
 from lihua.checks.parsed.relatives import RELATIVE_CHECKS
 from lihua.checks.parsed.tense import TENSE_CHECKS
 from lihua.checks.parsed.verbs import VERB_CHECKS
@@ -22,4 +27,9 @@ PARSED_CHECKS = {
     **PRONOUN_CHECKS,
     **RELATIVE_CHECKS,
     **PREPOSITION_CHECKS,
+    **COORDINATION_CHECKS,
+    **MANNER_CHECKS,
+    **PHRASE_CHECKS,
+    **PRESENT_CHECKS,
+    **REFERENCE_CHECKS,
 }

@@ -32,7 +32,7 @@ _THEN = re.compile(r"\b(?:yesterday|ago|last\s+(?:week|weekend|month|year|term|s
 _FINITE_DEPS = frozenset({"ROOT", "conj", "advcl", "parataxis"})
 
 
-def _tense(token: Token, analysis: Analysis | None = None) -> str | None:
+def tense_of(token: Token, analysis: Analysis | None = None) -> str | None:
     """'past' or 'present' for a finite verb whose word leaves no doubt, else None; with `analysis`,
     a base form with a subject of its own ("my cousin visit us") counts as present too."""
     tag = penn(token)
@@ -88,7 +88,7 @@ def _time_clause(analysis: Analysis, clause: Token) -> bool:
 def _clause_past(analysis: Analysis, clause: Token) -> bool:
     """The clause's finite word is plainly past ("I was a student", "my father said")."""
     words = [clause, *(c for c in analysis.children(clause) if c.dep in {"aux", "cop", "aux:pass"})]
-    return any(_tense(w) == "past" for w in words) and not any(_tense(w) == "present" for w in words)
+    return any(tense_of(w) == "past" for w in words) and not any(tense_of(w) == "present" for w in words)
 
 
 def _past_time_pair(analysis: Analysis, verb: Token) -> bool:
@@ -113,7 +113,7 @@ def story_present(text: str, letter: Letter | None, options: dict[str, Any]) -> 
         while p + 1 < len(starts) and starts[p + 1] <= sentence.start:
             p += 1
         paragraph[index] = p
-        tenses = [_tense(token, analysis) for token in analysis.sentence_tokens(index)]
+        tenses = [tense_of(token, analysis) for token in analysis.sentence_tokens(index)]
         tallies.append((tenses.count("past"), tenses.count("present")))
     states = word_set("state_verbs")
     for index in range(len(analysis.sentences)):  # a window of a few sentences around: linear in the text
@@ -128,10 +128,10 @@ def story_present(text: str, letter: Letter | None, options: dict[str, Any]) -> 
         story = (past >= minimum and past >= 3 * present) or (
             then is not None and not re.search(r"\b(?:since|from)\s+$", text[sentence.start:then.start()], re.IGNORECASE))
         tokens = analysis.sentence_tokens(index)
-        if any(t.lemma in states and _tense(t) == "present" for t in tokens):
+        if any(t.lemma in states and tense_of(t) == "present" for t in tokens):
             continue  # "I think", "she likes": the writer's opinion, true now
         for token in tokens:
-            if token.pos != "VERB" or token.dep not in _FINITE_DEPS - {"parataxis"} or _tense(token, analysis) != "present":
+            if token.pos != "VERB" or token.dep not in _FINITE_DEPS - {"parataxis"} or tense_of(token, analysis) != "present":
                 continue
             kids = analysis.children(token)
             if token.lemma in {"be", "have", "do"} or any(c.dep in {"aux", "aux:pass", "cop"} for c in kids):
