@@ -9,8 +9,8 @@ from lihua.checks.parsed.coordination import COORDINATION_CHECKS
 from lihua.checks.parsed.manner import MANNER_CHECKS
 from lihua.checks.parsed.modifiers import MODIFIER_CHECKS
 from lihua.checks.parsed.nouns import NOUN_CHECKS
-from lihua.checks.parsed.prepositions import PREPOSITION_CHECKS
 from lihua.checks.parsed.phrases import PHRASE_CHECKS
+from lihua.checks.parsed.prepositions import PREPOSITION_CHECKS
 from lihua.checks.parsed.present import PRESENT_CHECKS
 from lihua.checks.parsed.pronouns import PRONOUN_CHECKS
 from lihua.checks.parsed.reference import REFERENCE_CHECKS
