@@ -26,6 +26,17 @@ MARKING_FILE = Path(__file__).resolve().parents[1] / "data" / "score_marking.yam
 LENGTH_FEATURES = ("log_words", "log_words_sq", "log_clean_words")
 
 
+def share_on_curve(knots: Sequence[tuple[float, float]], z: float) -> float:
+    """The share of points kept at model output `z`: linear between the knots, flat outside them
+    (never below the first knot's share, never above the last's)."""
+    if z <= knots[0][0]:
+        return knots[0][1]
+    for (z0, s0), (z1, s1) in zip(knots, knots[1:], strict=False):
+        if z <= z1:
+            return s0 + (s1 - s0) * (z - z0) / (z1 - z0)
+    return knots[-1][1]
+
+
 @dataclass(frozen=True)
 class Marking:
     reference_sd: float
@@ -34,15 +45,8 @@ class Marking:
     descriptor: dict[str, Any]
 
     def kept(self, component: str, z: float) -> float:
-        """Share of `component` a letter whose model says `z` keeps: linear between the knots, flat
-        outside them (never below the first knot's share, never above the last's)."""
-        knots = self.curve[component]
-        if z <= knots[0][0]:
-            return knots[0][1]
-        for (z0, s0), (z1, s1) in zip(knots, knots[1:], strict=False):
-            if z <= z1:
-                return s0 + (s1 - s0) * (z - z0) / (z1 - z0)
-        return knots[-1][1]
+        """Share of `component` a letter whose model says `z` keeps (see `share_on_curve`)."""
+        return share_on_curve(self.curve[component], z)
 
 
 @cache
@@ -51,8 +55,9 @@ def marking() -> Marking:
 
     doc = load_yaml(MARKING_FILE.read_text(encoding="utf-8"))
     curve = {k: tuple(sorted((float(z), float(share)) for z, share in v)) for k, v in doc["curve"].items()}
-    return Marking(float(doc["reference_sd"]), curve, {k: dict(v) for k, v in doc["reasons"].items()},
-                   doc["descriptor"])
+    return Marking(
+        float(doc["reference_sd"]), curve, {k: dict(v) for k, v in doc["reasons"].items()}, doc["descriptor"]
+    )
 
 
 @dataclass(frozen=True)
@@ -84,8 +89,9 @@ def measure_letter(letter: Letter, findings: Sequence[Finding], limit: tuple[int
     return Measured(features, facts, references, rows)
 
 
-def model_deductions(model_name: str, component: str, measured: Measured, maximum: float,
-                     budget: float = 1.0) -> list[Deduction]:
+def model_deductions(
+    model_name: str, component: str, measured: Measured, maximum: float, budget: float = 1.0
+) -> list[Deduction]:
     """The points the model's z costs on the curve (at most `budget` of `maximum`), one Deduction per
     feature short of the very good letter, each its share of that shortfall.
 
@@ -99,10 +105,14 @@ def model_deductions(model_name: str, component: str, measured: Measured, maximu
         return []
     short = model.shortfalls(measured.features, rules.reference_sd, measured.references)
     if not short:  # above the very good letter on every feature yet below full marks: the weakest terms
-        short = sorted(((t, -t.contribution(measured.features[t.name])) for t in model.terms), key=lambda p: -p[1])[:1]
+        short = sorted(
+            ((t, -t.contribution(measured.features[t.name])) for t in model.terms), key=lambda p: -p[1]
+        )[:1]
     whole = sum(z for _, z in short)
     cuts: list[Deduction] = []
-    cited: set[int] = set()  # one error, one deduction: a finding is cited by the largest deduction it is behind
+    cited: set[int] = (
+        set()
+    )  # one error, one deduction: a finding is cited by the largest deduction it is behind
     for term, z in sorted(short, key=lambda item: -item[1]):
         points = lost * z / whole
         behind = _findings_behind(term.name, measured.rows)
@@ -111,27 +121,43 @@ def model_deductions(model_name: str, component: str, measured: Measured, maximu
         if points < 0.05 or (behind and not indices):
             # Too small for a line, or another measure of errors already cited ("8 grammar errors" after
             # "8 learner errors"): its points join the largest deduction, so each error is charged once.
-            (owner or (cuts[0] if cuts else None) or _new(cuts, component, term, measured, indices)).points += points
+            (
+                owner or (cuts[0] if cuts else None) or _new(cuts, component, term, measured, indices)
+            ).points += points
             continue
         cited.update(indices)
         _new(cuts, component, term, measured, indices).points += points
     return sorted(cuts, key=lambda c: -c.points)
 
 
-def _new(cuts: list[Deduction], component: str, term: Any, measured: Measured, indices: list[int]) -> Deduction:
+def _new(
+    cuts: list[Deduction], component: str, term: Any, measured: Measured, indices: list[int]
+) -> Deduction:
     """A new deduction (0 points yet) for `term`, its reason counting only the findings it cites."""
     facts = dict(measured.facts)
     if term.name in _COUNTS:  # "3 grammar errors": the ones this line cites, not those cited above
         facts[_COUNTS[term.name]] = len(indices)
     reason, reason_zh = _reason(term.name, term.description, facts)
-    cut = Deduction(component, reason, reason_zh, 0.0, findings=indices,
-                    rule_ids=sorted({measured.rows[i][0] for i in indices}))
+    cut = Deduction(
+        component,
+        reason,
+        reason_zh,
+        0.0,
+        findings=indices,
+        rule_ids=sorted({measured.rows[i][0] for i in indices}),
+    )
     cuts.append(cut)
     return cut
 
 
-_COUNTS = {"err_grammar": "n_grammar", "err_word_choice": "n_word_choice", "err_spelling": "n_spelling",
-           "err_punctuation": "n_punctuation", "err_hinders": "n_hinders", "err_lihua": "n_lihua"}
+_COUNTS = {
+    "err_grammar": "n_grammar",
+    "err_word_choice": "n_word_choice",
+    "err_spelling": "n_spelling",
+    "err_punctuation": "n_punctuation",
+    "err_hinders": "n_hinders",
+    "err_lihua": "n_lihua",
+}
 
 
 def model_z(model_name: str, measured: Measured) -> float:
@@ -143,24 +169,34 @@ def _reason(name: str, description: str, facts: dict[str, Any]) -> tuple[str, st
     template = marking().reasons.get(name)
     if template is None:
         return f"Below a very good letter: {description}.", f"低于优秀范文水平：{description}。"
-    values = {**facts, "unknown": ", ".join(facts.get("unknown_words", [])[:5]) or "-",
-              "rare": ", ".join(facts.get("rare_words", [])[:5]) or "-",
-              "advanced": ", ".join(facts.get("advanced_words", [])[:5]) or "none",
-              "linking": ", ".join(facts.get("linking", [])[:6]) or "none",
-              "kinds": ", ".join(facts.get("linking_kinds", [])) or "none",
-              "structures": ", ".join(facts.get("structures", [])) or "simple sentences only"}
+    values = {
+        **facts,
+        "unknown": ", ".join(facts.get("unknown_words", [])[:5]) or "-",
+        "rare": ", ".join(facts.get("rare_words", [])[:5]) or "-",
+        "advanced": ", ".join(facts.get("advanced_words", [])[:5]) or "none",
+        "linking": ", ".join(facts.get("linking", [])[:6]) or "none",
+        "kinds": ", ".join(facts.get("linking_kinds", [])) or "none",
+        "structures": ", ".join(facts.get("structures", [])) or "simple sentences only",
+    }
     return template["en"].format(**values), template["zh"].format(**values)
 
 
 def _findings_behind(name: str, rows: list[list[Any]]) -> list[int]:
     """Indices of the findings a feature counts (its errors), none for the features about words."""
+
     def language(row: list[Any]) -> bool:
         return row[4] == "language" and row[3] != "suggestion"
 
-    tests = {"err_grammar": lambda r: r[2] == "grammar", "err_word_choice": lambda r: r[2] == "word-choice",
-             "err_spelling": lambda r: r[2] == "spelling", "err_punctuation": lambda r: r[2] == "punctuation",
-             "err_hinders": lambda r: bool(r[7]), "err_lihua": lambda r: r[1] == "lihua",
-             "clean_sentences": lambda r: True, "log_clean_words": lambda r: True}
+    tests = {
+        "err_grammar": lambda r: r[2] == "grammar",
+        "err_word_choice": lambda r: r[2] == "word-choice",
+        "err_spelling": lambda r: r[2] == "spelling",
+        "err_punctuation": lambda r: r[2] == "punctuation",
+        "err_hinders": lambda r: bool(r[7]),
+        "err_lihua": lambda r: r[1] == "lihua",
+        "clean_sentences": lambda r: True,
+        "log_clean_words": lambda r: True,
+    }
     test = tests.get(name)
     if test is None:
         return []

@@ -18,6 +18,16 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 
+def read_graded(path: Path) -> dict[str, list]:
+    """id -> the findings grade_cache.py kept for that text."""
+    graded = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            graded[record["id"]] = record["findings"]
+    return graded
+
+
 def findings_of(rows: list[list]) -> list:
     """Cached finding rows back as lihua Findings (what the scorer reads)."""
     from lihua.findings import Category, Finding, Severity, Source, Span
@@ -37,11 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     from lihua.scoring.score import score_letter
     from lihua.text.letter import parse_letter
 
-    graded = {}
-    for line in Path(args.graded).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            graded[record["id"]] = record["findings"]
+    graded = read_graded(Path(args.graded))
     bands: Counter[int] = Counter()
     marks: dict[int, list[float]] = defaultdict(list)
     for line in Path(args.data).read_text(encoding="utf-8").splitlines():

@@ -45,12 +45,10 @@ def half(value: float) -> float:
 
 
 def kept(knots: list[tuple[float, float]], z: float) -> float:
-    if z <= knots[0][0]:
-        return knots[0][1]
-    for (z0, s0), (z1, s1) in zip(knots, knots[1:], strict=False):
-        if z <= z1:
-            return s0 + (s1 - s0) * (z - z0) / (z1 - z0)
-    return knots[-1][1]
+    """The live scorer's own reading of a curve, so the calibration and the scorer never differ."""
+    from lihua.scoring.marking import share_on_curve
+
+    return share_on_curve(knots, z)
 
 
 def quantile_knots(values: list[float], shares: list[float]) -> list[tuple[float, float]]:
@@ -98,16 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", required=True)
     ap.add_argument("--graded", required=True)
     args = ap.parse_args(argv)
-    from band_shares import findings_of
+    from band_shares import findings_of, read_graded
 
     from lihua.scoring.marking import measure_letter, model_z
     from lihua.text.letter import parse_letter
 
-    graded = {}
-    for line in Path(args.graded).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            graded[record["id"]] = record["findings"]
+    graded = read_graded(Path(args.graded))
     from lihua.scoring.organisation import rule_share
 
     bands: Counter[int] = Counter()

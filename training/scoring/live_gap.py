@@ -73,11 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", required=True)
     ap.add_argument("--graded", required=True)
     args = ap.parse_args(argv)
-    graded = {}
-    for line in Path(args.graded).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            graded[record["id"]] = record["findings"]
+    from band_shares import read_graded
+
+    graded = read_graded(Path(args.graded))
     values: dict[str, list[float]] = {}
     marks: list[float] = []
     scripts: list[str] = []
