@@ -178,11 +178,11 @@ class Rule:
         With `index` (word prefix → word starts, see triggers.word_prefix_index) and a rule whose
         matches start words, the offsets are looked up instead of searched for.
         """
-        assert self.pattern is not None
         if lowered is None:
             lowered = text.lower()
         haystack = lowered if self.ignore_case else text
         if self.triggers is None or len(lowered) != len(text):
+            assert self.pattern is not None
             yield from self.pattern.finditer(text)
             return
         starts: set[int] = set()
@@ -195,6 +195,9 @@ class Rule:
                 while at != -1:
                     starts.add(at)
                     at = haystack.find(trigger, at + 1)
+        if not starts:
+            return  # the pattern is compiled only for a text that has one of its triggers
+        assert self.pattern is not None
         resume = 0
         match_at = self.pattern.match
         for start in sorted(starts):
