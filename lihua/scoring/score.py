@@ -172,26 +172,29 @@ def _band_range(band: int, scale: int) -> tuple[int, float, float]:
 def describe(band: int, components: dict[str, Component], content_scored: bool,
              caps: dict[str, int] | None = None) -> dict[str, str]:
     """The band descriptor built from the components' own numbers: one clause per component at the
-    level its share of points reaches (the band cut points of 15 points), so none contradicts them;
-    `caps` holds a component's level down (the error density that caps the band caps "accurate")."""
+    level its share of points reaches (the band cut points of 15 points), so none contradicts them.
+    Language says two things: its structures and vocabulary at that level, and its errors at the level
+    `caps["language"]` (the weighted error density) reaches, so a letter poor in range but with few
+    errors is never told its errors hinder understanding, nor a letter full of errors that it is accurate."""
     from lihua.scoring.marking import marking
     from lihua.scoring.words import scoring_words
 
     if band == 0:
         return dict(scoring_words().bands[0])
     parts = marking().descriptor
-    en, zh = [], []
+    clauses: list[dict[str, str]] = []
     for name in ("content", "language", "organisation"):
         component = components[name]
         if not component.scored:
-            clause = parts["not_scored"][name]
-        else:
-            share = component.score / component.max if component.max else 0.0
-            level = min(band_for(_round(share * 15), 15)[0], (caps or {}).get(name, 5))
-            clause = parts[name][level]
-        en.append(clause["en"])
-        zh.append(clause["zh"])
-    return {"en": "; ".join(en).capitalize() + ".", "zh": "；".join(zh) + "。"}
+            clauses.append(parts["not_scored"][name])
+            continue
+        share = component.score / component.max if component.max else 0.0
+        level = band_for(_round(share * 15), 15)[0]
+        clauses.append(parts[name][level])
+        if name == "language" and level > 0:
+            clauses.append(parts["accuracy"][(caps or {}).get(name, 5)])
+    return {"en": "; ".join(c["en"] for c in clauses).capitalize() + ".",
+            "zh": "；".join(c["zh"] for c in clauses) + "。"}
 
 
 def body_word_count(letter: Letter, prompt: Any) -> int:

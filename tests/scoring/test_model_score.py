@@ -176,3 +176,26 @@ def test_points_follow_the_model_on_the_curve() -> None:
         lost = sum(d.points for d in model_deductions("overall", "language", measured, 10.0))
         expected = (1.0 - rules.kept("language", model_z("overall", measured))) * 10.0
         assert lost == pytest.approx(expected if expected >= 0.05 else 0.0)
+
+
+@pytest.mark.parametrize(("language", "error_level", "said", "not_said"), [
+    # few errors, little range: the range is limited, the errors are not said to hinder
+    (2.5, 5, ["limited structures and vocabulary", "a few errors at most"], ["hinder", "varied"]),
+    # many errors, wide range: the range is varied, the errors hinder
+    (5.5, 2, ["varied structures and vocabulary", "errors that hinder understanding"], ["a few errors", "accurate"]),
+    (4.5, 4, ["structures and vocabulary meet the task", "mostly accurate"], ["hinder"]),
+])
+def test_the_descriptor_says_range_by_the_sub_score_and_errors_by_their_density(
+        language: float, error_level: int, said: list[str], not_said: list[str]) -> None:
+    from lihua.scoring.result import Component
+    from lihua.scoring.score import describe
+
+    components = {"content": Component("content", 6.0, 6.0), "language": Component("language", language, 6.0),
+                  "organisation": Component("organisation", 2.0, 3.0)}
+    descriptor = describe(4, components, True, {"language": error_level})
+    text = descriptor["en"].lower()
+    for phrase in said:
+        assert phrase in text, text
+    for phrase in not_said:
+        assert phrase not in text, text
+    assert descriptor["zh"].count("；") == 3  # content, range, errors, organisation
