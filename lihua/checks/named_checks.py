@@ -12,11 +12,11 @@ from functools import lru_cache
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.checks.hits import Hit
 from lihua.checks.parsed import PARSED_CHECKS
 from lihua.text.letter import Letter, parse_letter
 from lihua.text.word_classes import word_class
 
-Hit = tuple[int, int, str | None, dict[str, str]]
 Check = Callable[[str, Letter | None, dict[str, Any]], Iterator[Hit]]
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.checks.hits import Hit
 from lihua.checks.parsed.words import (
     AUX,
     SUBJECT,
@@ -27,7 +28,6 @@ from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 from lihua.text.word_classes import word_class
 
-Hit = tuple[int, int, str | None, dict[str, str]]
 _RELATIVE = frozenset({"who", "which", "that"})
 _QUANTIFIER_HEADS = word_class("quantifier_heads")
 

@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.checks.hits import Hit
 from lihua.checks.parsed.words import penn
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 from lihua.text.word_classes import word_class
-
-Hit = tuple[int, int, str | None, dict[str, str]]
 
 _COORDINATORS = word_class("coordinators")
 _OBJECT_STARTERS = word_class("object_starters")

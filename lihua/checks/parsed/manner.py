@@ -12,11 +12,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.checks.hits import Hit
 from lihua.text.analysis import Token, analyse
 from lihua.text.letter import Letter
 from lihua.text.word_classes import word_class
-
-Hit = tuple[int, int, str | None, dict[str, str]]
 
 _INTENSIFIERS = word_class("intensifiers")
 _OBJECT_WORDS = word_class("object_prepositions")

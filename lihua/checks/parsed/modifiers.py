@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.checks.hits import Hit
 from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 
 #: The word lists are data: lihua/data/parsed_words.yaml.
 _WORDS = data_file("parsed_words.yaml")["modifiers"]
-Hit = tuple[int, int, str | None, dict[str, str]]
 
 #: Linking verbs whose complement describes the subject: "I felt happily" → "happy".
 SENSE_VERBS = frozenset(_WORDS["sense_verbs"])

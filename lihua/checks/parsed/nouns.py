@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.checks.hits import Hit
 from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
@@ -20,7 +21,6 @@ from lihua.text.word_classes import word_class, word_list
 
 #: The word lists are data: lihua/data/parsed_words.yaml.
 _WORDS = data_file("parsed_words.yaml")["nouns"]
-Hit = tuple[int, int, str | None, dict[str, str]]
 
 #: Determiners and quantifiers that want a plural count noun ("many book" → "many books").
 PLURAL_WORDS = frozenset(_WORDS["plural_words"])

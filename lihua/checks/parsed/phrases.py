@@ -12,12 +12,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.checks.hits import Hit
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.frequency import zipf
 from lihua.text.letter import Letter
 from lihua.text.word_classes import word_class, word_list
-
-Hit = tuple[int, int, str | None, dict[str, str]]
 
 _SCHOOL_KINDS = word_class("school_kinds")
 _PERSON_OBJECTS = word_class("person_object_pronouns")

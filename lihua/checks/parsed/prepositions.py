@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.checks.hits import Hit
 from lihua.checks.parsed.words import in_quotes, penn
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 
-Hit = tuple[int, int, str | None, dict[str, str]]
 _OBJECT = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _PASSIVE = frozenset({"aux:pass", "nsubj:pass", "cop"})  # "was opposed to": an adjective
 _CLAUSE = frozenset({"ROOT", "acl", "acl:relcl", "advcl", "ccomp", "conj", "xcomp", "parataxis"})

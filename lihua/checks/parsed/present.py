@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.checks.hits import Hit
 from lihua.checks.parsed.tense import tense_of
 from lihua.checks.parsed.words import AUX, SUBJECT, in_quotes, penn, subject_number
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 from lihua.text.word_classes import word_class
-
-Hit = tuple[int, int, str | None, dict[str, str]]
 
 _PAST_MARKERS = re.compile(
     r"\b(?:yesterday|ago|last\s+(?:week|weekend|month|year|term|semester|summer|winter|spring|autumn|night|time|holiday|"

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.checks.hits import Hit
 from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
@@ -18,7 +19,6 @@ from lihua.text.word_classes import word_class
 
 #: The word lists are data: lihua/data/parsed_words.yaml.
 _WORDS = data_file("parsed_words.yaml")["pronouns"]
-Hit = tuple[int, int, str | None, dict[str, str]]
 
 SUBJECT_OF = {"me": "I", "him": "he", "us": "we", "them": "they"}
 OBJECT_OF = {"he": "him", "she": "her", "we": "us", "they": "them"}

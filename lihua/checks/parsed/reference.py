@@ -17,11 +17,10 @@ from functools import lru_cache
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.checks.hits import Hit
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 from lihua.text.word_classes import word_class
-
-Hit = tuple[int, int, str | None, dict[str, str]]
 
 _MALE_NAMES_ALSO_WORDS = word_class("male_names_also_words")
 _TITLES = word_class("titles")

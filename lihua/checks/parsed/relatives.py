@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.checks.hits import Hit
 from lihua.checks.parsed.nouns import PERSON_NOUNS
 from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
@@ -20,7 +21,6 @@ from lihua.text.word_classes import word_class
 
 #: The word lists are data: lihua/data/parsed_words.yaml.
 _WORDS = data_file("parsed_words.yaml")["relatives"]
-Hit = tuple[int, int, str | None, dict[str, str]]
 
 PLACE_NOUNS = frozenset(_WORDS["place_nouns"])
 TIME_NOUNS = frozenset(_WORDS["time_nouns"])

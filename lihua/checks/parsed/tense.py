@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.checks.hits import Hit
 from lihua.checks.parsed.words import in_quotes, penn, word_set
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 from lihua.text.word_classes import word_class
 
-Hit = tuple[int, int, str | None, dict[str, str]]
 _NOW = re.compile(r"\b(?:now|today|nowadays|these\s+days|at\s+present|currently|every|always|usually|often|"
                   r"sometimes|never|ever|still|each|tomorrow|next|will|future|hope|wish)\b|[?]|['’]ll\b",
                   re.IGNORECASE)

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from lihua.checks import lexicon
+from lihua.checks.hits import Hit
 from lihua.checks.parsed.words import AUX, in_quotes, penn, subject_number, word_set
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 from lihua.text.word_classes import word_class
 
-Hit = tuple[int, int, str | None, dict[str, str]]
 _SOFT = frozenset({"ADV", "PART"})  # words that may stand between an auxiliary and its verb ("can not", "did n't")
 _NOT_MODAL = frozenset({"ought", "need", "dare", "used"})  # "ought to", "need to": 'to' belongs there
 
