@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from lihua.checks.parsed.agreement import AGREEMENT_CHECKS
 from lihua.checks.parsed.coordination import COORDINATION_CHECKS
+from lihua.checks.parsed.infinitives import INFINITIVE_CHECKS
 from lihua.checks.parsed.manner import MANNER_CHECKS
 from lihua.checks.parsed.modifiers import MODIFIER_CHECKS
 from lihua.checks.parsed.nouns import NOUN_CHECKS
@@ -21,6 +22,7 @@ from lihua.checks.parsed.verbs import VERB_CHECKS
 PARSED_CHECKS = {
     **AGREEMENT_CHECKS,
     **VERB_CHECKS,
+    **INFINITIVE_CHECKS,
     **TENSE_CHECKS,
     **NOUN_CHECKS,
     **MODIFIER_CHECKS,

@@ -231,11 +231,15 @@ def missing_be(text: str, letter: Letter | None, options: dict[str, Any]) -> Ite
             continue
         if subject.i and analysis.tokens[subject.i - 1].lower in word_class("words_before_object_then_bare_verb"):
             continue  # "with everyone watching"
+        if subject.i and analysis.tokens[subject.i - 1].pos == "ADP":
+            continue  # "it is good for you doing sports": no clause of its own, the fix is "for you to do"
         if modals:
             modal = modals[0]
             if modal.i < subject.i or analysis.text[modal.end:modal.end + 1] != " ":
                 continue
-            yield modal.start, modal.end, f"{modal.text} be", {"subject": subject.text, "word": head.text}
+            # the whole group is flagged, so the slip is shown where the reader notices it ("will cleaning")
+            yield modal.start, head.end, f"{modal.text} be{text[modal.end:head.end]}", {
+                "subject": subject.text, "word": head.text}
             continue
         number = subject_number(analysis, subject, head)
         if number is None or analysis.text[subject.end:subject.end + 1] != " ":
