@@ -307,7 +307,60 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
         yield first.start, noun.end, f"{article} {phrase}", {"noun": noun.text, "article": article}
 
 
+#: Nouns that name one thing of what follows them: "the importance of", "the history of".
+_THE_OF_NOUNS = frozenset(_WORDS["the_of_nouns"])
+#: Parts of the day: "in the morning".
+_DAY_PARTS = frozenset(_WORDS["day_parts"])
+#: Words that count a part of a known group: "some of the paintings", "one of the best".
+_PART_OF_HEADS = frozenset(_WORDS["part_of_heads"])
+
+
+def _bare(analysis: Analysis, noun: Token) -> bool:
+    """A common noun with no determiner, possessive or number of its own."""
+    return noun.text.islower() and not any(
+        c.tag in _POSSESSIVE_TAGS or c.dep in ("det", "nmod:poss", "nummod", "det:poss") for c in analysis.children(noun))
+
+
+def _phrase_start(analysis: Analysis, noun: Token) -> Token:
+    """The first word of the noun's phrase before it (its adjectives and noun modifiers)."""
+    first = noun
+    for j in range(noun.i - 1, -1, -1):
+        token = analysis.tokens[j]
+        if token.head != noun.i and analysis.tokens[token.head].head != noun.i or token.pos not in ("ADJ", "NOUN", "ADV"):
+            break
+        first = token
+    return first
+
+
+def missing_the(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'some of paintings', 'the book is about history of London', 'in afternoon': a noun known from
+    what follows or from the group it belongs to takes "the"."""
+    analysis = analyse(text)
+    for noun in _nouns(analysis):
+        if not _bare(analysis, noun) or noun.i == 0:
+            continue
+        before = analysis.tokens[noun.i - 1]
+        children = analysis.children(noun)
+        part_of = (any(c.lower == "of" and c.dep == "case" for c in children) and noun.dep == "nmod"
+                   and analysis.head(noun).lower in _PART_OF_HEADS and analysis.head(noun).i < noun.i)
+        named_by_of = (noun.lower in _THE_OF_NOUNS and noun.tag == "NN" and _followed_by(analysis, noun, "of")
+                       and not any(c.dep == "amod" for c in children)
+                       and before.lower not in ("a", "an") and before.pos in ("ADP", "VERB", "AUX", "PUNCT", "CCONJ")
+                       and before.tag not in ("VBG", "VBN"))  # "with growing importance of": a modifier
+        day_part = (noun.lower in _DAY_PARTS and before.lower == "in" and before.head == noun.i
+                    and not any(c.dep in ("amod", "compound") for c in children))
+        if not (part_of or named_by_of or day_part):
+            continue
+        if part_of and noun.lower in lexicon.MASS_SENSES | STRICT_UNCOUNTABLE and noun.tag == "NN":
+            continue  # "most of research is…": a mass noun may stand for all of it
+        first = noun if day_part else _phrase_start(analysis, noun)
+        if part_of and first.i != noun.i and analysis.tokens[first.i - 1].lower != "of":
+            continue
+        yield first.start, noun.end, f"the {text[first.start:noun.end]}", {"noun": noun.text}
+
+
 NOUN_CHECKS = {
+    "missing-the": missing_the,
     "parsed-plural-after-quantifier": plural_after_quantifier,
     "parsed-singular-after-determiner": singular_after_determiner,
     "parsed-ordinal-for-cardinal": ordinal_for_cardinal,
