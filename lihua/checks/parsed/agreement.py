@@ -199,9 +199,34 @@ def subject_agreement(text: str, letter: Letter | None, options: dict[str, Any])
             found = _subject(analysis, token)
         else:
             continue
-        if found is not None and found[0] not in seen:
-            seen.add(found[0])
-            yield found
+        joined = _joined_verbs(analysis, token) if token.dep in SUBJECT else []
+        for hit in (found, *joined):
+            if hit is not None and hit[0] not in seen:
+                seen.add(hit[0])
+                yield hit
+
+
+def _joined_verbs(analysis: Analysis, subject: Token) -> list[Hit | None]:
+    """'family members get together and has dinner': a verb joined by "and" to the subject's present
+    verb, with no subject or auxiliary of its own, agrees with the same subject."""
+    head = analysis.head(subject)
+    if (head.i == subject.i or head.pos != "VERB" or penn(head) not in {"VBZ", "VBP"} or in_quotes(analysis, subject)
+            or subject.lower in _RELATIVE or subject.feature("Case") == "Acc"
+            or any(c.dep in AUX for c in analysis.children(head))):
+        return []
+    hits: list[Hit | None] = []
+    for verb in analysis.children(head):
+        if verb.dep != "conj" or verb.pos != "VERB" or penn(verb) not in {"VBZ", "VBP", "VB"} or not verb.text.isalpha():
+            continue
+        kids = analysis.children(verb)
+        if any(c.dep in SUBJECT or c.dep in AUX or c.dep == "mark" for c in kids):
+            continue
+        if not any(c.dep == "cc" and c.lower in {"and", "or"} for c in kids):
+            continue  # "…, but imagine the sensation": an order; ", says the proverb": a subject after it
+        number = subject_number(analysis, subject, head)
+        if number is not None and number in verb_number(head):
+            hits.append(_hit(analysis, verb, number, _phrase(analysis, subject, head)))
+    return hits
 
 
 def _subject(analysis: Analysis, subject: Token) -> Hit | None:

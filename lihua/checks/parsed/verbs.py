@@ -222,6 +222,8 @@ def missing_be(text: str, letter: Letter | None, options: dict[str, Any]) -> Ite
             continue
         if penn(head) != "VBG" and (not lexicon.is_adjective(head.lower) or head.lower in _NOT_MODAL | {"ought"}):
             continue  # "I ought to go": the tagger's adjective is no adjective
+        if penn(head) == "VBG" and "VBG" not in lexicon.verb_tags(head.lower):
+            continue  # "We sing and dance": the tagger read "sing" as an -ing form
         kids = analysis.children(head)
         if any(c.dep in {"cop", "aux:pass"} or (c.dep == "aux" and penn(c) != "MD") for c in kids):
             continue
