@@ -20,6 +20,7 @@ from lihua.text.letter import Letter
 from lihua.text.word_classes import word_class
 
 _COORDINATORS = word_class("coordinators")
+_SUBORDINATORS = word_class("subordinators")
 _OBJECT_STARTERS = word_class("object_starters")
 _BEFORE_BASE_VERB = word_class("before_base_verb")
 _CLAUSE_BOUNDARIES = word_class("clause_boundaries")
@@ -168,4 +169,70 @@ def parallel_verbs(text: str, letter: Letter | None, options: dict[str, Any]) ->
             yield verb.start, verb.end, fix, {"first": first.text, "verb": verb.text}
 
 
-COORDINATION_CHECKS = {"parallel-verbs": parallel_verbs}
+_SPLICE_SUBJECTS = frozenset({"i", "you", "he", "she", "it", "we", "they", "everyone", "everybody", "nobody",
+                              "everything", "nothing"})
+_ASIDES = frozenset({"think", "believe", "guess", "suppose", "hope", "know", "mean", "see", "say", "bet"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite_word(analysis: Analysis, clause: Token) -> Token | None:
+    """The word that carries the tense of the clause headed by `clause` (first auxiliary or the verb)."""
+    kids = [c for c in analysis.children(clause) if c.dep in {"aux", "aux:pass", "cop"}]
+    word = min(kids, key=lambda c: c.i) if kids else clause
+    if not kids and penn(word) == "VBN" and "VBD" in lexicon.verb_tags(word.lower):
+        return word  # "My classmates stood…": a past tense the tagger read as a participle
+    return word if penn(word) in _FINITE_TAGS else None
+
+
+#: Words that make the words before a comma a subordinate part: "every time we meet", "whatever it is".
+_LEADS_SUBORDINATE = frozenset({"whatever", "however", "whenever", "wherever", "whoever", "time", "even", "only"})
+
+
+def _opens_main_clause(analysis: Analysis, tokens: tuple[Token, ...], comma: int) -> bool:
+    """The words since the last comma are a main clause: a subject and its finite verb, with no
+    subordinator, question word or opening preposition ("When I got home,", "Every time we meet,"). A clause
+    with no subordinator that the parser hung from the next one (advcl) is still a main clause."""
+    start = max((i + 1 for i in range(comma) if tokens[i].text in {",", ";", ":", "(", "-"}), default=0)
+    segment = tokens[start:comma]
+    if not segment or penn(segment[0]) in {"IN", "TO", "VBG", "RB"} or segment[0].lower in _SUBORDINATORS:
+        return False
+    if any((t.lower in _SUBORDINATORS and t.lower not in _COORDINATORS) or t.lower in _LEADS_SUBORDINATE
+           or penn(t) in {"WRB", "WDT", "WP"} for t in segment):
+        return False
+    inside = {t.i for t in segment}
+    for token in segment:
+        if token.dep not in {"nsubj", "nsubj:pass"}:
+            continue
+        verb = analysis.head(token)
+        if verb.i in inside and verb.i > token.i and verb.dep in {"ROOT", "conj", "parataxis", "advcl"} and not any(
+                c.dep == "mark" for c in analysis.children(verb)) and _finite_word(analysis, verb) is not None:
+            return True
+    return False
+
+
+def comma_splice(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'…and cheered for me, it gave me strength', 'Our class won, everyone was happy': two main
+    clauses joined by a bare comma. The parse says where each clause's subject and finite verb are."""
+    analysis = analyse(text)
+    for index in range(len(analysis.sentences)):
+        tokens = analysis.sentence_tokens(index)
+        if any(t.text in {'"', "“", "”"} for t in tokens):
+            continue
+        for c, comma in enumerate(tokens[:-2]):
+            if comma.text != "," or c < 3:
+                continue
+            subject = tokens[c + 1]
+            if subject.lower not in _SPLICE_SUBJECTS or subject.dep not in {"nsubj", "nsubj:pass"}:
+                continue
+            clause = analysis.head(subject)
+            finite = _finite_word(analysis, clause)
+            if clause.i <= subject.i or finite is None or finite.i > subject.i + 2:
+                continue
+            if any(k.dep == "mark" for k in analysis.children(clause)) or clause.lemma in _ASIDES:
+                continue  # ", I think", ", you know": an aside, not a second sentence
+            if not _opens_main_clause(analysis, tokens, c):
+                continue
+            yield comma.start, subject.end, f", and {subject.text}", {"subject": subject.text}
+
+
+COORDINATION_CHECKS = {"parallel-verbs": parallel_verbs, "parsed-comma-splice": comma_splice}
