@@ -36,6 +36,8 @@ _PLURAL_WORDS_OF_THEIR_OWN = frozenset(_WORDS["plurals_of_their_own"])
 ORDINAL_NOUNS = frozenset(_WORDS["ordinal_nouns"])
 ORDINALS = dict(_WORDS["ordinals"])
 _NUMBER_WORDS = frozenset(_WORDS["number_words"])
+#: Nouns that count what follows "of": "twenty kinds of plants", "two pieces of paper".
+_UNITS_OF = frozenset(_WORDS["units_of"])
 #: Never counted after a number: "two hundred", "ten yuan", "five fish".
 _NO_COUNT = frozenset(_WORDS["no_count"])
 #: Uncountable nouns that take no a/an in any sense a student means ("an advice", "a good news").
@@ -190,8 +192,9 @@ def plural_after_number(text: str, letter: Letter | None, options: dict[str, Any
     for noun in _nouns(analysis):
         number = next((c for c in analysis.children(noun) if c.dep == "nummod" and c.i < noun.i), None)
         if (number is None or number.text not in _NUMBER_WORDS
-                or _followed_by(analysis, noun, "-", "'s", "’s", "of", "old")):
-            continue  # "a Senior Two student", "two kind of", "a fifteen year old"
+                or _followed_by(analysis, noun, "-", "'s", "’s", "old")
+                or (_followed_by(analysis, noun, "of") and noun.lower not in _UNITS_OF)):
+            continue  # "a Senior Two student", "two of them", "a fifteen year old" (but "twenty kind of")
         if any(c.lower in SINGULAR_WORDS for c in analysis.children(noun)):
             continue
         if any(t.text == "-" for t in analysis.tokens[number.i:noun.i + 1]):
@@ -201,9 +204,18 @@ def plural_after_number(text: str, letter: Letter | None, options: dict[str, Any
             continue  # "the five grade": a ranking, see ordinal_for_cardinal
         if not _is_plain_phrase(analysis, number, noun):
             continue
-        fix = _plural_fix(noun)
+        fix = _counted_plural(noun)
         if fix:
             yield _phrase_fix(text, number, noun, fix)
+
+
+def _counted_plural(noun: Token) -> str | None:
+    """The plural of a noun a number counts: a number makes even "class" or "coffee" count
+    ("two more classes"); only nouns that never count ("advice") or stay singular ("two hundred") are left."""
+    lowered = noun.lower
+    if noun.tag != "NN" or lowered in _NO_COUNT or lowered in STRICT_UNCOUNTABLE or not lexicon.is_singular_noun(lowered):
+        return None
+    return lexicon.plural_of(noun.text)
 
 
 def here_is_plural(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
