@@ -272,4 +272,36 @@ def _there_be(analysis: Analysis, there: Token) -> Hit | None:
     return _hit(analysis, verb, number, noun.text)
 
 
-AGREEMENT_CHECKS = {"subject-agreement": subject_agreement}
+#: Nouns that make "every …" a time ("every day", "every morning"): an order may follow ("Every day eat fruit").
+_TIMES = frozenset({"day", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "time",
+                    "summer", "winter", "spring", "autumn", "term", "semester", "monday", "tuesday", "wednesday",
+                    "thursday", "friday", "saturday", "sunday"})
+
+
+def every_noun_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'every family eat', 'each student have': a subject counted by every/each is singular, even
+    where the parser, misled by the base verb, read the words as one noun ("family eat dumplings")."""
+    analysis = analyse(text)
+    tokens = analysis.tokens
+    for word in tokens[:-2]:
+        if word.lower not in {"every", "each"} or in_quotes(analysis, word):
+            continue
+        noun, verb = tokens[word.i + 1], tokens[word.i + 2]
+        if noun.sent != word.sent or verb.sent != word.sent or noun.lower in _TIMES or not noun.text.islower():
+            continue
+        if (noun.lower == "other" or lexicon.noun_number(noun.lower) == "plural" or not lexicon.is_singular_noun(noun.lower)
+                or not verb.text.isalpha() or not verb.text.islower()):
+            continue
+        readings = lexicon.readings(verb.lower)
+        if verb.lower not in readings.get("VERB", ()) + readings.get("AUX", ()) or "ADJ" in readings:
+            continue
+        after = tokens[verb.i + 1] if verb.i + 1 < len(tokens) else None
+        if set(readings) - {"VERB", "AUX"} and (after is None or after.sent != verb.sent or after.pos in {
+                "AUX", "VERB", "PUNCT", "ADP", "CCONJ"} or after.tag == "NN"):
+            continue  # "every school play is fun": a noun unless an object follows ("every family eat dumplings")
+        fix = lexicon.verb_form(verb.lower, "VBZ")
+        if fix and fix != verb.lower:
+            yield verb.start, verb.end, fix, {"subject": f"{word.text} {noun.text}", "verb": verb.text}
+
+
+AGREEMENT_CHECKS = {"subject-agreement": subject_agreement, "every-noun-verb": every_noun_verb}

@@ -283,7 +283,31 @@ def verb_missing_preposition(text: str, letter: Letter | None, options: dict[str
         )
 
 
+def because_of_clause(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'because of each plant has its needs': "because of" takes a noun, "because" a clause; a subject
+    with its own finite verb after "of" means "of" is one word too many."""
+    analysis = analyse(text)
+    tokens = analysis.tokens
+    for of in tokens[1:]:
+        if of.lower != "of" or tokens[of.i - 1].lower != "because" or in_quotes(analysis, of):
+            continue
+        for subject in tokens[of.i + 1:of.i + 3]:
+            if subject.sent != of.sent or subject.pos == "PUNCT":
+                break
+            verb = analysis.head(subject)
+            if analysis.subtree(subject)[0].i != of.i + 1:
+                continue  # "because of the heavy traffic we were late": the subject comes after the noun phrase
+            if subject.dep in {"nsubj", "nsubj:pass", "expl"} and verb.i > subject.i and (
+                    penn(verb) in {"VBD", "VBZ", "VBP", "MD"} or any(
+                        penn(c) in {"VBD", "VBZ", "VBP", "MD"} for c in analysis.children(verb)
+                        if c.dep in {"aux", "cop", "aux:pass"})):
+                end = of.end + 1 if text[of.end:of.end + 1] == " " else of.end
+                yield of.start, end, "", {"word": of.text}
+                break
+
+
 PREPOSITION_CHECKS = {
+    "because-of-clause": because_of_clause,
     "verb-preposition": verb_preposition,
     "noun-preposition": noun_preposition,
     "verb-extra-preposition": verb_extra_preposition,
