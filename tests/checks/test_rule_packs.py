@@ -107,7 +107,7 @@ def test_a_message_naming_a_group_the_pattern_lacks_is_refused(tmp_path: Path) -
 
 
 def test_the_reflexive_rule_message_names_no_missing_group() -> None:
-    rule = next(r for r in load_rules() if r.id == "learner.pronoun.reflexive-after-i")
+    rule = next(r for r in load_rules() if r.id == "learner.parsed.reflexive-object")
     example = next(e for e in rule.examples if e.bad)
     (finding,) = rule.findings(example.bad)
     assert "''" not in finding.message and "'myself'" in finding.message

@@ -14,6 +14,7 @@ from lihua.checks.parsed.phrases import PHRASE_CHECKS
 from lihua.checks.parsed.prepositions import PREPOSITION_CHECKS
 from lihua.checks.parsed.present import PRESENT_CHECKS
 from lihua.checks.parsed.pronouns import PRONOUN_CHECKS
+from lihua.checks.parsed.questions import QUESTION_CHECKS
 from lihua.checks.parsed.reference import REFERENCE_CHECKS
 from lihua.checks.parsed.relatives import RELATIVE_CHECKS
 from lihua.checks.parsed.tense import TENSE_CHECKS
@@ -34,4 +35,5 @@ PARSED_CHECKS = {
     **PHRASE_CHECKS,
     **PRESENT_CHECKS,
     **REFERENCE_CHECKS,
+    **QUESTION_CHECKS,
 }

@@ -3,6 +3,10 @@
 A subject takes I/he/she/we/they, an object me/him/her/us/them: the parser says which the
 pronoun is, so "Me and him went" and "help they" are found wherever they stand. "between you
 and I" is a question of style and is left alone, as is every "I" (too often misread).
+
+An object that is the one who acts is a reflexive: "I taught me to swim", "Take good care of you".
+Who acts is the verb's subject, or for a "to" clause the subject of the verb above it when that
+verb has no object ("asked him to help me" is right); an imperative's doer is "you".
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.checks.hits import Hit
+from lihua.checks.parsed.words import in_quotes
 from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
@@ -111,9 +116,123 @@ def its_for_it_is(text: str, letter: Letter | None, options: dict[str, Any]) -> 
         yield word.start, word.end, lexicon.same_case(word.text, f"it{apostrophe}s"), {"word": word.text}
 
 
+#: An object pronoun, the subject it would be the same person as, and its reflexive.
+_REFLEXIVE_OF_OBJECT = {"me": ("i", "myself"), "us": ("we", "ourselves"), "you": ("you", "yourself")}
+#: Words whose preposition takes the doer itself: take care of, look after, be proud of (yourself).
+_REFLEXIVE_FRAMES: dict[str, str] = _WORDS["reflexive_frames"]
+#: Verbs whose object is often the one who acts (I taught myself), and those where "we" means "each other".
+_REFLEXIVE_VERBS = frozenset(_WORDS["reflexive_verbs"])
+_RECIPROCAL_VERBS = frozenset(_WORDS["reciprocal_verbs"])
+#: What may stand before the verb that opens an imperative: "Please take care", "Do look after".
+_BEFORE_IMPERATIVE = frozenset(_WORDS["before_imperative"])
+_OBJECTS = frozenset({"obj", "iobj"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "expl"})
+
+
+def _doer(analysis: Analysis, verb: Token, climb: bool) -> tuple[Token | None, Token | None]:
+    """(who does `verb`, the verb that says so): its own subject, or with `climb` for a "to" clause,
+    an adjective or a joined verb without one, the subject of the verb above ("I felt proud of me",
+    "Remember to take care of you", "We worked hard and looked after us"). (None, verb) for a clause
+    with no subject; (None, None) when the verb above has an object, who may be the one doing it
+    ("asked him to help me"), or for any other clause."""
+    for _ in range(4):
+        kids = analysis.children(verb)
+        subject = next((c for c in kids if c.dep in _SUBJECTS), None)
+        if subject is not None or verb.is_root or verb.dep == "parataxis":
+            return subject, verb  # "It is cold, so please take care": a clause of its own
+        upper = analysis.head(verb)
+        joined = verb.dep == "conj" and verb.pos == "VERB"
+        if not climb or not (joined or verb.dep == "xcomp") or upper.pos != "VERB" or not joined and any(
+                c.dep in _OBJECTS and c.i < verb.i for c in analysis.children(upper)):
+            return None, None  # "would like to tell us" means "you tell us"; "grateful to tell me", a slip of its own
+        verb = upper
+    return None, None
+
+
+def _governor(analysis: Analysis, word: Token) -> tuple[Token | None, bool]:
+    """The verb (or adjective) `word` is the object of, and whether through a frame that takes the
+    doer (take care of, look after, be proud of); None for the object of any other preposition
+    ("I took an umbrella with me", "we looked around us")."""
+    head = analysis.head(word)
+    case = next((c for c in analysis.children(word) if c.dep == "case"), None)
+    if word.dep in _OBJECTS:
+        reflexive_verb = head.lemma in _REFLEXIVE_VERBS and not (word.lower == "us" and head.lemma in _RECIPROCAL_VERBS)
+        straight_after = word.i == head.i + 1  # "I taught me": not "tell the person … then me"
+        return (head, False) if head.pos == "VERB" and case is None and reflexive_verb and straight_after else (
+            None, False)
+    if case is None or word.dep not in ("obl", "nmod") or case.i != word.i - 1:
+        return None, False
+    if _REFLEXIVE_FRAMES.get(head.lemma) == case.lower:
+        if head.lemma != "care":
+            return head, True
+        verb = analysis.head(head)  # "take (good) care of you": of you hangs from care
+        return (verb, True) if verb.lemma == "take" and head.dep == "obj" else (None, False)
+    if case.lower == "of" and head.lemma == "take" and any(
+            c.lemma == "care" and c.dep == "obj" for c in analysis.children(head)):
+        return head, True  # …or from take
+    return None, False
+
+
+def _is_imperative(analysis: Analysis, verb: Token) -> bool:
+    """'Take good care of you', 'It is cold, so please be proud of you': no modal, and the clause
+    opens (after "please", "so" …) with the verb's base form or "be"."""
+    kids = analysis.children(verb)
+    opener = next((c for c in kids if c.dep == "cop"), verb)
+    if opener.lower != "be" and "VB" not in lexicon.verb_tags(opener.lower):
+        return False
+    if any(c.dep in _SUBJECTS or c.dep == "aux" and c.lemma != "do" for c in kids):
+        return False
+    first = analysis.sentences[verb.sent].first
+    before = opener.i - 1
+    while before >= first and analysis.tokens[before].lower in _BEFORE_IMPERATIVE:
+        before -= 1
+    return before < first or analysis.tokens[before].pos == "PUNCT"
+
+
+def _ends_its_phrase(analysis: Analysis, word: Token) -> bool:
+    """Nothing of a noun phrase or a clause follows: "you teacher" is a slip for "your teacher", and in
+    "let me tell you", "a skirt you like" the pronoun is the subject of the verb after it."""
+    after = analysis.tokens[word.i + 1] if word.i + 1 < len(analysis.tokens) else None
+    return after is None or not (after.pos in ("NOUN", "PROPN", "ADJ", "NUM", "VERB", "AUX")
+                                 or after.text in ("'s", "’s"))
+
+
+def _who_acts(analysis: Analysis, word: Token, verb: Token, framed: bool) -> str | None:
+    """The subject that does `verb` to `word`, when it is plainly the same person ("I" for "me");
+    an imperative's is "you" ("Take care of you", "…, so be proud of you"; not "Thank you")."""
+    wanted = _REFLEXIVE_OF_OBJECT[word.lower][0]
+    if framed and wanted == "you" and _is_imperative(analysis, verb):
+        return "you"
+    doer, top = _doer(analysis, verb, climb=framed)
+    if doer is None:
+        imperative = framed and wanted == "you" and top is not None and _is_imperative(analysis, top)
+        return "you" if imperative else None
+    if doer.lower != wanted or doer.i > word.i or any(c.dep == "conj" for c in analysis.children(doer)):
+        return None
+    if doer.lower == "you" and doer.i and analysis.tokens[doer.i - 1].pos in ("VERB", "ADP"):
+        return None  # "people surrounding you admire you": that "you" is an object the parser misread
+    if any(t.pos == "PRON" for t in analysis.tokens[doer.i + 1:verb.i]):
+        return None  # "and I you ask me why": the words are garbled, the subject unclear
+    return doer.text
+
+
+def reflexive_object(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'I taught me to swim', 'we enjoyed us', 'Take good care of you': an object that is its own
+    subject is a reflexive."""
+    analysis = analyse(text)
+    for word in analysis.tokens:
+        if word.lower not in _REFLEXIVE_OF_OBJECT or not _ends_its_phrase(analysis, word) or in_quotes(analysis, word):
+            continue
+        verb, framed = _governor(analysis, word)
+        subject = _who_acts(analysis, word, verb, framed) if verb is not None else None
+        if subject is not None:
+            yield word.start, word.end, _REFLEXIVE_OF_OBJECT[word.lower][1], {"pronoun": word.text, "subject": subject}
+
+
 PRONOUN_CHECKS = {
     "parsed-object-pronoun-as-subject": object_pronoun_as_subject,
     "parsed-subject-pronoun-as-object": subject_pronoun_as_object,
     "parsed-reflexive-possessive": reflexive_possessive,
     "parsed-its-for-it-is": its_for_it_is,
+    "parsed-reflexive-object": reflexive_object,
 }
