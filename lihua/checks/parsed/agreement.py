@@ -273,9 +273,7 @@ def _there_be(analysis: Analysis, there: Token) -> Hit | None:
 
 
 #: Nouns that make "every …" a time ("every day", "every morning"): an order may follow ("Every day eat fruit").
-_TIMES = frozenset({"day", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "time",
-                    "summer", "winter", "spring", "autumn", "term", "semester", "monday", "tuesday", "wednesday",
-                    "thursday", "friday", "saturday", "sunday"})
+_TIMES = word_set("every_time_nouns")
 
 
 def every_noun_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.checks.hits import Hit
-from lihua.checks.parsed.words import penn
+from lihua.checks.parsed.words import penn, word_set
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 from lihua.text.word_classes import word_class
@@ -169,9 +169,8 @@ def parallel_verbs(text: str, letter: Letter | None, options: dict[str, Any]) ->
             yield verb.start, verb.end, fix, {"first": first.text, "verb": verb.text}
 
 
-_SPLICE_SUBJECTS = frozenset({"i", "you", "he", "she", "it", "we", "they", "everyone", "everybody", "nobody",
-                              "everything", "nothing"})
-_ASIDES = frozenset({"think", "believe", "guess", "suppose", "hope", "know", "mean", "see", "say", "bet"})
+_SPLICE_SUBJECTS = word_set("splice_subjects")
+_ASIDES = word_set("aside_verbs")
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -185,7 +184,7 @@ def _finite_word(analysis: Analysis, clause: Token) -> Token | None:
 
 
 #: Words that make the words before a comma a subordinate part: "every time we meet", "whatever it is".
-_LEADS_SUBORDINATE = frozenset({"whatever", "however", "whenever", "wherever", "whoever", "time", "even", "only"})
+_LEADS_SUBORDINATE = word_set("subordinate_leads")
 
 
 def _opens_main_clause(analysis: Analysis, tokens: tuple[Token, ...], comma: int) -> bool:

@@ -19,8 +19,8 @@ from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 
 #: Words that make "time" a "when" ("next time", "every time"), after which an imperative or a clause may follow.
-_TIME_AS_WHEN = frozenset({"next", "last", "this", "every", "each", "first", "second", "some", "any", "one"})
-_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you", "it"})
+_TIME_AS_WHEN = word_set("time_as_when")
+_OBJECT_PRONOUNS = word_set("person_object_pronouns")
 
 
 def _following(analysis: Analysis, token: Token, step: int = 1) -> Token | None:
@@ -49,7 +49,7 @@ def to_after_question_word(text: str, letter: Letter | None, options: dict[str, 
     """'taught me how ride a bike', 'did not know what say': a question word with no subject after
     it takes a to-infinitive (how to ride, what to say)."""
     analysis = analyse(text)
-    words = frozenset(options.get("words", ("how", "what", "where", "when", "which", "whom")))
+    words = frozenset(options.get("words", ()))
     subjectless = frozenset(options.get("not_after_what", ()))
     for wh in analysis.tokens:
         if wh.lower not in words or wh.i == 0 or in_quotes(analysis, wh):
@@ -90,7 +90,7 @@ def to_after_not(text: str, letter: Letter | None, options: dict[str, Any]) -> I
         if ruler.lemma not in verbs or ruler.pos != "VERB":
             continue
         obj = _following(analysis, ruler)
-        if obj is None or obj.lower not in _OBJECT_PRONOUNS - {"it"}:
+        if obj is None or obj.lower not in _OBJECT_PRONOUNS:
             continue
         negation, verb = _following(analysis, ruler, 2), _following(analysis, ruler, 3)
         if negation is None or negation.lower != "not" or verb is None or not _bare_verb(verb):
@@ -102,7 +102,7 @@ def ing_after_subordinator(text: str, letter: Letter | None, options: dict[str, 
     """'Before leave the room', 'when cross the road': a time word with no subject after it takes
     the -ing form (before leaving, when crossing)."""
     analysis = analyse(text)
-    words = frozenset(options.get("words", ("before", "after", "when", "while", "since")))
+    words = frozenset(options.get("words", ()))
     for word in analysis.tokens:
         if word.lower not in words or in_quotes(analysis, word):
             continue
@@ -120,12 +120,12 @@ def ing_after_subordinator(text: str, letter: Letter | None, options: dict[str, 
 def base_after_causative(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'Please let me knows', 'made them laughs': after let / make / help and a person, the base form."""
     analysis = analyse(text)
-    verbs = frozenset(options.get("verbs", ("let", "make", "help")))
+    verbs = frozenset(options.get("verbs", ()))
     for ruler in analysis.tokens:
         if ruler.lemma not in verbs or ruler.pos != "VERB" or in_quotes(analysis, ruler):
             continue
         obj, verb = _following(analysis, ruler), _following(analysis, ruler, 2)
-        if obj is None or obj.lower not in _OBJECT_PRONOUNS - {"it"} or verb is None:
+        if obj is None or obj.lower not in _OBJECT_PRONOUNS or verb is None:
             continue
         tags = lexicon.verb_tags(verb.lower)
         if "VBZ" not in tags or "VB" in tags or (lexicon.is_noun(verb.lower) and verb.pos != "VERB"):
@@ -144,7 +144,7 @@ def perception_without_to(text: str, letter: Letter | None, options: dict[str, A
         if ruler.lemma not in verbs or ruler.pos != "VERB" or in_quotes(analysis, ruler):
             continue
         obj, to, verb = (_following(analysis, ruler, step) for step in (1, 2, 3))
-        if obj is None or obj.lower not in _OBJECT_PRONOUNS - {"it", "you"} or to is None or to.lower != "to":
+        if obj is None or obj.lower not in _OBJECT_PRONOUNS - {"you"} or to is None or to.lower != "to":
             continue
         if verb is not None and _bare_verb(verb) and penn(verb) != "NN":
             yield to.start, verb.start, "", {"verb": ruler.text, "infinitive": verb.text}

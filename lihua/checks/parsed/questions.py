@@ -22,6 +22,7 @@ from lihua.checks.parsed.words import in_quotes
 from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
+from lihua.text.word_classes import word_class
 
 #: The word lists are data: lihua/data/parsed_words.yaml.
 _WORDS = data_file("parsed_words.yaml")["questions"]
@@ -33,7 +34,7 @@ ASKING_WORDS = frozenset(_WORDS["asking_words"])
 _WH_WORDS = frozenset(_WORDS["wh_words"])
 #: What may stand between the asking word and the wh-word: its object ("tell my mother what"), "out".
 _OBJECT_TAGS = frozenset({"PRP", "DT", "PRP$", "JJ", "NN", "NNS", "NNP", "RP"})
-_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "there"})
+_SUBJECT_PRONOUNS = word_class("subject_pronouns") | {"there"}
 _INVERTED_AUX = frozenset(_WORDS["inverted_auxiliaries"])
 #: Which pronouns each form of "be" goes with: "is you" is no inverted "you are" ("your idea which is you can").
 _BE_SUBJECTS = {key: frozenset(value) for key, value in _WORDS["be_subjects"].items()}
