@@ -29,6 +29,7 @@ from typing import Any
 from lihua.checks import in_sentence, lexicon
 from lihua.checks.parsed_rules import ParsedPattern
 from lihua.checks.rule_schema import RulePackError, expand_lists
+from lihua.checks.triggers import has_needs
 from lihua.findings import Category, Finding, Severity, Source, Span, component_of_category
 from lihua.text.frequency import zipf
 from lihua.text.letter import Letter
@@ -139,6 +140,7 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)
     triggers: frozenset[str] | None = None  # literal text every match starts with (None: always run)
     heads: frozenset[str] | None = None  # when matches start words: the triggers' first letters, lower-cased
+    needs: tuple[frozenset[str], ...] = ()  # groups of literal text a match has one of each (triggers.analyse)
     ignore_case: bool = True
     requires: tuple[str, ...] = ()  # from the YAML: the rule runs only if one of these is in the letter
     component: str = "language"  # the rubric component its findings count toward
@@ -163,10 +165,13 @@ class Rule:
         return re.compile(self.source, self.flags) if self.source is not None else None
 
     def may_fire(self, text: str, lowered: str) -> bool:
-        """False when none of the rule's trigger strings is in the text: the regex cannot match."""
+        """False when none of the rule's trigger strings is in the text, or it lacks all of a group
+        the pattern needs: the regex cannot match."""
+        haystack = lowered if self.ignore_case else text
+        if self.needs and not has_needs(self.needs, haystack):
+            return False
         if self.triggers is None:
             return True
-        haystack = lowered if self.ignore_case else text
         return any(trigger in haystack for trigger in self.triggers)
 
     def matches(self, text: str, lowered: str | None = None,
@@ -443,7 +448,7 @@ def _built_in_rules() -> tuple[Rule, ...]:
         except (TypeError, ValueError, KeyError):
             pass  # damaged: read the packs again
     # what each pattern's triggers are (a regex parse per rule) is cached by the pattern's own text
-    cache_name = f"rule-triggers-v2-{__version__}.marshal"
+    cache_name = f"rule-triggers-v3-{__version__}.marshal"
     analysed = read_entry(cache_name)
     analysed = analysed if isinstance(analysed, dict) else {}
     known = len(analysed)
@@ -546,15 +551,16 @@ def _analysis_groups(analysed: dict[tuple[str, int], Any], source: str, flags: i
     return _analysis(analysed, source, flags)[2]
 
 
-def _analysis(analysed: dict[tuple[str, int], Any], source: str, flags: int) -> tuple[Any, bool, tuple[str, ...]]:
-    """(triggers, matches start words, group names) of a pattern: from the cache, or worked out now."""
+def _analysis(analysed: dict[tuple[str, int], Any], source: str, flags: int) -> tuple[Any, bool, tuple[str, ...], Any]:
+    """(triggers, matches start words, group names, needed strings) of a pattern: from the cache,
+    or worked out now."""
     known = analysed.get((source, flags))
-    if known is None or len(known) != 3:
+    if known is None or len(known) != 4:
         from lihua.checks.triggers import analyse
 
         groups = tuple(re.compile(source, flags).groupindex)  # checks it compiles (look-behind widths too)
-        found, word_start = analyse(source, flags)
-        known = (tuple(sorted(found)) if found else None, word_start, groups)
+        found, word_start, needs = analyse(source, flags)
+        known = (tuple(sorted(found)) if found else None, word_start, groups, needs)
         analysed[(source, flags)] = known
     return known
 
@@ -601,11 +607,11 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str,
         source = expand_lists(source, lists)
     from lihua.checks.triggers import trigger_heads
 
-    triggers, word_start = None, False
+    triggers, word_start, needs = None, False, ()
     if source is not None:
         known = _analysis({} if analysed is None else analysed, source, flags)
         triggers = frozenset(known[0]) if known[0] else None
-        word_start = known[1]
+        word_start, needs = known[1], tuple(known[3])
     heads = trigger_heads(triggers) if triggers and word_start else None
     return Rule(
         id=merged["id"],
@@ -625,6 +631,7 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str,
         options=merged.get("options") or {},
         triggers=triggers,
         heads=heads,
+        needs=needs,
         requires=tuple(str(r).lower() for r in merged.get("requires") or ()),
         ignore_case=bool(flags & re.IGNORECASE),
         component=merged.get("component") or component_of_category(merged["category"]),
@@ -654,6 +661,8 @@ def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[s
             continue
         if index is not None and rule.heads is not None:
             if index.keys().isdisjoint(rule.heads):  # set work in C, over the smaller side
+                continue
+            if rule.needs and not has_needs(rule.needs, lowered if rule.ignore_case else text):
                 continue
         elif not rule.may_fire(text, lowered):
             continue

@@ -1,10 +1,16 @@
-"""Which literal text a rule's pattern cannot match without: a cheap test that skips most rules.
+r"""Which literal text a rule's pattern cannot match without: a cheap test that skips most rules.
 
 Most learner rules begin with a handful of words ("can|could|will…", "discuss about"). Reading
 those literal prefixes out of the compiled pattern (Python's own regex parser) lets the engine skip
 a rule with one substring test when none of them is in the letter, instead of running the regex
 at every word boundary. A pattern whose start is not literal gets no triggers and always runs. The same prefixes give the
 only offsets where a match can begin, so the engine tries the pattern there and nowhere else.
+
+Most rules start with words every letter has ("a", "the", "I"), so the same parse also reads what
+else a match cannot do without: groups of literal strings, each group needing one of its strings
+somewhere in the letter (`\bthe\s+\w+\s+(?:of|for)\b` needs "the" and one of "of", "for"). A rule
+missing one is skipped before its pattern is compiled, which in a fresh process costs more than
+running it.
 """
 
 from __future__ import annotations
@@ -17,20 +23,72 @@ _MAX_PREFIXES = 300
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 
 
-def analyse(source: str, flags: int) -> tuple[frozenset[str] | None, bool]:
-    """(literal prefixes, starts at a word boundary) of a pattern, from one parse of its source."""
+Needs = tuple[frozenset[str], ...]
+
+
+def analyse(source: str, flags: int) -> tuple[frozenset[str] | None, bool, Needs]:
+    """(literal prefixes, starts at a word boundary, needed strings) of a pattern, from one parse."""
     items = list(sre_parse.parse(source, flags))
+    needs = _needed(items, bool(flags & re.IGNORECASE))
     prefixes, _ = _sequence(items)
     if not prefixes or "" in prefixes or len(prefixes) > _MAX_PREFIXES:
-        return None, _bounded(items, False)
+        return None, _bounded(items, False), needs
     if flags & re.IGNORECASE:
         prefixes = {p.lower() for p in prefixes}
-    return frozenset(prefixes), _bounded(items, False)
+    return frozenset(prefixes), _bounded(items, False), needs
+
+
+def _needed(items: list, ignore_case: bool) -> Needs:
+    """Groups of strings every match contains one of per group (lower-cased if the pattern ignores
+    case); groups holding a string shorter than two letters are left out: nearly every text has it."""
+    groups = {frozenset(s.lower() for s in group) if ignore_case else group for group in _needs(items)}
+    useful = [group for group in groups if all(len(s.strip()) >= 2 for s in group)]
+    return tuple(sorted(useful, key=sorted))
+
+
+def _needs(items: list) -> list[frozenset[str]]:
+    """What a sequence of pattern items cannot match without (see `_needed`)."""
+    found: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:  # a literal run ends at anything else
+            found.append(frozenset({run}))
+            run = ""
+        if op is sre.SUBPATTERN:
+            found += _needs(list(av[3]))
+        elif op is sre.BRANCH:  # each alternative's most telling group, joined: one of them is there
+            alternatives = [_needs(list(alternative)) for alternative in av[1]]
+            if all(alternatives):
+                union: set[str] = set()
+                for groups in alternatives:
+                    union |= min(groups, key=lambda g: (len(g), -min(len(s) for s in g)))
+                found.append(frozenset(union))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found += _needs(list(av[2]))
+        elif op is sre.IN and 0 < len(av) <= 4 and all(kind is sre.LITERAL for kind, _ in av):
+            found.append(frozenset(chr(code) for _, code in av))
+        # anything else (classes, look-arounds, optional parts) needs nothing for certain
+    if run:
+        found.append(frozenset({run}))
+    return found
+
+
+def has_needs(needs: Needs, haystack: str) -> bool:
+    """True when `haystack` holds one string of every group (the pattern may match)."""
+    return all(any(s in haystack for s in group) for group in needs)
 
 
 def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Strings one of which every match starts with (lower-cased if the pattern ignores case), or None."""
     return analyse(pattern.pattern, pattern.flags)[0]
+
+
+def needed_strings(pattern: re.Pattern[str]) -> Needs:
+    """The groups of strings a match of `pattern` needs one of each (see `_needed`)."""
+    return analyse(pattern.pattern, pattern.flags)[2]
 
 
 def _sequence(items: list) -> tuple[set[str] | None, bool]:

@@ -4,8 +4,11 @@ wordfreq takes about 0.6 s to import, load its English list and build its tokeni
 a cold `lihua grade`. For a plain lower-case word (what the range score asks about) its Zipf value
 is the word's frequency in that list, so lihua keeps the list in its cache folder as a
 `lihua.io.cache.Table` (opened in milliseconds, read a bucket at a time) and looks words up
-directly; anything else (capitals, digits, apostrophes, non-ASCII) goes to wordfreq itself. The
-cached list is a copy, rebuilt from wordfreq when missing or damaged.
+directly. A contraction or possessive (`i'm`, `don't`, `tom's`) is looked up the same way when the
+list has it — every such entry of wordfreq's list is one token of its own, with the list's value —
+since most letters have one, and one miss would import wordfreq. Anything else (capitals, digits,
+unlisted apostrophe words, which wordfreq may split: `ma'am`, non-ASCII) goes to wordfreq itself.
+The cached list is a copy, rebuilt from wordfreq when missing or damaged.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 _PLAIN = re.compile(r"[a-z]+\Z")
+_APOSTROPHED = re.compile(r"[a-z]+(?:'[a-z]+)+\Z")
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +48,10 @@ def zipf(word: str) -> float:
     if _PLAIN.match(word):
         frequency = _english().get(word, 0.0)
         return round(math.log10(frequency * 1e9), 2) if frequency > 0 else 0.0
+    if _APOSTROPHED.match(word):
+        frequency = _english().get(word, 0.0)
+        if frequency > 0:
+            return round(math.log10(frequency * 1e9), 2)
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")

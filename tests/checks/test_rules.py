@@ -96,6 +96,49 @@ def test_literal_prefixes_of_a_pattern(pattern: str, expected: set[str] | None) 
     assert (set(found) if found is not None else None) == expected
 
 
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\bthe\s+\w+\s+(?:of|for)\b", [{"for", "of"}, {"the"}]),
+    (r"\b(?:a|an)\s+(?P<n>\w+)\s+of\b", [{"of"}]),  # "a" is in every letter: not worth a group
+    (r"\bgood\s+at\s+(?:play|swim)(?:ing)?", [{"at"}, {"good"}, {"play", "swim"}]),
+    (r"\b(?:look|looking)\s+forward\s+(?:to\s+)?(?:hear|see)\b", [{"forward"}, {"hear", "see"}, {"look"}]),
+    (r"(?<!not )\bvery\s+like\b", [{"like"}, {"very"}]),  # a look-behind needs nothing
+    (r"\b(?:very|\w+ly)\s+like\b", [{"like"}, {"ly", "very"}]),  # each alternative gives its own
+    (r"\b(?:very|[a-z]+)\s+like\b", [{"like"}]),  # an alternative with no literal: no group for the branch
+    (r"\bsome(?:thing)?\b", [{"some"}]),
+    (r"\b[A-Z]\w+", []),
+])
+def test_strings_a_pattern_needs(pattern: str, expected: list[set[str]]) -> None:
+    import re
+
+    from lihua.checks.triggers import needed_strings
+
+    assert sorted(map(sorted, needed_strings(re.compile(pattern, re.IGNORECASE)))) == sorted(map(sorted, expected))
+
+
+def _texts_to_try() -> list[str]:
+    texts = [e.bad or e.good or "" for rule in RULES for e in rule.examples]
+    for path in sorted(FIXTURES.rglob("*.txt")):
+        try:
+            texts.append(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:  # the GBK and broken-encoding fixtures
+            continue
+    return texts
+
+
+def test_no_rule_is_skipped_for_lack_of_a_string_in_a_text_it_matches() -> None:
+    """The skip must be exact: wherever a rule's pattern matches, its needed strings are there."""
+    texts = _texts_to_try()
+    wrong = []
+    for rule in RULES:
+        if not rule.needs or rule.pattern is None:
+            continue
+        for text in texts:
+            if rule.pattern.search(text) and not rule.may_fire(text, text.lower()):
+                wrong.append((rule.id, text))
+    assert wrong == []
+    assert sum(bool(rule.needs) for rule in RULES) > 100  # the skip is used by most pattern rules
+
+
 def test_a_rule_whose_triggers_are_absent_is_skipped_and_present_runs() -> None:
     from lihua.checks.rulebook import run_rules
 
