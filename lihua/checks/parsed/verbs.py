@@ -249,7 +249,79 @@ def missing_be(text: str, letter: Letter | None, options: dict[str, Any]) -> Ite
         yield subject.start, subject.end, f"{subject.text} {_BE[number]}", {"subject": subject.text, "word": head.text}
 
 
+_BE_PAST = {"first": "was", "sing3": "was", "you": "were", "plural": "were"}
+_CLAUSE_VERB = frozenset({"ROOT", "ccomp", "advcl", "conj", "parataxis"})
+_HAS_ITS_OWN = frozenset({"aux", "aux:pass", "cop", "obj", "iobj", "ccomp", "xcomp", "expl", "csubj"})
+_FINITE = frozenset({"VBZ", "VBP", "MD"})
+
+
+def _finite_verb_follows(analysis: Analysis, verb: Token) -> bool:
+    """A verb later in the clause before any comma, joiner or clause opener: "the bridge built last
+    year [is] long", where `verb` modifies the subject and the sentence has its verb after."""
+    for token in analysis.tokens[verb.i + 1:analysis.sentences[verb.sent].last]:
+        if token.pos in {"PUNCT", "CCONJ", "SCONJ"} or token.tag in {"WDT", "WP", "WRB"}:
+            return False
+        if penn(token) in _FINITE | {"VB", "VBD"} and token.pos in {"VERB", "AUX"}:
+            return True  # a base form too: the tagger may miss the real verb's tense ("the points made… surely challenge")
+    return False
+
+
+def _more_than(analysis: Analysis, token: Token) -> bool:
+    """"more/less than": the parser may take "more" for an object ("built more than 600 years ago")."""
+    following = analysis.tokens[token.i + 1] if token.i + 1 < len(analysis.tokens) else None
+    return token.lower in {"more", "less"} and following is not None and following.lower == "than"
+
+
+def _verbless_sentence(analysis: Analysis, noun: Token, verb: Token) -> bool:
+    """A full sentence whose root is a noun and that has no finite verb: "The party held last Friday."."""
+    sentence = analysis.sentence_tokens(noun.sent)
+    if not noun.is_root or noun.pos not in {"NOUN", "PROPN"} or sentence[-1].text not in {".", "!"}:
+        return False
+    if any(c.dep in {"cop", "aux"} for c in analysis.children(noun)):
+        return False
+    return not any(t.i != verb.i and (penn(t) in _FINITE | {"VBD"} or t.pos == "AUX") for t in sentence)
+
+
+def passive_missing_be(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'I born in 2008', 'My school located in the east', 'The bridge built in 1990': a verb done to
+    its subject is passive and needs 'be' before it."""
+    analysis = analyse(text)
+    only_passive, done_to, present = (word_set("passive_only_forms"), word_set("done_to_verbs"),
+                                      word_set("present_passives"))
+    for verb in analysis.tokens:
+        if penn(verb) not in {"VBD", "VBN"} or in_quotes(analysis, verb):
+            continue
+        strict = verb.lower in only_passive
+        if not strict and verb.lemma not in done_to:
+            continue
+        kids = analysis.children(verb)
+        if any(c.dep in _HAS_ITS_OWN and not _more_than(analysis, c) for c in kids):
+            continue
+        if verb.dep in _CLAUSE_VERB:
+            subject = next((c for c in kids if c.dep in {"nsubj", "nsubj:pass"} and c.i < verb.i), None)
+        elif verb.dep == "acl" and _verbless_sentence(analysis, analysis.head(verb), verb):
+            subject = analysis.head(verb)  # "The bridge built in 1990.": the parser saw a noun and its modifier
+        else:
+            continue
+        if subject is None or any(t.pos not in {"ADV", "PART"} for t in analysis.tokens[subject.i + 1:verb.i]):
+            continue  # only adverbs may stand between: "It [also] built…"
+        if not strict:
+            named_thing = subject.pos == "PROPN" and any(
+                c.dep == "det" and c.lower == "the" for c in analysis.children(subject))  # the Great Wall
+            if not (subject.lower == "it" or named_thing
+                    or subject.pos == "NOUN" and lexicon.is_thing_noun(subject.lower)):
+                continue  # a person may paint, write or find: only a thing is plainly done to
+        if _finite_verb_follows(analysis, verb):
+            continue
+        number = subject_number(analysis, subject, verb) or "sing3"
+        participle = lexicon.verb_form(verb.lower, "VBN") or verb.lower
+        be = _BE[number] if participle in present or verb.lower in present else _BE_PAST[number]
+        yield verb.start, verb.end, f"{be} {lexicon.same_case(verb.text, participle)}", {
+            "subject": subject.text, "verb": verb.text}
+
+
 VERB_CHECKS = {
+    "passive-missing-be": passive_missing_be,
     "after-auxiliary": after_auxiliary,
     "after-to": after_to,
     "after-preposition": after_preposition,
