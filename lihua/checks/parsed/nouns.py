@@ -14,6 +14,7 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.checks.hits import Hit
+from lihua.checks.parsed.words import in_quotes
 from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
@@ -319,6 +320,43 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
         yield first.start, noun.end, f"{article} {phrase}", {"noun": noun.text, "article": article}
 
 
+_BARE_IN_PHRASES = frozenset(_WORDS["bare_in_phrases"])
+_ARTICLE_LIKE = frozenset(_WORDS["article_like"])
+_BARE_COUNT_NOUNS = CONCRETE_NOUNS - _OFTEN_BARE - _BARE_IN_PHRASES
+_NOT_ARGUMENTS = frozenset({"compound", "vocative", "flat", "appos", "list", "dep", "discourse", "nmod:npmod",
+                            "obl:npmod", "obl:tmod"})
+_DETERMINER_DEPS = frozenset({"det", "nmod:poss", "nummod", "det:poss"})
+
+
+def bare_count_noun(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'I have dog', 'He works in factory', 'I bought new bike': a singular person, place or thing
+    that only counts, used with no article or other determiner, as an object or after a preposition."""
+    analysis = analyse(text)
+    for noun in _nouns(analysis):
+        if noun.tag != "NN" or noun.lower not in _BARE_COUNT_NOUNS or not noun.text.islower():
+            continue
+        children = analysis.children(noun)
+        if noun.dep in _NOT_ARGUMENTS or any(
+                c.tag in _POSSESSIVE_TAGS or c.dep in _DETERMINER_DEPS | {"cop"} for c in children):
+            continue  # a complement ("he is student") is missing-article's
+        following = analysis.tokens[noun.i + 1] if noun.i + 1 < len(analysis.tokens) else None
+        if following is not None and following.pos in {"NOUN", "PROPN"}:
+            continue  # part of a longer name or compound: "book shop", "park Road"
+        first = _phrase_start(analysis, noun)
+        before = analysis.tokens[first.i - 1] if first.i else None
+        if before is None or before.pos in {"DET", "PRON", "NUM", "PROPN", "NOUN", "PART", "PUNCT", "SYM", "X"} \
+                or before.tag in _POSSESSIVE_TAGS or before.lower in _ARTICLE_LIKE or first.lower in _ARTICLE_LIKE:
+            continue  # a determiner the parser did not attach, a title or a line of its own
+        if noun.dep == "conj" and any(c.dep in _DETERMINER_DEPS for c in analysis.children(analysis.head(noun))):
+            continue  # "a pen and book": the article is shared
+        if in_quotes(analysis, noun):
+            continue
+        superlative = first.tag == "JJS" or (first.lower == "most" and first.i != noun.i)
+        article = "the" if superlative else lexicon.indefinite_article(first.text)
+        phrase = text[first.start:noun.end]
+        yield first.start, noun.end, f"{article} {phrase}", {"noun": noun.text, "article": article}
+
+
 #: Nouns that name one thing of what follows them: "the importance of", "the history of".
 _THE_OF_NOUNS = frozenset(_WORDS["the_of_nouns"])
 #: Parts of the day: "in the morning".
@@ -381,4 +419,5 @@ NOUN_CHECKS = {
     "parsed-article-sound": article_sound,
     "parsed-article-before-uncountable": article_before_uncountable,
     "parsed-missing-article": missing_article,
+    "bare-count-noun": bare_count_noun,
 }
