@@ -85,7 +85,9 @@ def pronoun_sex(text: str, letter: Letter | None, options: dict[str, Any]) -> It
     told = [_mentions(analysis.sentence_tokens(i)) for i in range(len(analysis.sentences))]
     for index in range(len(analysis.sentences)):
         mentions = [m for earlier in told[max(0, index - 2) : index] for m in earlier]
-        for token, own in zip(analysis.sentence_tokens(index), told[index], strict=True):
+        sentence = analysis.sentence_tokens(index)
+        earlier = len(mentions)
+        for token, own in zip(sentence, told[index], strict=True):
             lowered = token.lower
             if (
                 lowered in _PRONOUNS
@@ -95,13 +97,46 @@ def pronoun_sex(text: str, letter: Letter | None, options: dict[str, Any]) -> It
                 )
             ):
                 sex = "m" if lowered in {"he", "him", "his", "himself"} else "f"
-                nearest = [m for m in mentions if m is not None]
+                candidates = mentions
+                if lowered in _PLAIN_PRONOUNS and token.dep not in ("nmod:poss", "det:poss"):
+                    candidates = mentions[:earlier] + _outside_clause(analysis, sentence, token, told[index])
+                nearest = [m for m in candidates if m is not None]
                 if nearest and "?" not in nearest[-3:] and sex not in nearest:
                     fix = (
                         None if lowered == "her" else lexicon.same_case(token.text, _SWAP[lowered])
                     )  # her: him or his
                     yield token.start, token.end, fix, {"pronoun": token.text}
             mentions.append(own)
+
+
+#: An object he/him/she/her never means a person of its own clause ("She married him": him is not she);
+#: a possessive may ("My uncle told us about his childhood").
+_PLAIN_PRONOUNS = frozenset({"he", "him", "she", "her"})
+
+
+def _clause_verb(analysis: Analysis, token: Token) -> Token:
+    """The verb (or predicate) whose clause `token` stands in: "him" in "She married him" → married."""
+    word = analysis.head(token)
+    for _ in range(3):
+        if word.dep in ("ROOT", "root") or word.pos in ("VERB", "AUX") or any(
+                c.dep == "cop" for c in analysis.children(word)):
+            return word
+        word = analysis.head(word)
+    return word
+
+
+def _outside_clause(analysis: Analysis, sentence: tuple[Token, ...], pronoun: Token,
+                    told: list[str | None]) -> list[str | None]:
+    """The sentence's mentions before `pronoun`, with the subject and objects of its own clause
+    left out (None in their place)."""
+    verb = _clause_verb(analysis, pronoun)
+    kept: list[str | None] = []
+    for token, sex in zip(sentence, told, strict=True):
+        if token.i >= pronoun.i:
+            break
+        co_argument = token.head == verb.i and (token.dep.startswith("nsubj") or token.dep in ("obj", "iobj"))
+        kept.append(None if co_argument else sex)
+    return kept
 
 
 # himself/herself are left to the he/she check: "he … himself" may mean another man.
