@@ -44,6 +44,17 @@ def _adjective_for(word: Token) -> str | None:
     return lexicon.adjective_of_adverb(word.text)
 
 
+def _clause_follows(analysis: Analysis, word: Token, children: tuple[Token, ...]) -> bool:
+    """"I'm surely you will like it", "I am very happily to help": the predicate is followed by what it
+    is about — a clause with its own subject, or a to-infinitive — so it is an adjective (sure, happy)."""
+    after = word.i + 1
+    if after < len(analysis.tokens) and analysis.tokens[after].dep.startswith("nsubj") and (
+            analysis.tokens[after].head > word.i):
+        return True
+    return any(c.i > word.i and (c.dep in ("ccomp", "parataxis") or (c.dep in ("advcl", "xcomp") and any(
+        m.lower == "to" and m.dep == "mark" for m in analysis.children(c)))) for c in children)
+
+
 def adverb_as_complement(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'I felt very happily', 'It sounds greatly', 'I'm surely': the complement of a linking verb is an adjective."""
     analysis = analyse(text)
@@ -60,8 +71,7 @@ def adverb_as_complement(text: str, letter: Letter | None, options: dict[str, An
             if not all(t.head == word.i and t.pos == "ADV" for t in between) or not _ends_clause(analysis, word):
                 continue
         elif any(c.dep == "cop" for c in children) and any(c.dep.startswith("nsubj") for c in children):
-            if not (_ends_clause(analysis, word) or (word.lower == "surely" and any(
-                    c.dep in ("ccomp", "parataxis") for c in children))):
+            if not (_ends_clause(analysis, word) or _clause_follows(analysis, word, children)):
                 continue
         else:
             continue
