@@ -48,6 +48,10 @@ PERSON_NOUNS = frozenset(_WORDS["person_nouns"])
 #: People, places and things that only count (for "a lot of …", where "time", "work", "fun" stay singular).
 CONCRETE_NOUNS = PERSON_NOUNS | frozenset(data_file("parsed_words.yaml")["relatives"]["place_nouns"]) | frozenset(
     data_file("parsed_words.yaml")["relatives"]["thing_nouns"])
+#: "dozens of", "hundreds of": they count individual things, with no determiner needed.
+_NUMBER_PLURALS = frozenset(_WORDS["number_plurals"])
+#: Animals and objects that only count, for a bare singular ("I have dog").
+_COUNT_THINGS = frozenset(_WORDS["count_things"])
 #: Subjects of "X is (adjective) noun" whose complement is one plain thing or person.
 _PLAIN_SUBJECTS = word_class("plain_subject_pronouns")
 #: Countable nouns that also stand bare after "it is" + adjective: "it is common sense", "high time".
@@ -68,12 +72,13 @@ def _followed_by(analysis: Analysis, token: Token, *texts: str) -> bool:
     return after < len(analysis.tokens) and analysis.tokens[after].lower in texts
 
 
-def _plural_fix(noun: Token) -> str | None:
-    """The plural a learner meant for a countable singular noun, or None if it does not count."""
+def _plural_fix(noun: Token, counted: bool = False) -> str | None:
+    """The plural a learner meant for a countable singular noun, or None if it does not count;
+    `counted`: a number counts it ("dozens of chicken"), so a word with a mass sense means things."""
     lowered = noun.lower
     if noun.tag != "NN" or lowered in _NO_COUNT or lowered in STRICT_UNCOUNTABLE or lexicon.is_uncountable(lowered):
         return None
-    if lowered in lexicon.MASS_SENSES or not lexicon.is_singular_noun(lowered):
+    if (lowered in lexicon.MASS_SENSES and not counted) or not lexicon.is_singular_noun(lowered):
         return None
     return lexicon.plural_of(noun.text)
 
@@ -108,11 +113,20 @@ def plural_after_quantifier(text: str, letter: Letter | None, options: dict[str,
         if word is None or any(c.lower in word_class("determiners_before_one_thing") and not (
                 word.lower == "few" and c.i == word.i - 1) for c in children):
             continue  # "a few day" counts; "a different way", "every few days" do not
-        if word.head == noun.i and not _is_plain_phrase(analysis, word, noun):
+        if word.head == noun.i and not _is_plain_phrase(analysis, _after_determiner(analysis, word, noun), noun):
             continue
-        fix = _plural_fix(noun)
+        fix = _plural_fix(noun, counted=word.lower in _NUMBER_PLURALS)
         if fix:
             yield _phrase_fix(text, word, noun, fix)
+
+
+def _after_determiner(analysis: Analysis, word: Token, noun: Token) -> Token:
+    """"All the football player": the phrase after "all"/"both" begins at its own determiner."""
+    following = analysis.tokens[word.i + 1] if word.i + 1 < noun.i else None
+    if word.lower in ("all", "both") and following is not None and following.head == noun.i and (
+            following.tag in ("DT", "PRP$") and following.lower in ("the", "these", "those") or following.tag == "PRP$"):
+        return following
+    return word
 
 
 def _phrase_fix(text: str, word: Token, noun: Token, fix: str) -> Hit:
@@ -140,6 +154,9 @@ def _counting_head(analysis: Analysis, noun: Token) -> Token | None:
         if (head.lower in COUNTING_HEADS and head.i < noun.i and head.lower not in word_class("counting_heads_taking_singular_or_mass")
                 and head.pos in ("NUM", "PRON", "DET", "NOUN", "ADJ", "PROPN")):
             return head  # not "some of the book", "most of the day": a part of one thing
+    if (noun.dep == "nmod" and analysis.head(noun).lower in _NUMBER_PLURALS and analysis.head(noun).i < noun.i
+            and any(c.lower == "of" for c in children) and not any(c.dep in ("det", "nmod:poss") for c in children)):
+        return analysis.head(noun)  # "dozens of chicken", "hundreds of tree"
     if (noun.dep == "nmod" and analysis.head(noun).lower in ("lot", "lots") and noun.lower in CONCRETE_NOUNS
             and any(c.lower == "of" for c in children)):
         return analysis.head(noun)  # "a lot of place": only plain things and people, never "a lot of time"
@@ -322,7 +339,7 @@ def missing_article(text: str, letter: Letter | None, options: dict[str, Any]) -
 
 _BARE_IN_PHRASES = frozenset(_WORDS["bare_in_phrases"])
 _ARTICLE_LIKE = frozenset(_WORDS["article_like"])
-_BARE_COUNT_NOUNS = CONCRETE_NOUNS - _OFTEN_BARE - _BARE_IN_PHRASES
+_BARE_COUNT_NOUNS = (CONCRETE_NOUNS | _COUNT_THINGS) - _OFTEN_BARE - _BARE_IN_PHRASES
 _NOT_ARGUMENTS = frozenset({"compound", "vocative", "flat", "appos", "list", "dep", "discourse", "nmod:npmod",
                             "obl:npmod", "obl:tmod"})
 _DETERMINER_DEPS = frozenset({"det", "nmod:poss", "nummod", "det:poss"})
@@ -351,6 +368,8 @@ def bare_count_noun(text: str, letter: Letter | None, options: dict[str, Any]) -
             continue  # "a pen and book": the article is shared
         if in_quotes(analysis, noun):
             continue
+        if first.lower == "most" and first.i + 1 == noun.i:
+            continue  # "most student": a quantity (most students), not a superlative
         superlative = first.tag == "JJS" or (first.lower == "most" and first.i != noun.i)
         article = "the" if superlative else lexicon.indefinite_article(first.text)
         phrase = text[first.start:noun.end]
