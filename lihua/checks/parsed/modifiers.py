@@ -44,7 +44,7 @@ def _adjective_for(word: Token) -> str | None:
     return lexicon.adjective_of_adverb(word.text)
 
 
-def _clause_follows(analysis: Analysis, word: Token, children: tuple[Token, ...]) -> bool:
+def _clause_follows(analysis: Analysis, word: Token, children: list[Token]) -> bool:
     """"I'm surely you will like it", "I am very happily to help": the predicate is followed by what it
     is about — a clause with its own subject, or a to-infinitive — so it is an adjective (sure, happy)."""
     after = word.i + 1

@@ -124,7 +124,7 @@ def _after_determiner(analysis: Analysis, word: Token, noun: Token) -> Token:
     """"All the football player": the phrase after "all"/"both" begins at its own determiner."""
     following = analysis.tokens[word.i + 1] if word.i + 1 < noun.i else None
     if word.lower in ("all", "both") and following is not None and following.head == noun.i and (
-            following.tag in ("DT", "PRP$") and following.lower in ("the", "these", "those") or following.tag == "PRP$"):
+            following.tag == "PRP$" or following.tag == "DT" and following.lower in ("the", "these", "those")):
         return following
     return word
 
@@ -154,12 +154,13 @@ def _counting_head(analysis: Analysis, noun: Token) -> Token | None:
         if (head.lower in COUNTING_HEADS and head.i < noun.i and head.lower not in word_class("counting_heads_taking_singular_or_mass")
                 and head.pos in ("NUM", "PRON", "DET", "NOUN", "ADJ", "PROPN")):
             return head  # not "some of the book", "most of the day": a part of one thing
-    if (noun.dep == "nmod" and analysis.head(noun).lower in _NUMBER_PLURALS and analysis.head(noun).i < noun.i
-            and any(c.lower == "of" for c in children) and not any(c.dep in ("det", "nmod:poss") for c in children)):
-        return analysis.head(noun)  # "dozens of chicken", "hundreds of tree"
-    if (noun.dep == "nmod" and analysis.head(noun).lower in ("lot", "lots") and noun.lower in CONCRETE_NOUNS
-            and any(c.lower == "of" for c in children)):
-        return analysis.head(noun)  # "a lot of place": only plain things and people, never "a lot of time"
+    counter = analysis.head(noun)
+    if noun.dep == "nmod" and any(c.lower == "of" for c in children):
+        if counter.lower in _NUMBER_PLURALS and counter.i < noun.i and not any(
+                c.dep in ("det", "nmod:poss") for c in children):
+            return counter  # "dozens of chicken", "hundreds of tree"
+        if counter.lower in ("lot", "lots") and noun.lower in CONCRETE_NOUNS:
+            return counter  # "a lot of place": only plain things and people, never "a lot of time"
     if has_determiner and noun.lower in PERSON_NOUNS:
         return next((c for c in children if c.lower == "all" and c.i < noun.i), None)
     return None
