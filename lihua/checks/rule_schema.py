@@ -46,6 +46,10 @@ REFERENCE_LIKE = re.compile(r"\{([a-z-]+):([a-z0-9-]+)\}")
 REFERENCE_KINDS = ("list", "not-after", "not-after-space")
 
 
+def _word_list(words: Any) -> bool:
+    return isinstance(words, list) and bool(words) and all(isinstance(w, str) and w.strip() for w in words)
+
+
 def expand_lists(source: str, lists: dict[str, list[str]]) -> str:
     """The pattern with its list references written out (KeyError: a list the pack does not have)."""
     def written_out(match: re.Match[str]) -> str:
@@ -140,9 +144,11 @@ class PackChecker:
         for name, words in lists.items():
             if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9-]+", name):
                 self.add(("lists", name), f"list name '{name}': lower-case letters, digits and hyphens only")
-            if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-                self.add(("lists", name), f"list '{name}' must be a non-empty list of words")
-        return {name: words for name, words in lists.items() if isinstance(words, list)}
+            if not _word_list(words):
+                odd = [w for w in words if isinstance(w, bool)] if isinstance(words, list) else []
+                hint = " (YAML reads on, off, yes and no as true/false: put them in quotes, 'on')" if odd else ""
+                self.add(("lists", name), f"list '{name}' must be a non-empty list of words{hint}")
+        return {name: words for name, words in lists.items() if _word_list(words)}
 
     def _rule(self, index: int, raw: Any, defaults: dict[str, Any]) -> None:
         loc: Loc = ("rules", index)

@@ -279,6 +279,8 @@ class HarperEngine:
                         continue  # "Dear Mr. and Mrs. Brown": no sentence ended at "Mr."
                     if any(a <= lint.span.start and lint.span.end <= b for a, b in fixed_names):
                         continue  # "Peking duck" is the dish's English name, not the city's old one
+                    if lint.lint_kind == "WordChoice" and _to_before_a_verb(chunk, lint):
+                        continue  # "the things I learned will help": the clause ends at "learned"
                     finding = self._to_finding(lint, offset, names, linter)
                     if finding is not None:
                         findings.append(finding)
@@ -310,6 +312,18 @@ class HarperEngine:
             span=Span(offset + lint.span.start, offset + lint.span.end),
             replacements=replacements,
         )
+
+
+_FINITE_NEXT = re.compile(r"\s+(?:will|would|can|could|shall|should|may|might|must|is|are|was|were|has|have|had|"
+                          r"does|did)\b", re.IGNORECASE)
+
+
+def _to_before_a_verb(chunk: str, lint) -> bool:
+    """Harper asks for 'to' after a verb ("want sell" → "want to sell") even where a finite verb
+    follows: then the verb closes a clause that is the subject's ("what he wants will be")."""
+    inserts_to = [s for s in lint.suggestions if s.replacement_text.strip() == "to"]
+    return bool(inserts_to) and len(inserts_to) == len(lint.suggestions) and bool(
+        _FINITE_NEXT.match(chunk, lint.span.end))
 
 
 def _fit_to_suggest(suggestion: str, flagged: str) -> bool:

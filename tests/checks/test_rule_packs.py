@@ -380,3 +380,12 @@ def test_no_built_in_pattern_writes_out_an_exception_list() -> None:
             if any(len(word_behind.findall(run)) >= 4 for run in runs) or word_ahead.search(source):
                 found.append(rule["id"])
     assert not found, found
+
+
+def test_a_list_word_yaml_reads_as_true_or_false_is_refused_with_how_to_quote_it(tmp_path: Path) -> None:
+    listed = CLASS_PACK.replace("rules:\n", "lists:\n  places: [in, on, at]\nrules:\n").replace(
+        "(?P<mark>cell\\s*phone(?P<plural>s)?)", "(?P<mark>{list:places})")
+    path = write_pack(tmp_path, listed)
+    message = refusal(tmp_path)
+    assert message.startswith(f"{path}:{line_with(path, 'places:')}: ")
+    assert "list 'places' must be a non-empty list of words" in message and "'on'" in message

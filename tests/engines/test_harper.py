@@ -153,3 +153,12 @@ def test_english_names_that_keep_an_old_place_name_are_not_renamed(runner) -> No
     city = _grade_json(runner, "I will take you to Peking and Canton next summer.")
     assert {(f["text"], f["replacements"][0]) for f in city["findings"] if f["source"] == "harper"} == {
         ("Peking", "Beijing"), ("Canton", "Guangzhou")}
+
+
+def test_no_to_is_asked_for_after_a_verb_that_closes_a_subject_clause(runner) -> None:
+    """'the things I learned will help': a finite verb follows, so 'learned' ends the clause; Harper's
+    'insert to' stays where an infinitive is missing ('if you want sell it')."""
+    report = _grade_json(runner, "I hope the things I learned will help me. What he wants is a bike. "
+                                 "If you want sell it, take a good photo.")
+    asked = [(f["text"], f["replacements"]) for f in report["findings"] if f["source"] == "harper"]
+    assert asked == [("want", [" to"])]

@@ -18,6 +18,7 @@ from lihua.checks.parsed.words import (
     AUX,
     SUBJECT,
     agreeing_form,
+    data,
     in_quotes,
     penn,
     subject_number,
@@ -30,6 +31,7 @@ from lihua.text.word_classes import word_class
 
 _RELATIVE = frozenset({"who", "which", "that"})
 _QUANTIFIER_HEADS = word_class("quantifier_heads")
+_COUNTING = frozenset(data()["nouns"]["plural_words"]) | {"most", "some", "all"}
 
 
 def _finite(analysis: Analysis, subject: Token) -> Token | None:
@@ -87,17 +89,39 @@ def _attached(analysis: Analysis, token: Token, subject: Token) -> bool:
     return False
 
 
+def _own_start(analysis: Analysis, subject: Token) -> int | None:
+    """Where the subject's own words begin, or None when it is a preposition's object.
+
+    A phrase that opens the sentence may be glued to the subject by the parser ("In the past many
+    instruments was used": "past" read as an adjective of "instruments"); a determiner or quantifier
+    after a noun or adjective there opens the subject's own words."""
+    tokens = analysis.tokens
+    inside = [t for t in analysis.subtree(subject) if t.i <= subject.i]
+    cases = [c for c in analysis.children(subject) if c.dep == "case"]
+    if not cases:
+        return inside[0].i if inside else subject.i
+    opening = cases[0]
+    if opening.i != analysis.sentences[subject.sent].first:
+        return None
+    for token in inside:
+        if token.i > opening.i + 1 and (token.tag in {"DT", "PRP$"} or token.lower in _COUNTING) \
+                and tokens[token.i - 1].pos in {"NOUN", "ADJ", "PROPN"}:
+            return token.i
+    return None
+
+
 def _reads_cleanly(analysis: Analysis, subject: Token, verb: Token) -> bool:
     """The parse leaves little doubt that `subject` is the subject of `verb`: it is no object of a
     preposition, no part of a broken "and" ("my classmates and I"), no gerund's object ("using
     textbooks is"), and every word between it and the verb belongs to it or is an adverb."""
     tokens = analysis.tokens
     kids = analysis.children(subject)
-    if any(c.dep == "case" for c in kids):
+    start = _own_start(analysis, subject)
+    if start is None:
         return False
     if any(c.dep == "cc" and c.i < subject.i for c in kids):
         return False  # "the plan and the time … are": the second half of an "and" the parser split
-    inside = {t.i for t in analysis.subtree(subject)}
+    inside = {t.i for t in analysis.subtree(subject) if t.i >= start}
     left = min(inside)
     if left and tokens[left - 1].sent == subject.sent:
         previous = tokens[left - 1]

@@ -261,8 +261,10 @@ def _finite_verb_follows(analysis: Analysis, verb: Token) -> bool:
     for token in analysis.tokens[verb.i + 1:analysis.sentences[verb.sent].last]:
         if token.pos in {"PUNCT", "CCONJ", "SCONJ"} or token.tag in {"WDT", "WP", "WRB"}:
             return False
-        if penn(token) in _FINITE | {"VB", "VBD"} and token.pos in {"VERB", "AUX"}:
-            return True  # a base form too: the tagger may miss the real verb's tense ("the points made… surely challenge")
+        if token.pos in {"VERB", "AUX"} and (penn(token) in _FINITE | {"VB", "VBD"} or lexicon.verb_tags(
+                token.lower) & {"VBZ", "VBP", "VBD"}):
+            return True  # a base form too, or a verb the tagger read as a noun: the real verb may be mistagged
+            # ("the points made… surely challenge", "… surely challenges")
     return False
 
 
