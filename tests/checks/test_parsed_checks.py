@@ -18,6 +18,7 @@ def _fixes(check: str, text: str) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(("text", "wrong", "fix"), [
     ("The people who lives in the old town are kind.", "lives", "live"),
     ("Many instruments was used in the concert.", "was", "were"),
+    ("In the past many instruments was used.", "was", "were"),  # the parser glues "In the past" to the subject
     ("There is many people in the square.", "is", "are"),
     ("There are a small shop near my home.", "are", "is"),
     ("My mother and father is doctors.", "is", "are"),
@@ -45,6 +46,8 @@ def test_subject_agreement_finds_each_kind(text: str, wrong: str, fix: str) -> N
     "My classmates and I are talking about the trip.",
     "The best way to explore these lanes is by bike.",
     "He said, \"They is late.\"",
+    "In the past many instruments were used.",
+    "In the company of my friends is where I feel at home.",
 ])
 def test_subject_agreement_leaves_correct_and_doubtful_sentences_alone(text: str) -> None:
     assert _fixes("subject-agreement", text) == []
