@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from lihua.checks.named_checks import NAMED_CHECKS
+from lihua.checks.parsed.feelings import FEELING_CHECKS
 from lihua.checks.parsed.modifiers import MODIFIER_CHECKS
 from lihua.checks.parsed.nouns import NOUN_CHECKS, _sound_article
 from lihua.checks.parsed.pronouns import PRONOUN_CHECKS
 from lihua.checks.parsed.relatives import RELATIVE_CHECKS
 from lihua.checks.rulebook import load_rules
 
-PARSED = {**NOUN_CHECKS, **MODIFIER_CHECKS, **PRONOUN_CHECKS, **RELATIVE_CHECKS}
+PARSED = {**NOUN_CHECKS, **MODIFIER_CHECKS, **FEELING_CHECKS, **PRONOUN_CHECKS, **RELATIVE_CHECKS}
 PACK = [rule for rule in load_rules() if rule.pack == "parsed-phrases"]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from lihua.checks.parsed.agreement import AGREEMENT_CHECKS
 from lihua.checks.parsed.coordination import COORDINATION_CHECKS
+from lihua.checks.parsed.feelings import FEELING_CHECKS
 from lihua.checks.parsed.infinitives import INFINITIVE_CHECKS
 from lihua.checks.parsed.manner import MANNER_CHECKS
 from lihua.checks.parsed.modifiers import MODIFIER_CHECKS
@@ -27,6 +28,7 @@ PARSED_CHECKS = {
     **TENSE_CHECKS,
     **NOUN_CHECKS,
     **MODIFIER_CHECKS,
+    **FEELING_CHECKS,
     **PRONOUN_CHECKS,
     **RELATIVE_CHECKS,
     **PREPOSITION_CHECKS,

@@ -21,6 +21,7 @@ from lihua.text.letter import Letter
 #: Words that make "time" a "when" ("next time", "every time"), after which an imperative or a clause may follow.
 _TIME_AS_WHEN = word_set("time_as_when")
 _OBJECT_PRONOUNS = word_set("person_object_pronouns")
+_TIME_TAKEN = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "time", "while", "ages"})
 
 
 def _following(analysis: Analysis, token: Token, step: int = 1) -> Token | None:
@@ -98,6 +99,49 @@ def to_after_not(text: str, letter: Letter | None, options: dict[str, Any]) -> I
         yield negation.start, verb.end, f"not to {verb.text}", {"verb": ruler.text, "infinitive": verb.text}
 
 
+def to_after_object(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'encouraged me keep trying', 'use them look up words': the verbs that take an object and a
+    to-infinitive need the "to" (encouraged me to keep); 'it took us an hour get there' the same."""
+    analysis = analyse(text)
+    verbs = frozenset(options.get("verbs", ()))
+    for ruler in analysis.tokens:
+        if ruler.pos != "VERB" or in_quotes(analysis, ruler):
+            continue
+        if ruler.lemma in verbs:
+            obj = _following(analysis, ruler)
+            step = 2 if obj is not None and obj.lower in _OBJECT_PRONOUNS else 0
+        elif ruler.lemma == "take":
+            step = _after_time_taken(analysis, ruler)
+        else:
+            continue
+        verb = _following(analysis, ruler, step) if step else None
+        if verb is None or not _bare_verb(verb) or _has_subject(analysis, verb):
+            continue
+        after = _following(analysis, verb)
+        object_follows = ruler.lemma == "take" and after is not None and after.pos in {"DET", "PRON", "ADV"}
+        if (penn(verb) == "NN" or lexicon.is_noun(verb.lower) and verb.pos != "VERB") and not object_follows:
+            continue  # "teach us English", "give me advice": a noun object ("took an hour finish the work" is a verb)
+        yield verb.start, verb.end, f"to {verb.text}", {"verb": ruler.text, "infinitive": verb.text}
+
+
+def _after_time_taken(analysis: Analysis, took: Token) -> int:
+    """How far after 'took' the verb stands in 'it took (us) two hours get there', or 0 when the
+    words after 'took' are not a time taken."""
+    if not any(c.lower == "it" and c.dep in {"nsubj", "expl"} for c in analysis.children(took)):
+        return 0
+    step = 1
+    first = _following(analysis, took)
+    if first is not None and first.lower in _OBJECT_PRONOUNS:
+        step = 2
+    for length in range(1, 5):  # "two hours", "a long time", "more than an hour"
+        last = _following(analysis, took, step + length - 1)
+        if last is None:
+            return 0
+        if last.lemma in _TIME_TAKEN:
+            return step + length
+    return 0
+
+
 def ing_after_subordinator(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'Before leave the room', 'when cross the road': a time word with no subject after it takes
     the -ing form (before leaving, when crossing)."""
@@ -155,6 +199,7 @@ INFINITIVE_CHECKS = {
     "to-after-question-word": to_after_question_word,
     "to-after-time": to_after_time,
     "to-after-not": to_after_not,
+    "to-after-object": to_after_object,
     "ing-after-subordinator": ing_after_subordinator,
     "base-after-causative": base_after_causative,
 }
