@@ -21,21 +21,11 @@ from lihua.checks.parsed.relatives import RELATIVE_CHECKS
 from lihua.checks.parsed.tense import TENSE_CHECKS
 from lihua.checks.parsed.verbs import VERB_CHECKS
 
-PARSED_CHECKS = {
-    **AGREEMENT_CHECKS,
-    **VERB_CHECKS,
-    **INFINITIVE_CHECKS,
-    **TENSE_CHECKS,
-    **NOUN_CHECKS,
-    **MODIFIER_CHECKS,
-    **FEELING_CHECKS,
-    **PRONOUN_CHECKS,
-    **RELATIVE_CHECKS,
-    **PREPOSITION_CHECKS,
-    **COORDINATION_CHECKS,
-    **MANNER_CHECKS,
-    **PHRASE_CHECKS,
-    **PRESENT_CHECKS,
-    **REFERENCE_CHECKS,
-    **QUESTION_CHECKS,
-}
+_TABLES = (AGREEMENT_CHECKS, VERB_CHECKS, INFINITIVE_CHECKS, TENSE_CHECKS, NOUN_CHECKS, MODIFIER_CHECKS, FEELING_CHECKS,
+           PRONOUN_CHECKS, RELATIVE_CHECKS, PREPOSITION_CHECKS, COORDINATION_CHECKS, MANNER_CHECKS, PHRASE_CHECKS,
+           PRESENT_CHECKS, REFERENCE_CHECKS, QUESTION_CHECKS)
+PARSED_CHECKS = {name: check for table in _TABLES for name, check in table.items()}
+#: a name two modules give would silently run only one of the checks (the later)
+_TWICE = sorted({name for table in _TABLES for name in table if sum(name in t for t in _TABLES) > 1})
+if _TWICE:
+    raise ImportError(f"parsed checks named twice: {', '.join(_TWICE)}")

@@ -236,8 +236,11 @@ def adjective_preposition(text: str, letter: Letter | None, options: dict[str, A
     for i in range(len(tokens) - 1):
         entry = table.get(tokens[i].lower)
         preposition = tokens[i + 1]
-        if entry is not None and preposition.sent == tokens[i].sent and preposition.lower in entry["wrong"]:
-            yield preposition.start, preposition.end, entry["right"], {"adj": tokens[i].text}
+        if entry is None or preposition.sent != tokens[i].sent or preposition.lower not in entry["wrong"]:
+            continue
+        if tokens[i].pos == "NOUN" or preposition.lower == "to" and i + 2 < len(tokens) and tokens[i + 2].tag == "VB":
+            continue  # "took the patient to hospital", "too patient to wait": no adjective and its preposition
+        yield preposition.start, preposition.end, entry["right"], {"adj": tokens[i].text}
 
 
 PHRASE_CHECKS = {

@@ -31,6 +31,8 @@ OBJECT_VERBS = frozenset(_WORDS["object_verbs"])
 #: Plain things, never "who" (a list, not a guess: many a person noun ends like a thing's).
 THING_NOUNS = PLACE_NOUNS | frozenset(_WORDS["thing_nouns"])
 _RELATIVES = word_class("relative_words")
+#: Verbs with a second object or a name after the first: "the town which they call home".
+_TWO_OBJECT_VERBS = frozenset(_WORDS["two_object_verbs"])
 
 
 def _relatives(analysis: Analysis) -> Iterator[tuple[Token, Token, Token]]:
@@ -87,6 +89,10 @@ def relative_by_role(text: str, letter: Letter | None, options: dict[str, Any]) 
                     fix = "where"
                 elif lowered in TIME_NOUNS and verb.lemma not in ("bear", "born", "go", "come"):
                     fix = "when"
+            elif (lowered in PLACE_NOUNS and verb.lemma not in _TWO_OBJECT_VERBS
+                  and any(c.dep == "obj" and c.i != word.i and c.pos != "PRON" for c in children)
+                  and not _has_stranded_preposition(analysis, verb, word)):
+                fix = "where"  # "his farm, which he grows vegetables": the clause has its object already
         elif word.lower == "where" and word.dep == "advmod":
             if lowered in TIME_NOUNS:
                 fix = "when"
@@ -95,7 +101,7 @@ def relative_by_role(text: str, letter: Letter | None, options: dict[str, Any]) 
                 fix = "which"
         elif word.lower == "when" and word.dep == "advmod" and lowered in PLACE_NOUNS and lowered != "place":
             fix = "where"
-        elif word.lower == "what" and word.text == "what" and antecedent.tag in ("NN", "NNS") and any(
+        elif word.lower == "what" and word.text == "what" and lowered != "matter" and antecedent.tag in ("NN", "NNS") and any(
                 c.dep == "det" or c.tag == "PRP$" for c in analysis.children(antecedent)) and analysis.head(
                 antecedent).lemma not in word_class("verbs_taking_wh_clauses"):
             fix = "that"
