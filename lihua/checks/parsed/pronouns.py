@@ -229,7 +229,45 @@ def reflexive_object(text: str, letter: Letter | None, options: dict[str, Any]) 
             yield word.start, word.end, _REFLEXIVE_OF_OBJECT[word.lower][1], {"pronoun": word.text, "subject": subject}
 
 
+_OWN_DOERS = {"myself": ({"i", "me"}, "me"), "ourselves": ({"we", "us", "i", "me"}, "us")}  # "my friend and I … ourselves"
+
+
+def _controller(analysis: Analysis, verb: Token) -> Token | None:
+    """Who does `verb`: its subject; for a "to" clause under another verb, that verb's object
+    ("asked me to introduce myself") or else its subject ("smiled at me to encourage myself")."""
+    kids = analysis.children(verb)
+    subject = next((c for c in kids if c.dep in _SUBJECTS), None)
+    if subject is not None or verb.is_root:
+        return subject
+    upper = analysis.head(verb)
+    if verb.dep == "xcomp" or verb.dep == "advcl" and any(c.dep == "mark" and c.lower == "to" for c in kids):
+        above = analysis.children(upper)
+        objects = [c for c in above if c.dep in _OBJECTS] if verb.dep == "xcomp" else []
+        return objects[0] if objects else next((c for c in above if c.dep in _SUBJECTS), None)
+    return None
+
+
+def reflexive_without_doer(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'smiled at me to encourage myself', 'She taught myself English': myself / ourselves as an
+    object when someone else does the verb is me / us."""
+    analysis = analyse(text)
+    for word in analysis.tokens:
+        own = _OWN_DOERS.get(word.lower)
+        if own is None or word.dep not in _OBJECTS or in_quotes(analysis, word):
+            continue
+        verb = analysis.head(word)
+        doer = _controller(analysis, verb) if verb.pos == "VERB" else None
+        if doer is None or doer.lower in own[0] or doer.pos not in {"PRON", "NOUN", "PROPN", "DET"}:
+            continue
+        beside = analysis.children(analysis.head(doer))  # "My friend and I": the parser may give two subjects
+        if any(t.dep == "conj" or t.lower in own[0] for t in analysis.subtree(doer)) or any(
+                c.dep in _SUBJECTS and c.lower in own[0] for c in beside) or doer.lower in {"who", "that", "which"}:
+            continue  # "My friend and I …", "I, who …": the writer may be among the doers
+        yield word.start, word.end, lexicon.same_case(word.text, own[1]), {"pronoun": word.text, "doer": doer.text}
+
+
 PRONOUN_CHECKS = {
+    "parsed-reflexive-without-doer": reflexive_without_doer,
     "parsed-object-pronoun-as-subject": object_pronoun_as_subject,
     "parsed-subject-pronoun-as-object": subject_pronoun_as_object,
     "parsed-reflexive-possessive": reflexive_possessive,
