@@ -24,7 +24,7 @@ _WORDS = data_file("parsed_words.yaml")["modifiers"]
 _CAUSES = frozenset(_WORDS["feeling_causes"])
 _FEELERS = frozenset(_WORDS["feelers"])
 _ED_OF_THINGS = frozenset(_WORDS["feeling_ed_of_things"])
-_LINKING = frozenset({"feel", "become", "get", "seem", "look", "grow"})
+_LINKING = frozenset(_WORDS["feeling_linking_verbs"])
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from lihua.text.letter import Letter
 #: Words that make "time" a "when" ("next time", "every time"), after which an imperative or a clause may follow.
 _TIME_AS_WHEN = word_set("time_as_when")
 _OBJECT_PRONOUNS = word_set("person_object_pronouns")
-_TIME_TAKEN = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "time", "while", "ages"})
+_TIME_TAKEN = word_set("time_taken_nouns")
 
 
 def _following(analysis: Analysis, token: Token, step: int = 1) -> Token | None:
