@@ -314,8 +314,14 @@ class HarperEngine:
         )
 
 
-_FINITE_NEXT = re.compile(r"\s+(?:will|would|can|could|shall|should|may|might|must|is|are|was|were|has|have|had|"
-                          r"does|did)\b", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _finite_next() -> re.Pattern[str]:
+    """A finite auxiliary or modal next (lihua/data/word_classes.yaml); not "do" ("want do" lacks its
+    "to") nor "am"."""
+    from lihua.text.word_classes import word_class
+
+    words = sorted(word_class("finite_auxiliaries") - {"do", "am"})
+    return re.compile(r"\s+(?:" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
 def _to_before_a_verb(chunk: str, lint) -> bool:
@@ -323,7 +329,7 @@ def _to_before_a_verb(chunk: str, lint) -> bool:
     follows: then the verb closes a clause that is the subject's ("what he wants will be")."""
     inserts_to = [s for s in lint.suggestions if s.replacement_text.strip() == "to"]
     return bool(inserts_to) and len(inserts_to) == len(lint.suggestions) and bool(
-        _FINITE_NEXT.match(chunk, lint.span.end))
+        _finite_next().match(chunk, lint.span.end))
 
 
 def _fit_to_suggest(suggestion: str, flagged: str) -> bool:

@@ -30,6 +30,8 @@ ROOT = HERE.parents[1]
 SHARED = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
               ROOT.parent / "shared" / "eval")
 CACHE = Path("/tmp/score16")  # --cache elsewhere
+#: the human-marked files in ../shared/eval, by dataset name
+DATA_FILES = {"fce": "fce_train_scored.jsonl", "ellipse": "ellipse_dev.jsonl"}
 FOLDS = 10
 LAMBDAS = (0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
 
@@ -120,6 +122,25 @@ def load(name: str, data: Path, features: Path, marks: list[str], group: str | N
     lihua_names = sorted({k for r in rows for k in vectors[r["id"]]["lihua"]})
     lihua = {k: np.array([vectors[r["id"]]["lihua"].get(k, np.nan) for r in rows]) for k in lihua_names}
     return Dataset(name, X, y, groups, lihua, [r["id"] for r in rows])
+
+
+def load_marked(shared: Path = SHARED, cache: Path = CACHE) -> tuple[Dataset, Dataset]:
+    """The FCE answers and the ELLIPSE essays, each joined with its feature vectors in `cache`."""
+    fce = load("fce", shared / DATA_FILES["fce"], cache / "features_fce.jsonl", ["script_score", "exam_score_lin"],
+               "script")
+    ellipse = load("ellipse", shared / DATA_FILES["ellipse"], cache / "features_ellipse.jsonl", ["overall", "cohesion"],
+                   None)
+    return fce, ellipse
+
+
+def texts_of(ds: Dataset, shared: Path = SHARED) -> list[str]:
+    """Each row's text in the dataset's order, read where it is (never copied)."""
+    texts = {}
+    for line in (shared / DATA_FILES[ds.name]).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            texts[row["id"]] = row["text"]
+    return [texts[i] for i in ds.ids]
 
 
 def rank(values: np.ndarray) -> np.ndarray:
@@ -375,10 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.shared.is_dir():
         print(f"no human-marked data at {args.shared}: nothing to fit (tests never need it)", file=sys.stderr)
         return 2
-    fce = load("fce", args.shared / "fce_train_scored.jsonl", args.cache / "features_fce.jsonl",
-               ["script_score", "exam_score_lin"], "script")
-    ellipse = load("ellipse", args.shared / "ellipse_dev.jsonl", args.cache / "features_ellipse.jsonl",
-                   ["overall", "cohesion"], None)
+    fce, ellipse = load_marked(args.shared, args.cache)
     results = evaluate(fce, ellipse)
     print_results(results)
     if args.ablation:

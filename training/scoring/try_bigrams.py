@@ -10,7 +10,6 @@ cross-validated figures of the full feature set with and without them, as fit.py
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import sys
@@ -20,7 +19,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fit import CACHE, FEATURE_SETS, SHARED, cross_predict, load, script_level, spearman, training_rows  # noqa: E402
+from fit import FEATURE_SETS, cross_predict, load_marked, script_level, spearman, texts_of, training_rows  # noqa: E402
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _CLAUSE = re.compile(r"[.!?;:,\n]+")
@@ -54,14 +53,9 @@ def bigram_features(text: str, table: dict[tuple[str, str], float]) -> tuple[flo
 
 def main() -> int:
     table = bigram_table()
-    fce = load("fce", SHARED / "fce_train_scored.jsonl", CACHE / "features_fce.jsonl", ["script_score", "exam_score_lin"], "script")
-    ellipse = load("ellipse", SHARED / "ellipse_dev.jsonl", CACHE / "features_ellipse.jsonl", ["overall", "cohesion"], None)
-    for ds, data in ((fce, "fce_train_scored.jsonl"), (ellipse, "ellipse_dev.jsonl")):
-        texts = {}
-        for line in (SHARED / data).read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            texts[row["id"]] = row["text"]
-        pairs = [bigram_features(texts[i], table) for i in ds.ids]
+    fce, ellipse = load_marked()
+    for ds in (fce, ellipse):
+        pairs = [bigram_features(text, table) for text in texts_of(ds)]
         ds.X["bigram_known"] = np.array([p[0] for p in pairs])
         ds.X["bigram_logfreq"] = np.array([p[1] for p in pairs])
     for label, names in (("full", FEATURE_SETS["full"]), ("full + bigrams", [*FEATURE_SETS["full"], "bigram_known", "bigram_logfreq"])):

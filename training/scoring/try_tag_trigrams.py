@@ -11,7 +11,6 @@ language sets with and without them, per family and shared, as fit.py measures t
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 from collections import Counter
@@ -23,14 +22,14 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fit import (  # noqa: E402
-    CACHE,
     FEATURE_SETS,
     SHARED,
     SIGNS,
     cross_predict,
-    load,
+    load_marked,
     script_level,
     spearman,
+    texts_of,
     training_rows,
 )
 
@@ -104,14 +103,9 @@ def main() -> int:
         print(f"no treebank at {TREEBANK}: nothing to try", file=sys.stderr)
         return 2
     model = TagModel(treebank_tags())
-    fce = load("fce", SHARED / "fce_train_scored.jsonl", CACHE / "features_fce.jsonl", ["script_score", "exam_score_lin"], "script")
-    ellipse = load("ellipse", SHARED / "ellipse_dev.jsonl", CACHE / "features_ellipse.jsonl", ["overall", "cohesion"], None)
-    for ds, data in ((fce, "fce_train_scored.jsonl"), (ellipse, "ellipse_dev.jsonl")):
-        texts = {}
-        for line in (SHARED / data).read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            texts[row["id"]] = row["text"]
-        values = np.array([model.features(texts[i]) for i in ds.ids])
+    fce, ellipse = load_marked()
+    for ds in (fce, ellipse):
+        values = np.array([model.features(text) for text in texts_of(ds)])
         for k, name in enumerate(NAMES):
             ds.X[name] = values[:, k]
     SIGNS.update({"tag_logprob": 1, "tag_unseen": -1, "tag_rare": -1})

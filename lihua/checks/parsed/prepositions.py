@@ -179,26 +179,22 @@ def noun_preposition(text: str, letter: Letter | None, options: dict[str, Any]) 
 
     Options: `nouns`, each lemma with `right`, `wrong` and optionally `objects`, as for verbs.
     """
-    yield from _word_preposition(text, options.get("nouns", {}), "NOUN", "noun")
-
-
-def _word_preposition(text: str, table: dict[str, dict[str, Any]], pos: str, role: str) -> Iterator[Hit]:
-    """A `pos` word of `table` followed by one of its wrong prepositions before an object it governs."""
+    table: dict[str, dict[str, Any]] = options.get("nouns", {})
     analysis = analyse(text)
     tokens = analysis.tokens
-    for word in tokens:
-        entry = table.get(word.lemma.lower() if pos == "NOUN" else word.lower) if word.pos == pos else None
-        if entry is None or word.i + 1 >= len(tokens) or in_quotes(analysis, word):
+    for noun in tokens:
+        entry = table.get(noun.lemma.lower()) if noun.pos == "NOUN" else None
+        if entry is None or noun.i + 1 >= len(tokens) or in_quotes(analysis, noun):
             continue
-        if word.i and tokens[word.i - 1].lower == "by":
+        if noun.i and tokens[noun.i - 1].lower == "by":
             continue  # "by reason of": a fixed phrase
-        prep = tokens[word.i + 1]
-        if prep.lower not in entry["wrong"] or prep.sent != word.sent:
+        prep = tokens[noun.i + 1]
+        if prep.lower not in entry["wrong"] or prep.sent != noun.sent:
             continue
-        governed = _governed(analysis, prep, word)
+        governed = _governed(analysis, prep, noun)
         if governed is not None and governed.pos in _OBJECT and _wanted(governed, entry):
             right = entry["right"]
-            yield prep.start, prep.end, _case(right, prep.text), {role: word.text, "right": right}
+            yield prep.start, prep.end, _case(right, prep.text), {"noun": noun.text, "right": right}
 
 
 def verb_extra_preposition(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
