@@ -32,6 +32,7 @@ from lihua.text.word_classes import word_class
 _RELATIVE = frozenset({"who", "which", "that"})
 _QUANTIFIER_HEADS = word_class("quantifier_heads")
 _COUNTING = frozenset(data()["nouns"]["plural_words"]) | {"most", "some", "all"}
+_PERSONS = frozenset(data()["nouns"]["person_nouns"]) | frozenset(data()["nouns"]["more_people"])
 
 
 def _finite(analysis: Analysis, subject: Token) -> Token | None:
@@ -166,8 +167,11 @@ def _antecedent(analysis: Analysis, relative: Token) -> Token | None:
     if noun.lower in _QUANTIFIER_HEADS | {"those", "that", "this"} and not (
             noun.lower == "one" and any(c.lower in {"the", "this", "that"} for c in analysis.children(noun))):
         return None  # "one of those who…" either way; "the one who takes" is one
-    if any(c.dep == "case" for c in analysis.children(noun)):
-        return None  # "the rocks near the coast which are": which noun it stands for is unclear
+    if any(c.dep == "case" for c in analysis.children(noun)) and not (
+        relative.lower == "who" and noun.lemma in _PERSONS and analysis.head(noun).lemma not in _PERSONS
+    ):
+        return None  # "the rocks near the coast which are": which noun it stands for is unclear — but
+        # "a meal for my mother, who works": only the person can be "who"
     if relative.lower != "who" and (lexicon.is_uncountable(noun.lower) or noun.lemma in word_set("clause_nouns")):
         return None  # "research which are" (the noun may be the slip), "a reason that…" (no relative)
     return noun
@@ -221,6 +225,8 @@ def subject_agreement(text: str, letter: Letter | None, options: dict[str, Any])
             found = _there_be(analysis, token)
         elif token.dep in SUBJECT:
             found = _subject(analysis, token)
+        elif token.dep == "csubj":
+            found = _gerund_subject(analysis, token)
         else:
             continue
         joined = _joined_verbs(analysis, token) if token.dep in SUBJECT else []
@@ -271,6 +277,26 @@ def _subject(analysis: Analysis, subject: Token) -> Hit | None:
         return None
     words = _phrase(analysis, subject, verb) if stands_for is subject else stands_for.text
     return _hit(analysis, verb, number, words, subject if stands_for is subject else None)
+
+
+def _gerund_subject(analysis: Analysis, gerund: Token) -> Hit | None:
+    """'Making dumplings together are a tradition': a gerund phrase is one thing, whatever its object's
+    number (two gerunds joined by "and" are left alone)."""
+    if not _is_gerund(gerund) or penn(gerund) != "VBG":
+        return None
+    if any(c.dep in {"conj", "nsubj", "mark", "aux"} for c in analysis.children(gerund)) or in_quotes(analysis, gerund):
+        return None
+    first = analysis.sentences[gerund.sent].first
+    before = analysis.tokens[gerund.i - 1] if gerund.i > first else None
+    if before is not None and not (before.text in {",", ";", ":"} or before.pos in {"SCONJ", "CCONJ"} or before.lower == "that"):
+        return None  # "the orchestra playing there were": the gerund must open the subject
+    verb = _finite(analysis, gerund)
+    if verb is None or verb.i < gerund.i:
+        return None
+    between = analysis.tokens[gerund.i + 1 : verb.i]
+    if any(t.text in {",", ";", ":"} or t.dep == "cc" for t in between):
+        return None  # "Reading, writing and drawing are…": a list, not one phrase
+    return _hit(analysis, verb, "sing3", _phrase(analysis, gerund, verb))
 
 
 def _there_be(analysis: Analysis, there: Token) -> Hit | None:

@@ -101,9 +101,11 @@ def to_after_not(text: str, letter: Letter | None, options: dict[str, Any]) -> I
 
 def to_after_object(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'encouraged me keep trying', 'use them look up words': the verbs that take an object and a
-    to-infinitive need the "to" (encouraged me to keep); 'it took us an hour get there' the same."""
+    to-infinitive need the "to" (encouraged me to keep); 'it took us an hour get there' the same.
+    Those in `not_before_ing` never take an object and an -ing form: 'advised me watching' → to watch."""
     analysis = analyse(text)
     verbs = frozenset(options.get("verbs", ()))
+    ing_verbs = frozenset(options.get("not_before_ing", ()))
     for ruler in analysis.tokens:
         if ruler.pos != "VERB" or in_quotes(analysis, ruler):
             continue
@@ -115,6 +117,11 @@ def to_after_object(text: str, letter: Letter | None, options: dict[str, Any]) -
         else:
             continue
         verb = _following(analysis, ruler, step) if step else None
+        if verb is not None and step == 2 and ruler.lemma in ing_verbs and penn(verb) == "VBG" and verb.pos == "VERB":
+            base = lexicon.verb_form(verb.text, "VB")  # "advised me watching films" → to watch
+            if base and not _has_subject(analysis, verb):
+                yield verb.start, verb.end, f"to {base}", {"verb": ruler.text, "infinitive": base}
+            continue
         if verb is None or not _bare_verb(verb) or _has_subject(analysis, verb):
             continue
         after = _following(analysis, verb)

@@ -51,6 +51,8 @@ _CLAUSE_END = frozenset(
         "for",
         "during",
         "into",
+        "between",
+        "from",
         "today",
         "yesterday",
         "now",
@@ -67,6 +69,8 @@ def _governing_verb(tokens: tuple[Token, ...], i: int) -> Token | None:
     while k >= 0 and i - k <= 6:
         token = tokens[k]
         lowered = token.lower
+        if token.lemma == "do" and i - k == 1 and not any(t.pos == "VERB" for t in tokens[i + 1 :]):
+            return token  # "I did bad in the exam": "do" is the verb itself
         if (
             not token.text[:1].isalpha()
             or lowered in _CLAUSE_OPENERS - {"as", "so"}
@@ -79,6 +83,7 @@ def _governing_verb(tokens: tuple[Token, ...], i: int) -> Token | None:
             return token if lexicon.verb_tags(lowered) else None
         if (
             lowered in _INTENSIFIERS
+            or (token.tag == "RB" and token.head == tokens[i].i)  # "showed me again patient"
             or lowered in _OBJECT_WORDS
             or lowered in _DETERMINERS
             or lowered in _OBJECT_PRONOUNS
@@ -97,11 +102,14 @@ def manner_adverb(text: str, letter: Letter | None, options: dict[str, Any]) -> 
 
     Options (from the YAML rule): `keep` adjectives never turned into adverbs (hard/hardly mean different
     things), `adjective_verbs` that take an adjective about their object or subject (make it clear, came
-    home happy), `also_nouns` adjectives still checked though they can be nouns (patient, kind).
+    home happy), `subject_verbs` among them whose adjective describes the subject only, so not once
+    they have an object (the soup tastes good / she tasted the soup careful), `also_nouns` adjectives
+    still checked though they can be nouns (patient, kind).
     """
     keep = set(options.get("keep", ()))
     adjective_verbs = lexicon.LINKING_VERBS | set(options.get("adjective_verbs", ()))
     also_nouns = set(options.get("also_nouns", ()))
+    subject_verbs = set(options.get("subject_verbs", ()))
     analysis = analyse(text)
     for index in range(len(analysis.sentences)):
         tokens = analysis.sentence_tokens(index)
@@ -114,6 +122,7 @@ def manner_adverb(text: str, letter: Letter | None, options: dict[str, Any]) -> 
                     token.pos == "ADJ"
                     or token.tag == "JJ"
                     or (word in also_nouns and token.pos in {"NOUN", "ADV"})
+                    or (token.pos == "NOUN" and not lexicon.is_noun(word))  # "say it fluent" misread
                 )
                 or not lexicon.is_adjective(word)
             ):
@@ -148,8 +157,15 @@ def manner_adverb(text: str, letter: Letter | None, options: dict[str, Any]) -> 
             if verb is None:
                 continue
             lemma = verb.lemma
-            if lemma in adjective_verbs and not (word == "good" and lemma in {"go", "do", "play", "work"}):
-                continue
+            has_object = any(
+                child.dep in {"obj", "iobj"} and verb.i < child.i < token.i for child in analysis.children(verb)
+            )
+            if (
+                lemma in adjective_verbs
+                and not (word == "good" and lemma in {"go", "do", "play", "work"})
+                and not (has_object and lemma in subject_verbs)
+            ):
+                continue  # "the soup tastes good" — but "she tasted each dish careful" has an object
             yield (
                 token.start,
                 token.end,

@@ -93,6 +93,7 @@ def _time_clause(analysis: Analysis, clause: Token, words: frozenset[str] = _WHE
 
 #: Time words that never mean "although" (a "while" clause may set a contrast: "While it turned out…").
 _ONLY_TIME = _WHEN - {"while"}
+_AT_THAT_TIME = _ONLY_TIME - {"before", "after", "until", "till"}
 
 
 def _clause_of(analysis: Analysis, clause: Token) -> Token:
@@ -192,7 +193,7 @@ def story_present(text: str, letter: Letter | None, options: dict[str, Any]) -> 
             continue  # "I think", "she likes": the writer's opinion, true now (not "we work and passed")
         flagged: set[int] = set()
         for token in (*_time_clause_auxiliaries(analysis, tokens, story), *_story_verbs(analysis, tokens, story)):
-            past_form = lexicon.verb_form(token.lower, "VBD")
+            past_form = "were" if token.lower == "are" else lexicon.verb_form(token.lower, "VBD")
             if token.i not in flagged and past_form and past_form.lower() != token.lower:
                 flagged.add(token.i)
                 yield token.start, token.end, lexicon.same_case(token.text, past_form), {"verb": token.text}
@@ -200,17 +201,27 @@ def story_present(text: str, letter: Letter | None, options: dict[str, Any]) -> 
 
 def _story_verbs(analysis: Analysis, tokens: tuple[Token, ...], story: bool) -> Iterator[Token]:
     """The present finite verbs (or copulas) of a sentence that a past story or a past verb beside them
-    puts in the past: in a story window, plain verbs with a subject; "is" / "has" only beside a past
-    time clause or a past verb joined to them ("When I came, my English is poor")."""
+    puts in the past: in a story window, plain verbs with a subject; "is" / "has" (a copula or the
+    auxiliary of "are sitting", "has cooked") only beside a past time clause or a past verb joined to
+    them ("When I came, my English is poor", "When we arrived, they are sitting in the hall")."""
     for token in tokens:
-        clause = analysis.head(token) if token.pos == "AUX" and token.dep == "cop" else token
+        clause = (
+            analysis.head(token)
+            if token.pos == "AUX"
+            and (token.dep == "cop" or (token.dep == "aux" and token.lemma in {"be", "have"}))
+            else token
+        )  # "my drawing is poor", "the old people are sitting": the auxiliary carries the tense
         if clause.dep not in _FINITE_DEPS - {"parataxis"} or tense_of(token, analysis) != "present":
             continue
         if token is clause and token.pos != "VERB":
             continue
         kids = analysis.children(clause)
         paired = _past_time_pair(analysis, clause) or _joined_to_past(analysis, clause)
-        if token is not clause or token.lemma in {"be", "have", "do"}:
+        if token.dep == "aux":
+            if not _past_time_pair(analysis, clause, _AT_THAT_TIME):
+                continue  # "I have weighed them and found": a joined verb shares the auxiliary;
+                # "it is showing up before it used to" compares two times
+        elif token is not clause or token.lemma in {"be", "have", "do"}:
             if not (_past_time_pair(analysis, clause, _ONLY_TIME) or _joined_to_past(analysis, clause)):
                 continue  # a main "is" / "has" describes what is still true ("The farm is near the river")
         elif any(c.dep in {"aux", "aux:pass", "cop"} for c in kids):

@@ -152,7 +152,10 @@ def verb_number(verb: Token) -> frozenset[str]:
         return frozenset({"plural", "you"})
     if lower == "are":
         return frozenset({"plural", "you"})
-    if tag in {"VBP", "VB"} and "VB" in lexicon.verb_tags(lower) and "VBD" not in lexicon.verb_tags(lower):
+    finite_present = verb.pos == "VERB" and verb.feature("VerbForm") == "Fin" and verb.feature("Tense") == "Pres"
+    if (tag in {"VBP", "VB"} or finite_present) and "VB" in lexicon.verb_tags(lower) and "VBD" not in lexicon.verb_tags(
+        lower
+    ):  # a present verb the tagger called a noun ("each of my classmates work") is still a verb
         return frozenset({"first", "plural", "you"})
     return frozenset()
 
