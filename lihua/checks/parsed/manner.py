@@ -51,6 +51,8 @@ _CLAUSE_END = frozenset(
         "for",
         "during",
         "into",
+        "is",
+        "was",
         "between",
         "from",
         "today",

@@ -220,6 +220,8 @@ def missing_be(text: str, letter: Letter | None, options: dict[str, Any]) -> Ite
         if head.i <= subject.i or penn(head) not in {"JJ", "JJR", "VBG"} or head.dep not in {
                 "ROOT", "ccomp", "advcl", "conj", "parataxis"}:
             continue
+        if head.lower == "better" and head.i and analysis.tokens[head.i - 1].lower in {"had", "'d", "’d"}:
+            continue  # "you'd better go": had better, no adjective
         if penn(head) != "VBG" and (not lexicon.is_adjective(head.lower) or head.lower in _NOT_MODAL | {"ought"}):
             continue  # "I ought to go": the tagger's adjective is no adjective
         if penn(head) == "VBG" and "VBG" not in lexicon.verb_tags(head.lower):
