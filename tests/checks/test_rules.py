@@ -39,7 +39,7 @@ def test_rule_example(rule: Rule, example: Example) -> None:
         assert flagged, f"{rule.id} missed its own example: {example.bad!r}"
         assert rule.may_fire(example.bad, example.bad.lower()), f"{rule.id}: its triggers skip its own example"
         assert not rule.requires or any(r in example.bad.lower() for r in rule.requires), f"{rule.id}: requires"
-        if example.fix is not None and rule.fix is not None:
+        if example.fix is not None and (rule.fix is not None or rule.check is not None):
             assert fixed == example.fix, f"{rule.id}: fix gives {fixed!r}"
     if example.good is not None:
         _, flagged = _apply(example.good, rule)

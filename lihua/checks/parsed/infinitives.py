@@ -201,7 +201,29 @@ def perception_without_to(text: str, letter: Letter | None, options: dict[str, A
             yield to.start, verb.start, "", {"verb": ruler.text, "infinitive": verb.text}
 
 
+
+def spend_time_to(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'I spent most of my free time to play games' → playing: one spends time (in) doing, not to do."""
+    analysis = analyse(text)
+    times = word_set("time_taken_nouns") | frozenset(options.get("time_nouns", ()))
+    for to in analysis.tokens:
+        if to.lower != "to" or penn(to) != "TO" or to.dep != "mark" or in_quotes(analysis, to):
+            continue
+        verb = analysis.head(to)
+        if verb.i != to.i + 1 or penn(verb) != "VB":
+            continue
+        first = analysis.sentences[to.sent].first
+        spend = next((t for t in reversed(analysis.tokens[first : to.i]) if t.pos in {"VERB", "AUX"}), None)
+        if spend is None or spend.lemma != "spend" or to.i - spend.i > 8:
+            continue
+        if not any(t.lemma in times for t in analysis.tokens[spend.i + 1 : to.i]):
+            continue
+        gerund = lexicon.verb_form(verb.text, "VBG")
+        if gerund:
+            yield to.start, verb.end, gerund, {"verb": verb.text, "fix_verb": gerund}
+
 INFINITIVE_CHECKS = {
+    "spend-time-to": spend_time_to,
     "perception-to": perception_without_to,
     "to-after-question-word": to_after_question_word,
     "to-after-time": to_after_time,

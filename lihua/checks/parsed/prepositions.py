@@ -251,7 +251,10 @@ def verb_missing_preposition(text: str, letter: Letter | None, options: dict[str
             continue
         entry = table[lemma]
         first = tokens[verb.i + 1]
-        if first.sent != verb.sent or first.pos == "ADP" or _is_passive(analysis, verb):
+        back = first if first.lower == "back" and first.dep == "advmod" else None  # "goes back my village"
+        if back is not None and verb.i + 2 < len(tokens):
+            first = tokens[verb.i + 2]
+        if first.sent != verb.sent or first.pos == "ADP" or first.lower == "to" or _is_passive(analysis, verb):
             continue
         if any(
             c.dep == "compound:prt" or c.dep == "xcomp" and c.pos == "ADJ" for c in analysis.children(verb)
@@ -275,10 +278,11 @@ def verb_missing_preposition(text: str, letter: Letter | None, options: dict[str
         if obj.pos == "PRON" and obj.lower in pronouns and "objects" not in entry:
             continue  # "complain what…", "participate it": not a thing named
         preposition = entry["preposition"]
+        end = back or verb
         yield (
             verb.start,
-            verb.end,
-            f"{verb.text} {preposition}",
+            end.end,
+            f"{text[verb.start:end.end]} {preposition}",
             {"verb": verb.text, "preposition": preposition},
         )
 

@@ -102,9 +102,11 @@ def pronoun_sex(text: str, letter: Letter | None, options: dict[str, Any]) -> It
                     candidates = mentions[:earlier] + _outside_clause(analysis, sentence, token, told[index])
                 nearest = [m for m in candidates if m is not None]
                 if nearest and "?" not in nearest[-3:] and sex not in nearest:
-                    fix = (
-                        None if lowered == "her" else lexicon.same_case(token.text, _SWAP[lowered])
-                    )  # her: him or his
+                    if lowered == "her":  # her: "his" as a possessive, "him" as an object
+                        swapped = "his" if token.dep in ("nmod:poss", "det:poss") or token.tag == "PRP$" else "him"
+                    else:
+                        swapped = _SWAP[lowered]
+                    fix = lexicon.same_case(token.text, swapped)
                     yield token.start, token.end, fix, {"pronoun": token.text}
             mentions.append(own)
 
