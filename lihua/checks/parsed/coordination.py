@@ -46,6 +46,9 @@ def _form(analysis: Analysis, first: Token) -> str | None:
             return "past"  # "I was shy and seldom spoke"
         if copula == ["is"]:
             return "3sg"  # "she is eighty and lives alone"
+    modal_have = first.lower == "have" and first.pos == "VERB" and any(penn(c) == "MD" for c in helpers)
+    if modal_have:
+        return "base"  # "we will have a big dinner and then enjoying the moon": the modal rules both
     if first.pos != "VERB" or first.lower in _BE_HAVE_DO:
         return None  # "has the risk … but imagine": have and do are left to the auxiliary checks
     tags = lexicon.verb_tags(first.lower)

@@ -222,7 +222,41 @@ def spend_time_to(text: str, letter: Letter | None, options: dict[str, Any]) -> 
         if gerund:
             yield to.start, verb.end, gerund, {"verb": verb.text, "fix_verb": gerund}
 
+
+def _bare_base(token: Token | None) -> bool:
+    """The word is a verb in its plain base form, whatever tag the parser gave it ("swim", "run")."""
+    if token is None or not token.text.isalpha():
+        return False
+    if token.pos != "VERB" and (lexicon.is_noun(token.lower) or lexicon.is_adjective(token.lower)):
+        return False  # "such as cats", "such as fish": a noun
+    base = lexicon.verb_form(token.text, "VB")
+    return bool(base) and base.lower() == token.lower
+
+
+def ing_after_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'I enjoy swim', 'practised run every evening', 'such as sing songs': these take the -ing form."""
+    analysis = analyse(text)
+    verbs = frozenset(options.get("verbs", ()))
+    tokens = analysis.tokens
+    for ruler in tokens:
+        if in_quotes(analysis, ruler):
+            continue
+        such_as = ruler.lower == "as" and ruler.i and tokens[ruler.i - 1].lower == "such"
+        if not such_as and not (ruler.pos == "VERB" and ruler.lemma in verbs):
+            continue
+        verb = _following(analysis, ruler)
+        if not _bare_base(verb) or _has_subject(analysis, verb):
+            continue
+        after = _following(analysis, verb)
+        if after is not None and after.lower == "to":
+            continue  # "keep learn to…": unclear which verb is the slip
+        gerund = lexicon.verb_form(verb.text, "VBG")
+        if gerund:
+            yield verb.start, verb.end, gerund, {"verb": ruler.text, "fix_verb": gerund}
+
+
 INFINITIVE_CHECKS = {
+    "ing-after-verb": ing_after_verb,
     "spend-time-to": spend_time_to,
     "perception-to": perception_without_to,
     "to-after-question-word": to_after_question_word,

@@ -59,14 +59,21 @@ def adverb_as_complement(text: str, letter: Letter | None, options: dict[str, An
     """'I felt very happily', 'It sounds greatly', 'I'm surely': the complement of a linking verb is an adjective."""
     analysis = analyse(text)
     for word in analysis.tokens:
-        if word.pos != "ADV" and word.tag != "RB":
+        misread = word.pos != "ADV" and word.tag != "RB"  # the tagger may read "feel nervously" as an adjective
+        if misread and not lexicon.is_adverb(word.lower):
             continue
         fix = _adjective_for(word)
         if fix is None:
             continue
         head = analysis.head(word)
         children = analysis.children(word)
-        if word.dep == "advmod" and head.pos in ("VERB", "AUX") and head.lemma in SENSE_VERBS and head.i < word.i:
+        if word.dep == "xcomp" and head.lemma in SENSE_VERBS and head.i < word.i:
+            pass  # "I always feel nervously and…": the complement of the linking verb
+        elif word.dep == "conj" and head.i < word.i and _is_complement(analysis, head):
+            pass  # "I was both excited and nervously": joined to an adjective complement
+        elif misread:
+            continue
+        elif word.dep == "advmod" and head.pos in ("VERB", "AUX") and head.lemma in SENSE_VERBS and head.i < word.i:
             between = analysis.tokens[head.i + 1:word.i]
             if not all(t.head == word.i and t.pos == "ADV" for t in between) or not _ends_clause(analysis, word):
                 continue
@@ -76,6 +83,16 @@ def adverb_as_complement(text: str, letter: Letter | None, options: dict[str, An
         else:
             continue
         yield word.start, word.end, fix, {"word": word.text}
+
+
+def _is_complement(analysis: Analysis, word: Token) -> bool:
+    """An adjective that completes a copula or a linking verb ("was excited", "felt tired")."""
+    if word.pos != "ADJ":
+        return False
+    if any(c.dep == "cop" for c in analysis.children(word)):
+        return True
+    head = analysis.head(word)
+    return word.dep == "xcomp" and head.lemma in SENSE_VERBS
 
 
 def adverb_before_noun(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:

@@ -17,7 +17,9 @@ from lihua.checks.hits import Hit
 from lihua.checks.parsed.words import in_quotes, penn, word_set
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
+from lihua.text.word_classes import word_class
 
+_INTENSIFIERS = word_class("intensifiers")
 _AFTER_PHRASE = frozenset({"in", "by", "with", "on", "at", "from", "into", "of", "for", "during", "last", "every"})
 
 
@@ -36,6 +38,8 @@ def be_base_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> I
         if be.lemma != "be" or be.lower == "been" or be.dep not in {"cop", "aux", "aux:pass"} or in_quotes(analysis, be):
             continue
         verb = _next(analysis, be)
+        while verb is not None and verb.tag == "RB" and verb.head != be.i and verb.lower not in _INTENSIFIERS | {"not"}:
+            verb = _next(analysis, verb)  # "my vocabulary is also limit"
         if verb is None or be.head != verb.i or penn(verb) != "VB":
             continue
         if verb.lower != verb.lemma or not lexicon.is_noun(verb.lower) or "VB" not in lexicon.verb_tags(verb.lower):
@@ -43,7 +47,7 @@ def be_base_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> I
         sentence = analysis.sentence_tokens(be.sent)
         if any(t.lemma == "do" and t.i < be.i for t in sentence):
             continue  # "all you have to do is wait": the bare verb is right there
-        if any(c.dep in {"obj", "iobj", "xcomp", "ccomp"} for c in analysis.children(verb)):
+        if be.lower in {"is", "are", "am"} and any(c.dep in {"obj", "iobj", "xcomp", "ccomp"} for c in analysis.children(verb)):
             # "advertisements are make products seem better": the subject acts, so "be" goes
             yield be.start, verb.end, verb.text, {"be": be.text, "verb": verb.text}
             continue
