@@ -20,6 +20,7 @@ NOT_WORD_LISTS = {
     ("lihua/text/names.py", "lu"): "pinyin spelling: ü is written u after j, q, x, y",
     ("lihua/scoring/features.py", "grammar"): "finding categories the language score weighs (the report's own names)",
     ("lihua/scoring/complexity.py", "relative clause"): "the names of the structures it counts (report keys, on main)",
+    ("lihua/checks/parsed/participles.py", "obj"): "UD relation labels of the parse, not English words",
 }
 
 

@@ -33,6 +33,7 @@ _RELATIVE = frozenset({"who", "which", "that"})
 _QUANTIFIER_HEADS = word_class("quantifier_heads")
 _COUNTING = frozenset(data()["nouns"]["plural_words"]) | {"most", "some", "all"}
 _PERSONS = frozenset(data()["nouns"]["person_nouns"]) | frozenset(data()["nouns"]["more_people"])
+_THINGS = frozenset(data()["relatives"]["thing_nouns"]) | frozenset(data()["relatives"]["place_nouns"])
 
 
 def _finite(analysis: Analysis, subject: Token) -> Token | None:
@@ -168,7 +169,7 @@ def _antecedent(analysis: Analysis, relative: Token) -> Token | None:
             noun.lower == "one" and any(c.lower in {"the", "this", "that"} for c in analysis.children(noun))):
         return None  # "one of those who…" either way; "the one who takes" is one
     if any(c.dep == "case" for c in analysis.children(noun)) and not (
-        relative.lower == "who" and noun.lemma in _PERSONS and analysis.head(noun).lemma not in _PERSONS
+        relative.lower == "who" and noun.lemma in _PERSONS and analysis.head(noun).lemma in _THINGS
     ):
         return None  # "the rocks near the coast which are": which noun it stands for is unclear — but
         # "a meal for my mother, who works": only the person can be "who"
@@ -282,7 +283,7 @@ def _subject(analysis: Analysis, subject: Token) -> Hit | None:
 def _gerund_subject(analysis: Analysis, gerund: Token) -> Hit | None:
     """'Making dumplings together are a tradition': a gerund phrase is one thing, whatever its object's
     number (two gerunds joined by "and" are left alone)."""
-    if not _is_gerund(gerund) or penn(gerund) != "VBG":
+    if penn(gerund) != "VBG":
         return None
     if any(c.dep in {"conj", "nsubj", "mark", "aux"} for c in analysis.children(gerund)) or in_quotes(analysis, gerund):
         return None
@@ -293,6 +294,9 @@ def _gerund_subject(analysis: Analysis, gerund: Token) -> Hit | None:
     verb = _finite(analysis, gerund)
     if verb is None or verb.i < gerund.i:
         return None
+    predicate = analysis.head(gerund)
+    if any(c.dep in SUBJECT for c in analysis.children(predicate)) or penn(predicate) in {"NNS", "NNPS"}:
+        return None  # "Sitting next to me were two old ladies": the plural after the verb is its subject
     between = analysis.tokens[gerund.i + 1 : verb.i]
     if any(t.text in {",", ";", ":"} or t.dep == "cc" for t in between):
         return None  # "Reading, writing and drawing are…": a list, not one phrase

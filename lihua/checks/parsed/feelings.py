@@ -65,7 +65,7 @@ def swapped_participle(text: str, letter: Letter | None, options: dict[str, Any]
         if subject is None or kind == "ed" and any(
                 c.dep in {"obl", "obl:agent", "ccomp", "xcomp"} for c in analysis.children(word)):
             continue  # "the city was shocked by the news": a place may stand for its people
-        thing = subject.lower in _CAUSES and subject.pos == "NOUN" or subject.tag == "WDT"  # "which" is a thing
+        thing = subject.lower in _CAUSES and subject.pos == "NOUN" or subject.lower == "which"  # a thing
         if kind == "ed" and thing and word.lower not in _ED_OF_THINGS or (
                 kind == "ing" and subject.lower in _FEELERS):
             yield word.start, word.end, lexicon.same_case(word.text, other), {

@@ -14,6 +14,7 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.checks.hits import Hit
+from lihua.checks.parsed.words import following as _following
 from lihua.checks.parsed.words import in_quotes, penn, word_set
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
@@ -22,14 +23,6 @@ from lihua.text.letter import Letter
 _TIME_AS_WHEN = word_set("time_as_when")
 _OBJECT_PRONOUNS = word_set("person_object_pronouns")
 _TIME_TAKEN = word_set("time_taken_nouns")
-
-
-def _following(analysis: Analysis, token: Token, step: int = 1) -> Token | None:
-    """The token `step` places after `token` in its sentence, or None."""
-    j = token.i + step
-    if j >= len(analysis.tokens) or analysis.tokens[j].sent != token.sent:
-        return None
-    return analysis.tokens[j]
 
 
 def _bare_verb(token: Token) -> bool:
@@ -117,7 +110,8 @@ def to_after_object(text: str, letter: Letter | None, options: dict[str, Any]) -
         else:
             continue
         verb = _following(analysis, ruler, step) if step else None
-        if verb is not None and step == 2 and ruler.lemma in ing_verbs and penn(verb) == "VBG" and verb.pos == "VERB":
+        if (verb is not None and step == 2 and ruler.lemma in ing_verbs and penn(verb) == "VBG" and verb.pos == "VERB"
+                and verb.dep not in {"csubj", "nsubj"}):  # "told me swimming is good": a subject
             base = lexicon.verb_form(verb.text, "VB")  # "advised me watching films" → to watch
             if base and not _has_subject(analysis, verb):
                 yield verb.start, verb.end, f"to {base}", {"verb": ruler.text, "infinitive": base}
@@ -216,8 +210,8 @@ def spend_time_to(text: str, letter: Letter | None, options: dict[str, Any]) -> 
         spend = next((t for t in reversed(analysis.tokens[first : to.i]) if t.pos in {"VERB", "AUX"}), None)
         if spend is None or spend.lemma != "spend" or to.i - spend.i > 8:
             continue
-        if not any(t.lemma in times for t in analysis.tokens[spend.i + 1 : to.i]):
-            continue
+        if analysis.tokens[to.i - 1].lemma not in times:
+            continue  # the time right before "to": "spent two weeks in London to improve" is a purpose
         gerund = lexicon.verb_form(verb.text, "VBG")
         if gerund:
             yield to.start, verb.end, gerund, {"verb": verb.text, "fix_verb": gerund}

@@ -54,7 +54,6 @@ _CLAUSE_END = frozenset(
         "is",
         "was",
         "between",
-        "from",
         "today",
         "yesterday",
         "now",

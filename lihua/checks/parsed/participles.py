@@ -3,8 +3,8 @@
 "The baton was pass to me" (be + the base form: passed), "the speech contest holding in our school"
 (a thing is not holding anything: held), "prevent soil from washed away" (after a preposition a
 passive is "being washed"). The parse says which word is the verb and what it hangs from; the word
-list of verbs plainly done to things (lihua/data/parsed_words.yaml, `done_to_verbs`) keeps
-"the road leading to the park" and "people living in the city" alone.
+list of verbs plainly done to things (lihua/data/parsed_words.yaml, `participle_done_to`) keeps
+"the road leading to the park", "the train leaving at eight" and "a film showing tonight" alone.
 """
 
 from __future__ import annotations
@@ -14,20 +14,14 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.checks.hits import Hit
-from lihua.checks.parsed.words import in_quotes, penn, word_set
-from lihua.text.analysis import Analysis, Token, analyse
+from lihua.checks.parsed.words import following, in_quotes, penn, word_set
+from lihua.text.analysis import analyse
 from lihua.text.letter import Letter
 from lihua.text.word_classes import word_class
 
 _INTENSIFIERS = word_class("intensifiers")
-_AFTER_PHRASE = frozenset({"in", "by", "with", "on", "at", "from", "into", "of", "for", "during", "last", "every"})
-
-
-def _next(analysis: Analysis, token: Token) -> Token | None:
-    following = token.i + 1
-    if following < len(analysis.tokens) and analysis.tokens[following].sent == token.sent:
-        return analysis.tokens[following]
-    return None
+#: UD relations by which a verb acts on something or has a doer of its own (labels of the parse, not words)
+_DOES_SOMETHING = frozenset({"obj", "iobj", "ccomp", "xcomp", "nsubj"})
 
 
 def be_base_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -37,9 +31,9 @@ def be_base_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> I
     for be in analysis.tokens:
         if be.lemma != "be" or be.lower == "been" or be.dep not in {"cop", "aux", "aux:pass"} or in_quotes(analysis, be):
             continue
-        verb = _next(analysis, be)
+        verb = following(analysis, be)
         while verb is not None and verb.tag == "RB" and verb.head != be.i and verb.lower not in _INTENSIFIERS | {"not"}:
-            verb = _next(analysis, verb)  # "my vocabulary is also limit"
+            verb = following(analysis, verb)  # "my vocabulary is also limit"
         if verb is None or be.head != verb.i or penn(verb) != "VB":
             continue
         if verb.lower != verb.lemma or not lexicon.is_noun(verb.lower) or "VB" not in lexicon.verb_tags(verb.lower):
@@ -47,9 +41,12 @@ def be_base_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> I
         sentence = analysis.sentence_tokens(be.sent)
         if any(t.lemma == "do" and t.i < be.i for t in sentence):
             continue  # "all you have to do is wait": the bare verb is right there
-        if be.lower in {"is", "are", "am"} and any(c.dep in {"obj", "iobj", "xcomp", "ccomp"} for c in analysis.children(verb)):
+        acts = any(c.dep in {"obj", "iobj", "xcomp", "ccomp"} for c in analysis.children(verb))
+        if acts and be.lower in {"is", "are", "am", "'s", "'re", "'m", "’s", "’re", "’m"}:
             # "advertisements are make products seem better": the subject acts, so "be" goes
-            yield be.start, verb.end, verb.text, {"be": be.text, "verb": verb.text}
+            form = lexicon.verb_form(verb.text, "VBZ") if be.lower in {"is", "'s", "’s"} else verb.text
+            lead = " " if be.text[:1] in "'’" else ""
+            yield be.start, verb.end, lead + (form or verb.text), {"be": be.text, "verb": verb.text}
             continue
         participle = lexicon.verb_form(verb.text, "VBN")
         if participle and participle.lower() != verb.lower:  # the span holds "be" too: the slip may be either word
@@ -60,17 +57,17 @@ def be_base_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> I
 def active_for_passive(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'the speech contest holding in our school' → held: a thing is done to, not doing."""
     analysis = analyse(text)
-    done_to = word_set("done_to_verbs") | word_set("participle_done_to")
+    done_to = word_set("participle_done_to")
     for verb in analysis.tokens:
         if penn(verb) != "VBG" or verb.dep != "acl" or verb.lemma not in done_to or in_quotes(analysis, verb):
             continue
         noun = analysis.head(verb)
         if noun.i != verb.i - 1 or noun.pos != "NOUN" or not lexicon.is_thing_noun(noun.lower):
             continue
-        if any(c.dep in {"obj", "iobj", "ccomp", "xcomp", "nsubj"} for c in analysis.children(verb)):
+        if any(c.dep in _DOES_SOMETHING for c in analysis.children(verb)):
             continue  # "the factory making toys": it does something to something
-        following = _next(analysis, verb)
-        if following is None or not (following.lower in _AFTER_PHRASE or following.text in {".", ",", ";", "!"}):
+        after = following(analysis, verb)
+        if after is None or not (after.lower in word_set("participle_phrase_followers") or after.text in {".", ",", ";", "!"}):
             continue
         participle = lexicon.verb_form(verb.text, "VBN")
         if participle:
@@ -94,11 +91,10 @@ def participle_after_preposition(text: str, letter: Letter | None, options: dict
         kids = analysis.children(verb)
         if any(c.dep in {"aux", "aux:pass", "nsubj", "nsubj:pass"} for c in kids):
             continue
-        following = _next(analysis, verb)
-        if following is not None and following.pos in {"NOUN", "PROPN", "ADJ"} and following.dep in {
-                "compound", "amod"} or "VBD" in lexicon.verb_tags(verb.lower) and verb.lower == before.lower:
+        after = following(analysis, verb)
+        if after is not None and after.pos in {"NOUN", "PROPN", "ADJ"} and after.dep in {"compound", "amod"}:
             continue
-        if following is not None and following.pos == "NOUN" and following.head != verb.i:
+        if after is not None and after.pos == "NOUN" and after.head != verb.i:
             continue  # "from abandoned buildings": the participle describes the noun
         if any(c.dep == "obj" for c in kids):
             gerund = lexicon.verb_form(verb.text, "VBG")  # "after finished the work": the doer acts

@@ -17,25 +17,25 @@ from typing import Any
 from lihua.checks import lexicon
 from lihua.checks.hits import Hit
 from lihua.checks.parsed.tense import tense_of
-from lihua.checks.parsed.words import in_quotes, penn, word_set
+from lihua.checks.parsed.words import in_quotes, penn, subject_number, word_set
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_PERIOD_MARKS = frozenset({"since", "for", "over", "during", "in", "within", "until", "till", "by"})
-_PLURAL_SUBJECTS = frozenset({"we", "they", "you"})
 
 
 def _finished_time(analysis: Analysis, clause: Token) -> Token | None:
     """A dependent of the clause that names a finished time: yesterday, two days ago, last year, in 2015."""
     nouns = word_set("finished_time_nouns")
+    periods = word_set("period_prepositions")
     for child in analysis.children(clause):
         if child.i < clause.i and child.dep != "advmod":
-            continue  # "Last year I have…" is left to the story checks; a fronted time is often a frame
+            continue  # a fronted noun phrase ("Last year I have…") is left to the story checks; a fronted
+            # adverb ("Two days ago, I have…") is judged
         kids = analysis.children(child)
         marks = {c.lower for c in kids if c.dep == "case"}
         previous = analysis.tokens[child.i - 1].lower if child.i else ""
-        if (previous in _PERIOD_MARKS or marks & _PERIOD_MARKS) and not (marks == {"in"} and previous == "in"):
+        if (previous in periods or marks & periods) and not (marks == {"in"} and previous == "in"):
             continue  # "since yesterday", "for the last year"
         if child.lower == "yesterday" or (child.lower == "ago" and penn(child) == "RB"):
             return child
@@ -43,8 +43,10 @@ def _finished_time(analysis: Analysis, clause: Token) -> Token | None:
             c.dep in {"det", "case", "nummod"} for c in kids
         ):
             return child
-        if marks == {"in"} and child.pos == "NUM" and _YEAR.fullmatch(child.text):
-            return child
+        if marks == {"in"} and child.pos == "NUM" and _YEAR.fullmatch(child.text) and not any(
+            t.lower == "for" for t in analysis.tokens[clause.i : child.i]
+        ):
+            return child  # not "has budgeted for port security in 2005": a year planned for
     return None
 
 
@@ -52,15 +54,19 @@ def _past_of(analysis: Analysis, have: Token, clause: Token) -> tuple[int, int, 
     """The span from "have" to the verb and its past simple: 'has been set' → 'was set', 'have lost' → 'lost'."""
     text = analysis.text
     subject = next((c for c in analysis.children(clause) if c.dep in {"nsubj", "nsubj:pass"}), None)
-    plural = have.lower == "have" and (
-        subject is None or subject.lower in _PLURAL_SUBJECTS or penn(subject) in {"NNS", "NNPS"}
-    )
-    nxt = analysis.tokens[have.i + 1] if have.i + 1 < len(analysis.tokens) else None
-    if nxt is not None and nxt.lower == "been":
+    number = subject_number(analysis, subject, have) if subject is not None else None
+    plural = number in {"plural", "you"} if number else have.lower in {"have", "'ve", "’ve"}
+    if subject is not None and subject.i and analysis.tokens[subject.i - 1].lower == "and":
+        plural = True  # "Tom and I have been…" (the parser may lose "Tom")
+    lead = " " if have.text[:1] in "'’" else ""  # "We've been" → "We went": the contraction had no space
+    been = next((t for t in analysis.tokens[have.i + 1 : clause.i + 1] if t.lower == "been"), None)
+    if been is not None:
         was = "were" if plural else "was"
-        if nxt.dep == "cop" and any(c.lower == "to" and c.dep == "case" for c in analysis.children(clause)):
+        if been.dep == "cop" and any(c.lower == "to" and c.dep == "case" for c in analysis.children(clause)):
             was = "went"  # "I have been to Beijing in 2015" → went
-        return have.start, nxt.end, lexicon.same_case(have.text, was)
+        between = text[have.end : been.start]  # "has already been built" → "was already built"
+        fix = lead + lexicon.same_case(have.text.lstrip("'’"), was) + (" " + between.strip() if between.strip() else "")
+        return have.start, been.end, fix
     if clause.pos != "VERB" or penn(clause) != "VBN":
         return None
     between = text[have.end : clause.start]
@@ -69,7 +75,7 @@ def _past_of(analysis: Analysis, have: Token, clause: Token) -> tuple[int, int, 
     past = lexicon.verb_form(clause.text, "VBD")
     if not past:
         return None
-    return have.start, clause.end, (between.strip() + " " + past).strip()
+    return have.start, clause.end, lead + (between.strip() + " " + past).strip()
 
 
 def perfect_with_past_time(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -97,6 +103,7 @@ def _since_period(analysis: Analysis, clause: Token) -> Token | None:
     """The "since" that opens a period for the clause: since 2019 / since then / since I came here."""
     starts = word_set("since_start_verbs")
     times = word_set("since_time_words") | word_set("finished_time_nouns")
+    ages = word_set("since_ages")
     for child in analysis.children(clause):
         kids = analysis.children(child)
         if child.dep in {"obl", "advmod", "obl:unmarked"} and any(c.lower == "since" and c.dep == "case" for c in kids):
@@ -108,8 +115,10 @@ def _since_period(analysis: Analysis, clause: Token) -> Token | None:
             past = any(tense_of(w) == "past" for w in finite) or (
                 penn(child) in {"VBD", "VBN"} and "VBD" in lexicon.verb_tags(child.lower)
             )
-            cop = any(c.dep == "cop" for c in kids)
-            if past and (cop or child.lemma in starts or child.lower in starts):
+            age = any(c.dep == "cop" for c in kids) and (
+                child.lemma in ages or child.pos == "NUM" or any(c.pos == "NUM" or c.dep == "case" for c in kids)
+            )  # "since I was a child / ten / in Grade 7" — not "since you were so kind"
+            if past and (age or (child.lemma in starts and child.pos == "VERB")):
                 return child
     return None
 
@@ -131,15 +140,11 @@ def since_needs_perfect(text: str, letter: Letter | None, options: dict[str, Any
             continue  # "at their highest since April", "since then I now use": a comparison, or the now
         if helpers:
             word = helpers[0]
-            if word.lower not in {"am", "is", "are", "'m", "'re", "’m", "’re"} or helpers[0].dep == "aux:pass":
-                continue  # modals, "have", the progressive and passives are left alone
-            if word.dep == "aux" and penn(clause) != "VBG":
-                continue
-            has = word.lower == "is"
-            fix = ("has been" if has else "have been") if word.dep == "cop" else None
-            if word.dep == "aux":
-                continue  # "I am learning it since…" → "have been learning": rare; left alone
-            yield word.start, word.end, lexicon.same_case(word.text, fix), {"verb": word.text}
+            if word.lower not in {"am", "is", "are", "'m", "'re", "’m", "’re", "'s", "’s"} or word.dep != "cop":
+                continue  # modals, "have", the progressive ("am learning since…") and passives are left alone
+            fix = "has been" if word.lower in {"is", "'s", "’s"} else "have been"
+            lead = " " if word.text[:1] in "'’" else ""  # "I'm interested since…" → "I have been"
+            yield word.start, word.end, lead + lexicon.same_case(word.text.lstrip("'’"), fix), {"verb": word.text}
         elif clause.pos == "VERB" and tense_of(clause, analysis) == "present" and penn(clause) in {"VBP", "VBZ"}:
             participle = lexicon.verb_form(clause.text, "VBN")
             if participle and participle.lower() != clause.lower:

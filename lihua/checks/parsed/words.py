@@ -37,6 +37,14 @@ SUBJECT = frozenset({"nsubj", "nsubj:pass"})
 AUX = frozenset({"aux", "aux:pass", "cop"})
 
 
+
+def following(analysis: Analysis, token: Token, step: int = 1) -> Token | None:
+    """The token `step` places after `token` in its sentence, or None."""
+    j = token.i + step
+    if j >= len(analysis.tokens) or analysis.tokens[j].sent != token.sent:
+        return None
+    return analysis.tokens[j]
+
 def in_quotes(analysis: Analysis, token: Token) -> bool:
     """Inside a quotation in its sentence: someone else's words, not the writer's grammar."""
     sentence = analysis.sentences[token.sent]
