@@ -14,7 +14,7 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.checks.hits import Hit
-from lihua.checks.parsed.words import following, in_quotes, penn, word_set
+from lihua.checks.parsed.words import following, in_place_of, in_quotes, penn, word_set
 from lihua.text.analysis import analyse
 from lihua.text.letter import Letter
 from lihua.text.word_classes import word_class
@@ -45,8 +45,7 @@ def be_base_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> I
         if acts and be.lower in {"is", "are", "am", "'s", "'re", "'m", "’s", "’re", "’m"}:
             # "advertisements are make products seem better": the subject acts, so "be" goes
             form = lexicon.verb_form(verb.text, "VBZ") if be.lower in {"is", "'s", "’s"} else verb.text
-            lead = " " if be.text[:1] in "'’" else ""
-            yield be.start, verb.end, lead + (form or verb.text), {"be": be.text, "verb": verb.text}
+            yield be.start, verb.end, in_place_of(be, form or verb.text), {"be": be.text, "verb": verb.text}
             continue
         participle = lexicon.verb_form(verb.text, "VBN")
         if participle and participle.lower() != verb.lower:  # the span holds "be" too: the slip may be either word
@@ -58,6 +57,7 @@ def active_for_passive(text: str, letter: Letter | None, options: dict[str, Any]
     """'the speech contest holding in our school' → held: a thing is done to, not doing."""
     analysis = analyse(text)
     done_to = word_set("participle_done_to")
+    followers = word_set("participle_phrase_followers")
     for verb in analysis.tokens:
         if penn(verb) != "VBG" or verb.dep != "acl" or verb.lemma not in done_to or in_quotes(analysis, verb):
             continue
@@ -67,7 +67,7 @@ def active_for_passive(text: str, letter: Letter | None, options: dict[str, Any]
         if any(c.dep in _DOES_SOMETHING for c in analysis.children(verb)):
             continue  # "the factory making toys": it does something to something
         after = following(analysis, verb)
-        if after is None or not (after.lower in word_set("participle_phrase_followers") or after.text in {".", ",", ";", "!"}):
+        if after is None or not (after.lower in followers or after.text in {".", ",", ";", "!"}):
             continue
         participle = lexicon.verb_form(verb.text, "VBN")
         if participle:

@@ -17,7 +17,7 @@ from typing import Any
 from lihua.checks import lexicon
 from lihua.checks.hits import Hit
 from lihua.checks.parsed.tense import tense_of
-from lihua.checks.parsed.words import in_quotes, penn, subject_number, word_set
+from lihua.checks.parsed.words import in_place_of, in_quotes, penn, subject_number, word_set
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 
@@ -58,15 +58,14 @@ def _past_of(analysis: Analysis, have: Token, clause: Token) -> tuple[int, int, 
     plural = number in {"plural", "you"} if number else have.lower in {"have", "'ve", "’ve"}
     if subject is not None and subject.i and analysis.tokens[subject.i - 1].lower == "and":
         plural = True  # "Tom and I have been…" (the parser may lose "Tom")
-    lead = " " if have.text[:1] in "'’" else ""  # "We've been" → "We went": the contraction had no space
     been = next((t for t in analysis.tokens[have.i + 1 : clause.i + 1] if t.lower == "been"), None)
     if been is not None:
         was = "were" if plural else "was"
         if been.dep == "cop" and any(c.lower == "to" and c.dep == "case" for c in analysis.children(clause)):
             was = "went"  # "I have been to Beijing in 2015" → went
         between = text[have.end : been.start]  # "has already been built" → "was already built"
-        fix = lead + lexicon.same_case(have.text.lstrip("'’"), was) + (" " + between.strip() if between.strip() else "")
-        return have.start, been.end, fix
+        fix = lexicon.same_case(have.text.lstrip("'’"), was) + (" " + between.strip() if between.strip() else "")
+        return have.start, been.end, in_place_of(have, fix)
     if clause.pos != "VERB" or penn(clause) != "VBN":
         return None
     between = text[have.end : clause.start]
@@ -75,7 +74,7 @@ def _past_of(analysis: Analysis, have: Token, clause: Token) -> tuple[int, int, 
     past = lexicon.verb_form(clause.text, "VBD")
     if not past:
         return None
-    return have.start, clause.end, lead + (between.strip() + " " + past).strip()
+    return have.start, clause.end, in_place_of(have, (between.strip() + " " + past).strip())
 
 
 def perfect_with_past_time(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -143,8 +142,8 @@ def since_needs_perfect(text: str, letter: Letter | None, options: dict[str, Any
             if word.lower not in {"am", "is", "are", "'m", "'re", "’m", "’re", "'s", "’s"} or word.dep != "cop":
                 continue  # modals, "have", the progressive ("am learning since…") and passives are left alone
             fix = "has been" if word.lower in {"is", "'s", "’s"} else "have been"
-            lead = " " if word.text[:1] in "'’" else ""  # "I'm interested since…" → "I have been"
-            yield word.start, word.end, lead + lexicon.same_case(word.text.lstrip("'’"), fix), {"verb": word.text}
+            replacement = in_place_of(word, lexicon.same_case(word.text.lstrip("'’"), fix))  # "I'm" → "I have been"
+            yield word.start, word.end, replacement, {"verb": word.text}
         elif clause.pos == "VERB" and tense_of(clause, analysis) == "present" and penn(clause) in {"VBP", "VBZ"}:
             participle = lexicon.verb_form(clause.text, "VBN")
             if participle and participle.lower() != clause.lower:

@@ -45,6 +45,11 @@ def following(analysis: Analysis, token: Token, step: int = 1) -> Token | None:
         return None
     return analysis.tokens[j]
 
+def in_place_of(token: Token, words: str) -> str:
+    """`words` written in place of `token`, with the space a contraction did not have ("We've been" → "We went")."""
+    return (" " if token.text[:1] in "'’" else "") + words
+
+
 def in_quotes(analysis: Analysis, token: Token) -> bool:
     """Inside a quotation in its sentence: someone else's words, not the writer's grammar."""
     sentence = analysis.sentences[token.sent]
