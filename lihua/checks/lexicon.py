@@ -33,6 +33,7 @@ FEMALE_WORDS = frozenset(_DATA["female_words"])
 PEOPLE_NOUNS = frozenset(_DATA["people_nouns"])
 MASS_SENSES = frozenset(word.lower() for word in _DATA["mass_senses"]) | _UNCOUNTABLE
 _PAST_FIRST: dict[str, str] = _DATA["past_first"]
+_PARTICIPLE_TOO = frozenset(_DATA["participle_too"])
 LINKING_VERBS = frozenset(_DATA["linking_verbs"])
 PREPOSITIONS = frozenset(_DATA["prepositions"])
 _DERIVED: dict[str, float] = _DATA["derived_words"]
@@ -87,6 +88,8 @@ def verb_tags(word: str) -> frozenset[str]:
                 tags.add(tag)
         if lowered == lemma:
             tags.update({"VB", "VBP"})
+    if lowered in _PARTICIPLE_TOO:
+        tags.add("VBN")
     return frozenset(tags)
 
 
@@ -102,6 +105,11 @@ def verb_form(word: str, tag: str) -> str | None:
         return None
     forms = getInflection(lemmas[0], tag=tag) or (getInflection(lemmas[0], tag="VBD") if tag == "VBN" else ())
     return same_case(word, forms[0]) if forms else None
+
+
+def is_participle_too(word: str) -> bool:
+    """A past tense British English also uses as its participle ("have learnt", "had got")."""
+    return word.lower() in _PARTICIPLE_TOO
 
 
 def is_noun(word: str) -> bool:

@@ -22,6 +22,7 @@ Check = Callable[[str, Letter | None, dict[str, Any]], Iterator[Hit]]
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")  # "thank-you" is one word, not "you" + a verb
 _SUBJECTS = word_class("subject_pronouns")
+_LEAD_NOUNS = word_class("clause_lead_nouns")
 _SUBORDINATORS = word_class("subordinators")
 _FINITE = word_class("finite_auxiliaries")
 _MODALS = word_class("present_modals")
@@ -31,7 +32,6 @@ _TIME_CONJUNCTIONS = word_class("time_conjunctions")
 _FUTURE = re.compile(r"\b(?:will|won[’']t|going to|shall)\b|['’]ll\b", re.IGNORECASE)
 _PRESENT_AUX = word_class("present_auxiliaries")
 _PAST_AUX = word_class("past_auxiliaries")
-_STATIVE = word_class("story_present_verbs")
 _PRESENT_CONTRACTION = re.compile(r"^(?:i|you|we|they|he|she|it|that|there|here|what)['’](?:s|m|re)$")
 _PRESENT_MARKERS = re.compile(r"\b(now|today|nowadays|every|always|usually|often|still|these days|"
                               r"at present|currently|sometimes|never)\b|[“”\"]", re.IGNORECASE)
@@ -88,19 +88,14 @@ def comma_splice(text: str, letter: Letter | None, options: dict[str, Any]) -> I
                 continue
             if len(after) > 2 and body[after[1][2] : after[1][2] + 1] == ",":
                 continue  # ", I think, …" is an aside, not a second clause
+            if any(w[0].lower() in _LEAD_NOUNS and i < 3 and before[i + 1][0].lower() in _SUBJECTS
+                   for i, w in enumerate(before[:-1])):
+                continue  # "The moment she saw it, she laughed": the noun opens a time clause
             if _opens_with_infinitive(body, before):
                 continue  # "It means, to win, you must…": the to-phrase leads into the clause after it
             start, end = base + comma.start(), base + after[0][2]
             pronoun = text[base + after[0][1] : end]
             yield start, end, f", and {pronoun}", {"subject": pronoun}
-
-
-def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    start = 0
-    for match in re.finditer(r"\n\s*\n", text):
-        yield start, text[start : match.start()]
-        start = match.end()
-    yield start, text[start:]
 
 
 def _tense_counts(words: list[tuple[str, int, int]]) -> tuple[list[int], list[int]]:
@@ -122,31 +117,6 @@ def _tense_counts(words: list[tuple[str, int, int]]) -> tuple[list[int], list[in
             elif "VBZ" in tags or ("VB" in tags and previous not in {"he", "she", "it"}):
                 present.append(i)
     return past, present
-
-
-def tense_shift(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
-    """A present-tense verb in a story told in the past ("When I tear it apart, my father said…")."""
-    minimum = int(options.get("minimum_past", 5))
-    for offset, paragraph in _paragraphs(text):
-        words = _words(paragraph, offset)
-        past, present = _tense_counts(words)
-        if len(past) < minimum or len(past) < 3 * len(present):
-            continue
-        for i in present:
-            word, start, end = words[i]
-            lowered = word.lower()
-            previous = words[i - 1][0].lower() if i else ""
-            if previous not in _SUBJECTS or lowered in _PRESENT_AUX | _MODALS | {"have"}:
-                continue  # "I can tell you…": the writer speaking now, not a slip in the story
-            lemma = (lexicon.readings(lowered).get("VERB") or ("",))[0]
-            if lemma in _STATIVE:
-                continue
-            sentence = _sentence_around(text, start)
-            if _PRESENT_MARKERS.search(sentence):
-                continue
-            past_form = lexicon.verb_form(word, "VBD")
-            if past_form and past_form.lower() != lowered:
-                yield start, end, past_form, {"verb": word}
 
 
 def time_clause_tense(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -184,12 +154,6 @@ def time_clause_tense(text: str, letter: Letter | None, options: dict[str, Any])
             past_form = lexicon.verb_form(verb, "VBD")
             if past_form and past_form.lower() != lowered[v]:
                 yield start, end, past_form, {"verb": verb}
-
-
-def _sentence_around(text: str, position: int) -> str:
-    left = max(text.rfind(c, 0, position) for c in ".!?\n")
-    rights = [i for i in (text.find(c, position) for c in ".!?\n") if i != -1]
-    return text[left + 1 : min(rights) if rights else len(text)]
 
 
 def pronoun_person(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -277,7 +241,6 @@ def signature(text: str, letter: Letter | None, options: dict[str, Any]) -> Iter
 NAMED_CHECKS: dict[str, Check] = {
     **PARSED_CHECKS,
     "comma-splice": comma_splice,
-    "tense-shift": tense_shift,
     "time-clause-tense": time_clause_tense,
     "pronoun-person": pronoun_person,
     "salutation-punctuation": salutation_punctuation,

@@ -31,6 +31,7 @@ from lihua.checks.parsed_rules import ParsedPattern
 from lihua.checks.rule_schema import RulePackError, expand_lists
 from lihua.checks.triggers import has_needs
 from lihua.findings import Category, Finding, Severity, Source, Span, component_of_category
+from lihua.io.yaml_data import data_file
 from lihua.text.frequency import zipf
 from lihua.text.letter import Letter
 
@@ -645,14 +646,29 @@ def _rule_from(raw: dict[str, Any], defaults: dict[str, Any], pack: str,
 
 
 
+@lru_cache(maxsize=1)
+def retired_rules() -> dict[str, str]:
+    """Retired rule id → the rule that now finds its errors (lihua/data/retired_rules.yaml)."""
+    return dict(data_file("retired_rules.yaml"))
+
+
+def with_successors(disabled: Collection[str]) -> Collection[str]:
+    """`disabled` with each retired rule id replaced by its successor, so an old config still works."""
+    retired = retired_rules()
+    if not disabled or retired.keys().isdisjoint(disabled):
+        return disabled
+    return frozenset(retired.get(name, name) for name in disabled)
+
+
 def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[str] = (),
               rule_dirs: tuple[str, ...] = ()) -> list[Finding]:
     """All learner-rule findings for `text` (spans into `text`), skipping disabled rules/categories;
     `rule_dirs`: a teacher's folders of packs, run after the built-in ones."""
+    from lihua.checks.triggers import word_prefix_index
     from lihua.findings import is_disabled
 
+    disabled = with_successors(disabled)
     findings: list[Finding] = []
-    from lihua.checks.triggers import word_prefix_index
 
     lowered = text.lower()  # only searched for trigger strings; offsets come from `text` itself
     index = word_prefix_index(lowered) if len(lowered) == len(text) else None

@@ -27,7 +27,7 @@ app = command_group(
         "One category:  lihua rules list --category punctuation\n\n"
         "One rule:  lihua rules show learner.verb.modal-base\n\n"
         "Check your own rule packs:  lihua rules check my-rules/\n\n"
-        "Turn a rule or category off when grading:  lihua grade letter.txt --disable learner.verb.tense-shift"
+        "Turn a rule or category off when grading:  lihua grade letter.txt --disable learner.parsed.story-tense"
     ),
     no_args_is_help=True,
 )

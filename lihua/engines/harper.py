@@ -281,6 +281,8 @@ class HarperEngine:
                         continue  # "Peking duck" is the dish's English name, not the city's old one
                     if lint.lint_kind == "WordChoice" and _to_before_a_verb(chunk, lint):
                         continue  # "the things I learned will help": the clause ends at "learned"
+                    if _misread(chunk, lint):
+                        continue
                     finding = self._to_finding(lint, offset, names, linter)
                     if finding is not None:
                         findings.append(finding)
@@ -330,6 +332,25 @@ def _to_before_a_verb(chunk: str, lint) -> bool:
     inserts_to = [s for s in lint.suggestions if s.replacement_text.strip() == "to"]
     return bool(inserts_to) and len(inserts_to) == len(lint.suggestions) and bool(
         _finite_next().match(chunk, lint.span.end))
+
+
+_MONTH_AFTER_DAY = re.compile(r"\d\s*(?:st|nd|rd|th)?\s*$")
+
+
+def _misread(chunk: str, lint) -> bool:
+    """Lints of a word Harper read as another: "she learnt" (the British past, taken for a noun),
+    "18 May" (the month, taken for the modal), "thanks for your kind help" ("your" before an adjective
+    and its noun, taken for "you're" before a predicate adjective)."""
+    word = lint.problem_text
+    if lint.lint_kind == "Agreement" and lexicon.is_participle_too(word):
+        return True
+    if word == "May" and _MONTH_AFTER_DAY.search(chunk[:lint.span.start]):
+        return True
+    if word.lower() == "your" and any(s.replacement_text.lower() in {"you're", "you’re"} for s in lint.suggestions):
+        following = re.findall(r"[A-Za-z]+", chunk[lint.span.end:lint.span.end + 40])[:2]
+        return len(following) == 2 and lexicon.is_adjective(following[0]) and lexicon.is_noun(following[1]) and not (
+            lexicon.is_adverb(following[1]) or lexicon.verb_tags(following[1]) & {"VBD", "VBN", "VBZ"})
+    return False
 
 
 def _fit_to_suggest(suggestion: str, flagged: str) -> bool:

@@ -21,12 +21,13 @@ class UnknownRuleName(ValueError):
 def known_names() -> frozenset[str]:
     """Every category, rule id and dotted rule-id prefix lihua can switch off."""
     from lihua.checks import all_rule_ids
+    from lihua.checks.rulebook import retired_rules
     from lihua.engines import engine_rule_ids
     from lihua.findings import Category
 
     ids = all_rule_ids() + engine_rule_ids()
     prefixes = {".".join(parts[:i]) for parts in (rule_id.split(".") for rule_id in ids) for i in range(1, len(parts))}
-    return frozenset({*ids, *prefixes, *(c.value for c in Category)})
+    return frozenset({*ids, *prefixes, *retired_rules(), *(c.value for c in Category)})
 
 
 def did_you_mean(wanted: str, choices: Iterable[str]) -> str:

@@ -58,6 +58,13 @@ def test_british_and_american_spellings_are_both_accepted(engine: HarperEngine) 
     assert flagged_words(engine, text) == set()
 
 
+def test_words_harper_reads_as_another_word_are_not_flagged(engine: HarperEngine) -> None:
+    assert flagged_words(engine, "Gradually, she learnt how to make video calls.") == set()  # British past
+    assert flagged_words(engine, "Saturday, 18 May\nToday was the first time I cooked.") == set()  # the month
+    assert flagged_words(engine, "Thank you for your kind help during my stay.") == set()  # "your" + adjective + noun
+    assert "your" in flagged_words(engine, "I think your kind.")  # still "you're" before a predicate adjective
+
+
 def test_abbreviations_are_not_article_errors(engine: HarperEngine) -> None:
     assert flagged_words(engine, "Let's meet at 8 a.m. at the gate.") == set()
 

@@ -342,7 +342,7 @@ def every_noun_verb(text: str, letter: Letter | None, options: dict[str, Any]) -
         if noun.sent != word.sent or verb.sent != word.sent or noun.lower in _TIMES or not noun.text.islower():
             continue
         if (noun.lower == "other" or lexicon.noun_number(noun.lower) == "plural" or not lexicon.is_singular_noun(noun.lower)
-                or not verb.text.isalpha() or not verb.text.islower()):
+                or not verb.text.isalpha() or not verb.text.islower() or verb.tag == "MD"):
             continue
         readings = lexicon.readings(verb.lower)
         if verb.lower not in readings.get("VERB", ()) + readings.get("AUX", ()) or "ADJ" in readings:

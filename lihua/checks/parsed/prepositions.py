@@ -268,6 +268,8 @@ def verb_missing_preposition(text: str, letter: Letter | None, options: dict[str
         if not objects:
             continue
         obj = objects[0]
+        if any(t.lower in {"like", "as"} for t in tokens[verb.i + 1:obj.i]):
+            continue  # "looks just like a painting": the parser hung "like" off its noun
         phrase = analysis.subtree(obj)
         if any(penn(t) in {"VBD", "VBZ", "VBP"} for t in phrase):
             continue  # "who participated won prizes": a verb the parser took into the object

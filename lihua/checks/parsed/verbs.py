@@ -58,6 +58,9 @@ def _base(token: Token) -> str | None:
     return lexicon.same_case(token.text, lemma) if lemma and lemma != token.lower else None
 
 
+_PAST_MODALS = frozenset({"could", "would", "might"})
+
+
 def after_auxiliary(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'can goes', 'will went', 'did went', 'doesn't likes', 'must to be': a modal or do takes the
     base form, straight after it."""
@@ -96,6 +99,8 @@ def _shared_modal(analysis: Analysis, modal: Token, verb: Token) -> Iterator[Hit
             continue  # "we can go, but he went": a clause of its own
         if not any(c.dep == "cc" and c.lower in {"and", "or"} for c in kids):
             continue
+        if modal.lower in _PAST_MODALS and "VBD" in lexicon.verb_tags(joined.lower):
+            continue  # "I could not help crying and told her": a past verb of its own, in a story
         if any(penn(t) in {"VBD", "VBZ", "VBP", "MD"} or t.pos == "SCONJ" or t.tag in {"WDT", "WP"}
                for t in analysis.tokens[verb.i + 1:joined.i]):
             continue  # "understand the ideas that resulted in … and helped": joined to another verb
@@ -235,7 +240,7 @@ def missing_be(text: str, letter: Letter | None, options: dict[str, Any]) -> Ite
             continue
         if subject.i and analysis.tokens[subject.i - 1].lower in word_class("words_before_object_then_bare_verb"):
             continue  # "with everyone watching"
-        if subject.i and analysis.tokens[subject.i - 1].pos == "ADP":
+        if subject.i and (analysis.tokens[subject.i - 1].pos == "ADP" or analysis.tokens[subject.i - 1].lower == "for"):
             continue  # "it is good for you doing sports": no clause of its own, the fix is "for you to do"
         if modals:
             modal = modals[0]
