@@ -136,9 +136,11 @@ def parallel_verbs(text: str, letter: Letter | None, options: dict[str, Any]) ->
         read = lexicon.readings(verb.lower)
         linking = _lemma(verb.lower) in lexicon.LINKING_VERBS and lexicon.is_adjective(following)
         manner = following.endswith("ly") and lexicon.is_adverb(following)  # "talked and laughed happily"
+        counted = bool(following) and tokens[verb.i + 1].pos == "NUM"  # "and miss three weeks": a counted object
         if (
             ("NOUN" in read or "ADJ" in read)
             and following not in _OBJECT_STARTERS
+            and not counted
             and not linking
             and not manner
         ):

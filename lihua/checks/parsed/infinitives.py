@@ -116,10 +116,11 @@ def to_after_object(text: str, letter: Letter | None, options: dict[str, Any]) -
             if base and not _has_subject(analysis, verb):
                 yield verb.start, verb.end, f"to {base}", {"verb": ruler.text, "infinitive": base}
             continue
-        if verb is None or not _bare_verb(verb) or _has_subject(analysis, verb):
-            continue
+        if verb is None or not _bare_verb(verb) or _has_subject(analysis, verb, but=obj if step == 2 else None):
+            continue  # the object itself may be read as the verb's subject ("encouraged us keep going")
         after = _following(analysis, verb)
-        object_follows = ruler.lemma == "take" and after is not None and after.pos in {"DET", "PRON", "ADV"}
+        object_follows = after is not None and (
+            after.pos in {"DET", "PRON", "ADV"} if ruler.lemma == "take" else after.lower in _OBJECT_PRONOUNS)
         if (penn(verb) == "NN" or lexicon.is_noun(verb.lower) and verb.pos != "VERB") and not object_follows:
             continue  # "teach us English", "give me advice": a noun object ("took an hour finish the work" is a verb)
         yield verb.start, verb.end, f"to {verb.text}", {"verb": ruler.text, "infinitive": verb.text}

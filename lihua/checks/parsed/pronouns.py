@@ -16,7 +16,7 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.checks.hits import Hit
-from lihua.checks.parsed.words import in_quotes
+from lihua.checks.parsed.words import in_quotes, penn
 from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
@@ -72,6 +72,12 @@ def subject_pronoun_as_object(text: str, letter: Letter | None, options: dict[st
     analysis = analyse(text)
     tokens = analysis.tokens
     for word in tokens:
+        if word.text == "I" and _joined_to_object(analysis, word):
+            clause = [t for t in tokens[word.i + 1:word.i + 4] if t.sent == word.sent]
+            clause = clause[:next((k for k, t in enumerate(clause) if t.pos == "PUNCT"), len(clause))]
+            if not any(t.pos in ("VERB", "AUX") and penn(t) in {"VBD", "VBZ", "VBP", "MD"} for t in clause):
+                yield word.start, word.end, "me", {"pronoun": word.text}  # "taught my cousin and I how to…"
+            continue
         fix = OBJECT_OF.get(word.lower)
         if fix is None or word.i == 0:
             continue
@@ -84,9 +90,24 @@ def subject_pronoun_as_object(text: str, letter: Letter | None, options: dict[st
         object_of_verb = word.dep in ("obj", "iobj") and analysis.head(word).pos == "VERB" and before.i == word.head
         object_of_preposition = (word.dep in ("obl", "nmod") and before.pos == "ADP" and before.head == word.i
                                  and before.dep == "case")
-        if not (object_of_verb or object_of_preposition):
+        if not (object_of_verb or object_of_preposition or _joined_to_object(analysis, word)):
             continue
         yield word.start, word.end, lexicon.same_case(word.text, fix), {"pronoun": word.text}
+
+
+def _joined_to_object(analysis: Analysis, word: Token) -> bool:
+    """'taught my cousin and I', 'a photo of my sister and I': a pronoun joined by "and" to an object
+    (the parser, misled by the subject form, may hang it elsewhere)."""
+    if word.i < 2 or analysis.tokens[word.i - 1].lower != "and":
+        return False
+    other = analysis.tokens[word.i - 2]
+    while other.dep in ("flat", "compound") and other.head > other.i:
+        other = analysis.head(other)
+    if other.pos not in ("NOUN", "PROPN", "PRON") or other.sent != word.sent:
+        return False
+    if other.dep in ("obj", "iobj"):
+        return analysis.head(other).pos == "VERB"
+    return other.dep in ("obl", "nmod") and any(c.dep == "case" for c in analysis.children(other))
 
 
 def reflexive_possessive(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -118,6 +139,9 @@ def its_for_it_is(text: str, letter: Letter | None, options: dict[str, Any]) -> 
 
 #: An object pronoun, the subject it would be the same person as, and its reflexive.
 _REFLEXIVE_OF_OBJECT = {"me": ("i", "myself"), "us": ("we", "ourselves"), "you": ("you", "yourself")}
+#: …and after "by" (alone) the third persons too: "she read it by her" can only mean herself.
+_REFLEXIVE_AFTER_BY = {**_REFLEXIVE_OF_OBJECT, "him": ("he", "himself"), "her": ("she", "herself"),
+                       "them": ("they", "themselves")}
 #: Words whose preposition takes the doer itself: take care of, look after, be proud of (yourself).
 _REFLEXIVE_FRAMES: dict[str, str] = _WORDS["reflexive_frames"]
 #: Verbs whose object is often the one who acts (I taught myself), and those where "we" means "each other".
@@ -126,6 +150,7 @@ _RECIPROCAL_VERBS = frozenset(_WORDS["reciprocal_verbs"])
 #: What may stand before the verb that opens an imperative: "Please take care", "Do look after".
 _BEFORE_IMPERATIVE = frozenset(_WORDS["before_imperative"])
 _OBJECTS = frozenset({"obj", "iobj"})
+_PLACING_VERBS = frozenset(_WORDS["placing_verbs"])
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "expl"})
 
 
@@ -142,11 +167,19 @@ def _doer(analysis: Analysis, verb: Token, climb: bool) -> tuple[Token | None, T
             return subject, verb  # "It is cold, so please take care": a clause of its own
         upper = analysis.head(verb)
         joined = verb.dep == "conj" and verb.pos == "VERB"
-        if not climb or not (joined or verb.dep == "xcomp") or upper.pos != "VERB" or not joined and any(
+        if not climb or not (joined or verb.dep == "xcomp") or upper.pos not in {"VERB", "ADJ"} or not joined and any(
                 c.dep in _OBJECTS and c.i < verb.i for c in analysis.children(upper)):
             return None, None  # "would like to tell us" means "you tell us"; "grateful to tell me", a slip of its own
         verb = upper
     return None, None
+
+
+def _alone(analysis: Analysis, verb: Token) -> bool:
+    """"by" + the doer's pronoun means "alone" after an active verb with an object ("she read the paper
+    by her" → herself); not after a passive (done by her) nor a verb of place ("put the bag by her")."""
+    kids = analysis.children(verb)
+    return verb.pos == "VERB" and verb.lemma not in _PLACING_VERBS and any(c.dep == "obj" for c in kids) and not any(
+        c.dep in {"aux:pass", "nsubj:pass"} for c in kids)
 
 
 def _governor(analysis: Analysis, word: Token) -> tuple[Token | None, bool]:
@@ -162,6 +195,8 @@ def _governor(analysis: Analysis, word: Token) -> tuple[Token | None, bool]:
             None, False)
     if case is None or word.dep not in ("obl", "nmod") or case.i != word.i - 1:
         return None, False
+    if case.lower == "by" and _alone(analysis, head):
+        return head, True  # "read the newspaper by her": by oneself, alone
     if _REFLEXIVE_FRAMES.get(head.lemma) == case.lower:
         if head.lemma != "care":
             return head, True
@@ -200,10 +235,10 @@ def _ends_its_phrase(analysis: Analysis, word: Token) -> bool:
 def _who_acts(analysis: Analysis, word: Token, verb: Token, framed: bool) -> str | None:
     """The subject that does `verb` to `word`, when it is plainly the same person ("I" for "me");
     an imperative's is "you" ("Take care of you", "…, so be proud of you"; not "Thank you")."""
-    wanted = _REFLEXIVE_OF_OBJECT[word.lower][0]
+    wanted = _REFLEXIVE_AFTER_BY[word.lower][0]
     if framed and wanted == "you" and _is_imperative(analysis, verb):
         return "you"
-    doer, top = _doer(analysis, verb, climb=framed)
+    doer, top = _doer(analysis, verb, climb=framed or verb.dep == "conj")  # "…and blamed me": the joined verb's subject
     if doer is None:
         imperative = framed and wanted == "you" and top is not None and _is_imperative(analysis, top)
         return "you" if imperative else None
@@ -221,12 +256,16 @@ def reflexive_object(text: str, letter: Letter | None, options: dict[str, Any]) 
     subject is a reflexive."""
     analysis = analyse(text)
     for word in analysis.tokens:
-        if word.lower not in _REFLEXIVE_OF_OBJECT or not _ends_its_phrase(analysis, word) or in_quotes(analysis, word):
+        after_by = word.i > 0 and analysis.tokens[word.i - 1].lower == "by"
+        if word.lower not in (_REFLEXIVE_AFTER_BY if after_by else _REFLEXIVE_OF_OBJECT) or not _ends_its_phrase(
+                analysis, word) or in_quotes(analysis, word):
             continue
         verb, framed = _governor(analysis, word)
-        subject = _who_acts(analysis, word, verb, framed) if verb is not None else None
+        if verb is None or word.lower not in _REFLEXIVE_OF_OBJECT and not (framed and after_by):
+            continue
+        subject = _who_acts(analysis, word, verb, framed)
         if subject is not None:
-            yield word.start, word.end, _REFLEXIVE_OF_OBJECT[word.lower][1], {"pronoun": word.text, "subject": subject}
+            yield word.start, word.end, _REFLEXIVE_AFTER_BY[word.lower][1], {"pronoun": word.text, "subject": subject}
 
 
 _OWN_DOERS = {"myself": ({"i", "me"}, "me"), "ourselves": ({"we", "us", "i", "me"}, "us")}  # "my friend and I … ourselves"

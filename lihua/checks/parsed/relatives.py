@@ -49,14 +49,16 @@ def _relatives(analysis: Analysis) -> Iterator[tuple[Token, Token, Token]]:
         before = tokens[word.i - 1]
         if before.i != antecedent.i and not (before.text == "," and before.i == antecedent.i + 1):
             continue
-        if antecedent.pos != "NOUN" or not antecedent.text.isalpha():
+        if not antecedent.text.isalpha() or antecedent.pos != "NOUN" and not (
+                antecedent.pos == "PROPN" and antecedent.lower in PLACE_NOUNS | TIME_NOUNS):  # the Spring Festival
             continue
         yield word, verb, antecedent
 
 
 def _has_stranded_preposition(analysis: Analysis, verb: Token, word: Token) -> bool:
     """"the city which I was born in": the clause carries its own preposition for "which"."""
-    return any(t.i > word.i and t.lower in lexicon.PREPOSITIONS and (t.dep != "case" or t.head < t.i) for t in analysis.subtree(verb))
+    return any(t.i > word.i and t.lower in lexicon.PREPOSITIONS and t.tag != "TO" and (t.dep != "case" or t.head < t.i)
+               for t in analysis.subtree(verb))  # not the "to" of an infinitive ("enough food to eat")
 
 
 def relative_by_antecedent(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
@@ -80,7 +82,7 @@ def relative_by_role(text: str, letter: Letter | None, options: dict[str, Any]) 
     for word, verb, antecedent in _relatives(analysis):
         lowered = antecedent.lower
         children = analysis.children(verb)
-        has_subject = any(c.dep.startswith("nsubj") and c.i != word.i for c in children)
+        has_subject = any((c.dep.startswith("nsubj") or c.dep == "expl") and c.i != word.i for c in children)
         fix = None
         if word.lower in ("which", "that") and has_subject:  # another subject: "which" is not the clause's
             if verb.lemma in NO_OBJECT_VERBS and not _has_stranded_preposition(analysis, verb, word) and not any(
@@ -128,7 +130,31 @@ def whose_for_whos(text: str, letter: Letter | None, options: dict[str, Any]) ->
             yield word.start, after.end, lexicon.same_case(word.text, "whose"), {"word": text[word.start:after.end]}
 
 
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
+
+
+def relative_pronoun_twice(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'the phone which my father bought it for her': the relative word is the clause's object, so an
+    object pronoun right after its verb says it twice."""
+    analysis = analyse(text)
+    for word, verb, antecedent in _relatives(analysis):
+        if word.lower not in ("which", "that", "who", "whom"):
+            continue
+        children = analysis.children(verb)
+        subject = next((c for c in children if c.dep.startswith("nsubj") and c.i != word.i), None)
+        if subject is None or not word.i < subject.i < verb.i or word.dep.startswith("nsubj"):
+            continue  # "the man who told me it": the relative word is the subject, the clause has its object
+        pronoun = analysis.tokens[verb.i + 1] if verb.i + 1 < len(analysis.tokens) else None
+        if pronoun is None or pronoun.lower not in _OBJECT_PRONOUNS or pronoun.dep != "obj" or pronoun.head != verb.i:
+            continue
+        if verb.lemma in _TWO_OBJECT_VERBS and any(c.dep in ("obj", "iobj", "xcomp") and c.i > pronoun.i for c in children):
+            continue  # a second object follows: the pronoun is the first of two ("the box which she gave him a pen in")
+        end = pronoun.end + (1 if text[pronoun.end:pronoun.end + 1] == " " else 0)
+        yield pronoun.start, end, "", {"relative": word.text, "noun": antecedent.text, "pronoun": pronoun.text}
+
+
 RELATIVE_CHECKS = {
+    "relative-pronoun-twice": relative_pronoun_twice,
     "parsed-relative-by-antecedent": relative_by_antecedent,
     "parsed-relative-by-role": relative_by_role,
     "parsed-whose-for-whos": whose_for_whos,

@@ -28,7 +28,8 @@ _NOW = re.compile(r"\b(?:now|today|nowadays|these\s+days|at\s+present|currently|
 _THEN = re.compile(r"\b(?:yesterday|ago|last\s+(?:week|weekend|month|year|term|summer|winter|spring|autumn|night|"
                    r"time|holiday|vacation|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|"
                    r"may|june|july|august|september|october|november|december)|in\s+(?:19|20)\d\d|one\s+day|"
-                   r"the\s+(?:next|following)\s+(?:day|morning|week))\b", re.IGNORECASE)
+                   r"the\s+(?:next|following)\s+(?:day|morning|week)|(?:a|an|one|two|three|four|five|six|few|several|some|\d+)\s+"
+                   r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+later)\b", re.IGNORECASE)
 _FINITE_DEPS = frozenset({"ROOT", "conj", "advcl", "parataxis"})
 
 
@@ -131,8 +132,11 @@ def _past_without_subject(analysis: Analysis, verb: Token) -> bool:
     """A joined verb with no subject or auxiliary of its own, in a past form ("…and told stories": the
     tagger may read "told" as a participle)."""
     kids = analysis.children(verb)
-    if any(k.dep in {"nsubj", "aux", "aux:pass"} for k in kids):
+    if any(k.dep == "nsubj" for k in kids):
         return False
+    auxiliaries = [k for k in kids if k.dep in {"aux", "aux:pass"}]
+    if auxiliaries:  # "…and was deeply moved": the auxiliary carries the tense
+        return all(tense_of(k) == "past" for k in auxiliaries)
     return tense_of(verb, analysis) == "past" or (
         penn(verb) == "VBN" and verb.pos == "VERB" and "VBD" in lexicon.verb_tags(verb.lower))
 

@@ -14,6 +14,7 @@ from typing import Any
 from lihua.checks import lexicon
 from lihua.checks.hits import Hit
 from lihua.checks.parsed.words import AUX, in_quotes, penn, subject_number, word_set
+from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 from lihua.text.word_classes import word_class
@@ -291,30 +292,57 @@ def _verbless_sentence(analysis: Analysis, noun: Token, verb: Token) -> bool:
     return not any(t.i != verb.i and (penn(t) in _FINITE | {"VBD"} or t.pos == "AUX") for t in sentence)
 
 
+def _subject_twice(analysis: Analysis, noun: Token) -> bool:
+    """'The play based on a story by Mark Twain, and I played Tom': the parser made the noun a second
+    subject of a later verb that has one of its own, so the noun's clause lacks its verb."""
+    if noun.dep != "nsubj" or noun.is_root:
+        return False
+    verb = analysis.head(noun)
+    return verb.i > noun.i and any(c.dep == "nsubj" and c.i != noun.i for c in analysis.children(verb))
+
+
+_PEOPLE = lexicon.PEOPLE_NOUNS | frozenset(data_file("parsed_words.yaml")["nouns"]["person_nouns"])
+
+
+def _by_someone(analysis: Analysis, verb: Token) -> bool:
+    """The verb has "by" and a person after it ("by every student", "by Mark Twain", "by them"): who did it."""
+    for agent in analysis.children(verb):
+        if agent.dep not in {"obl", "obl:agent"} or not any(
+                c.lower == "by" and c.dep == "case" for c in analysis.children(agent)):
+            continue
+        if agent.pos == "PROPN" or agent.pos == "PRON" and not agent.lower.endswith(("self", "selves")) or (
+                agent.lower in _PEOPLE or lexicon.singular_of(agent.lower) in _PEOPLE):
+            return True
+    return False
+
+
 def passive_missing_be(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'I born in 2008', 'My school located in the east', 'The bridge built in 1990': a verb done to
     its subject is passive and needs 'be' before it."""
     analysis = analyse(text)
     only_passive, done_to, present = (word_set("passive_only_forms"), word_set("done_to_verbs"),
                                       word_set("present_passives"))
+    done_by = word_set("done_by_verbs")
     for verb in analysis.tokens:
         if penn(verb) not in {"VBD", "VBN"} or in_quotes(analysis, verb):
             continue
         strict = verb.lower in only_passive
-        if not strict and verb.lemma not in done_to:
+        by_someone = verb.lemma in done_by and _by_someone(analysis, verb)  # "he respected by every student"
+        if not strict and verb.lemma not in done_to and not by_someone:
             continue
         kids = analysis.children(verb)
         if any(c.dep in _HAS_ITS_OWN and not _more_than(analysis, c) for c in kids):
             continue
         if verb.dep in _CLAUSE_VERB:
             subject = next((c for c in kids if c.dep in {"nsubj", "nsubj:pass"} and c.i < verb.i), None)
-        elif verb.dep == "acl" and _verbless_sentence(analysis, analysis.head(verb), verb):
+        elif verb.dep == "acl" and (_verbless_sentence(analysis, analysis.head(verb), verb)
+                                    or _subject_twice(analysis, analysis.head(verb))):
             subject = analysis.head(verb)  # "The bridge built in 1990.": the parser saw a noun and its modifier
         else:
             continue
         if subject is None or any(t.pos not in {"ADV", "PART"} for t in analysis.tokens[subject.i + 1:verb.i]):
             continue  # only adverbs may stand between: "It [also] built…"
-        if not strict:
+        if not strict and not by_someone:
             named_thing = subject.pos == "PROPN" and any(
                 c.dep == "det" and c.lower == "the" for c in analysis.children(subject))  # the Great Wall
             if not (subject.lower == "it" or named_thing
