@@ -238,7 +238,47 @@ def signature(text: str, letter: Letter | None, options: dict[str, Any]) -> Iter
         yield parsed.signature.start, parsed.signature.end, expected, {"name": expected, "problem": name}
 
 
+def word_preposition(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'proud to me', 'famous as its rice cakes', 'interest on art': a word that takes one preposition,
+    given another. Options: `words`, each word with `takes` (its preposition), `not` (the wrong ones
+    lihua judges) and optionally `before` (the only words that may follow the wrong one: "famous as"
+    is wrong only before "its / their…", "famous as a poet" is right), `not_before`, and `after` (the
+    only words that may stand before the word: "great interest on", not "pays interest on")."""
+    table: dict[str, dict[str, Any]] = options.get("words", {})
+    pattern = _word_preposition_pattern(tuple(table), tuple(sorted({p for e in table.values() for p in e["not"]})))
+    for match in pattern.finditer(text):
+        entry = table[match.group("word").lower()]
+        wrong = match.group("prep").lower()
+        if wrong not in entry["not"]:
+            continue
+        following = match.group("next").lower()
+        if "before" in entry and following not in entry["before"]:
+            continue
+        if following in entry.get("not_before", ()):
+            continue
+        if "after" in entry and _word_before(text, match.start()) not in entry["after"]:
+            continue
+        yield match.start("prep"), match.end("prep"), _match_case(match.group("prep"), entry["takes"]), {
+            "word": match.group("word"), "takes": entry["takes"], "prep": match.group("prep")}
+
+
+@lru_cache(maxsize=4)
+def _word_preposition_pattern(words: tuple[str, ...], prepositions: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?P<word>{'|'.join(words)})\s+(?P<prep>{'|'.join(prepositions)})\s+(?P<next>[A-Za-z]+)",
+                      re.IGNORECASE)
+
+
+def _word_before(text: str, position: int) -> str:
+    words = _WORD.findall(text[max(0, position - 30):position])
+    return words[-1].lower() if words else ""
+
+
+def _match_case(model: str, word: str) -> str:
+    return word.capitalize() if model[:1].isupper() else word
+
+
 NAMED_CHECKS: dict[str, Check] = {
+    "word-preposition": word_preposition,
     **PARSED_CHECKS,
     "comma-splice": comma_splice,
     "time-clause-tense": time_clause_tense,

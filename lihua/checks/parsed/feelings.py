@@ -25,17 +25,19 @@ _CAUSES = frozenset(_WORDS["feeling_causes"])
 _FEELERS = frozenset(_WORDS["feelers"])
 _ED_OF_THINGS = frozenset(_WORDS["feeling_ed_of_things"])
 _LINKING = frozenset(_WORDS["feeling_linking_verbs"])
+_NOT_CAUSED_BY_PEOPLE = frozenset(_WORDS["felt_not_caused_by_people"])
+_PEOPLE = frozenset(_WORDS["people_subjects"])
 
 
 @lru_cache(maxsize=1)
-def _forms() -> dict[str, tuple[str, str]]:
-    """Each participle of a feeling verb → ('ed' or 'ing', the other participle)."""
-    forms: dict[str, tuple[str, str]] = {}
+def _forms() -> dict[str, tuple[str, str, str]]:
+    """Each participle of a feeling verb → ('ed' or 'ing', the other participle, the verb)."""
+    forms: dict[str, tuple[str, str, str]] = {}
     for verb in _WORDS["feeling_verbs"]:
         ed, ing = lexicon.verb_form(verb, "VBN"), lexicon.verb_form(verb, "VBG")
         if ed and ing:
-            forms[ed.lower()] = ("ed", ing.lower())
-            forms[ing.lower()] = ("ing", ed.lower())
+            forms[ed.lower()] = ("ed", ing.lower(), verb)
+            forms[ing.lower()] = ("ing", ed.lower(), verb)
     return forms
 
 
@@ -43,8 +45,9 @@ def _subject(analysis: Analysis, word: Token) -> Token | None:
     """The subject the participle describes: of its copula ("the film was boring") or of the linking
     verb it completes ("I felt relaxing")."""
     kids = analysis.children(word)
-    if any(c.dep == "cop" for c in kids):
-        holder = word
+    if any(c.dep == "cop" for c in kids) or word.tag == "VBG" and any(
+            c.dep == "aux" and c.lemma == "be" for c in kids) and not any(c.dep in {"obj", "ccomp", "xcomp"} for c in kids):
+        holder = word  # "the film was boring"; "I was tiring" (read as a progressive with no object)
     elif word.dep == "xcomp" and analysis.head(word).lemma in _LINKING:
         holder = analysis.head(word)
     else:
@@ -61,13 +64,16 @@ def swapped_participle(text: str, letter: Letter | None, options: dict[str, Any]
         if form is None or word.pos not in {"ADJ", "VERB"} or in_quotes(analysis, word):
             continue
         subject = _subject(analysis, word)
-        kind, other = form
+        kind, other, verb = form
         if subject is None or kind == "ed" and any(
                 c.dep in {"obl", "obl:agent", "ccomp", "xcomp"} for c in analysis.children(word)):
             continue  # "the city was shocked by the news": a place may stand for its people
         thing = subject.lower in _CAUSES and subject.pos == "NOUN" or subject.lower == "which"  # a thing
-        if kind == "ed" and thing and word.lower not in _ED_OF_THINGS or (
-                kind == "ing" and subject.lower in _FEELERS):
+        following = analysis.tokens[word.i + 1] if word.i + 1 < len(analysis.tokens) else None
+        done_to_someone = following is not None and following.pos in {"PRON", "DET", "NOUN", "PROPN"}
+        person = subject.lower in _FEELERS or (
+            subject.lower in _PEOPLE and verb in _NOT_CAUSED_BY_PEOPLE and not done_to_someone)
+        if kind == "ed" and thing and word.lower not in _ED_OF_THINGS or (kind == "ing" and person):
             yield word.start, word.end, lexicon.same_case(word.text, other), {
                 "subject": subject.text, "word": word.text}
 

@@ -90,7 +90,7 @@ def subject_pronoun_as_object(text: str, letter: Letter | None, options: dict[st
         object_of_verb = word.dep in ("obj", "iobj") and analysis.head(word).pos == "VERB" and before.i == word.head
         object_of_preposition = (word.dep in ("obl", "nmod") and before.pos == "ADP" and before.head == word.i
                                  and before.dep == "case")
-        if not (object_of_verb or object_of_preposition or _joined_to_object(analysis, word)):
+        if not (object_of_verb or object_of_preposition):
             continue
         yield word.start, word.end, lexicon.same_case(word.text, fix), {"pronoun": word.text}
 

@@ -31,6 +31,8 @@ OBJECT_VERBS = frozenset(_WORDS["object_verbs"])
 #: Plain things, never "who" (a list, not a guess: many a person noun ends like a thing's).
 THING_NOUNS = PLACE_NOUNS | frozenset(_WORDS["thing_nouns"])
 _RELATIVES = word_class("relative_words")
+#: Words that open a sentence with something other than its clause ("Then, most of them…").
+_LEADS = frozenset({"then", "however", "finally", "later", "soon", "suddenly", "luckily", "today", "now"})
 #: Verbs with a second object or a name after the first: "the town which they call home".
 _TWO_OBJECT_VERBS = frozenset(_WORDS["two_object_verbs"])
 
@@ -138,8 +140,9 @@ def relative_pronoun_twice(text: str, letter: Letter | None, options: dict[str, 
     object pronoun right after its verb says it twice."""
     analysis = analyse(text)
     for word, verb, antecedent in _relatives(analysis):
-        if word.lower not in ("which", "that", "who", "whom"):
-            continue
+        if word.lower not in ("which", "that", "who", "whom") or not (word.dep == "obj" or (
+                word.lower == "that" and word.dep == "mark" and antecedent.lower in THING_NOUNS)):
+            continue  # the relative word is the clause's object ("that" only after a plain thing)
         children = analysis.children(verb)
         subject = next((c for c in children if c.dep.startswith("nsubj") and c.i != word.i), None)
         if subject is None or not word.i < subject.i < verb.i or word.dep.startswith("nsubj"):
@@ -153,7 +156,35 @@ def relative_pronoun_twice(text: str, letter: Letter | None, options: dict[str, 
         yield pronoun.start, end, "", {"relative": word.text, "noun": antecedent.text, "pronoun": pronoun.text}
 
 
+_QUANTIFIERS = frozenset(data_file("parsed_words.yaml")["nouns"]["part_of_heads"])
+
+
+def quantified_them(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
+    """'many old houses, most of them were built…': after a comma that follows a full clause, "most of
+    them" + a verb starts a second sentence; the relative "most of which / whom" joins it."""
+    analysis = analyse(text)
+    tokens = analysis.tokens
+    for them in tokens[3:]:
+        comma, quantifier, of = tokens[them.i - 3], tokens[them.i - 2], tokens[them.i - 1]
+        if them.lower != "them" or of.lower != "of" or quantifier.lower not in _QUANTIFIERS or comma.text != ",":
+            continue
+        following = tokens[them.i + 1] if them.i + 1 < len(tokens) else None
+        if following is None or following.sent != them.sent or following.pos not in ("AUX", "VERB"):
+            continue
+        sentence = analysis.sentence_tokens(them.sent)
+        before = [t for t in sentence if t.i < comma.i]
+        if not before or before[0].pos in ("SCONJ", "ADP", "ADV") or before[0].lower in _LEADS:
+            continue  # "When the race began, most of them…", "In the end, all of them…": no clause before
+        if not any(t.pos in ("VERB", "AUX") and t.tag in ("VBD", "VBZ", "VBP", "MD") for t in before):
+            continue
+        person = next((t for t in reversed(before) if t.pos in ("NOUN", "PROPN", "PRON")), None)
+        fix = "whom" if person is not None and (person.lower in PERSON_NOUNS or lexicon.singular_of(
+            person.lower) in PERSON_NOUNS or person.lower in ("friends", "people", "children", "students")) else "which"
+        yield them.start, them.end, fix, {"q": quantifier.text}
+
+
 RELATIVE_CHECKS = {
+    "quantified-them": quantified_them,
     "relative-pronoun-twice": relative_pronoun_twice,
     "parsed-relative-by-antecedent": relative_by_antecedent,
     "parsed-relative-by-role": relative_by_role,

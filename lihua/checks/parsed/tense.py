@@ -132,7 +132,7 @@ def _past_without_subject(analysis: Analysis, verb: Token) -> bool:
     """A joined verb with no subject or auxiliary of its own, in a past form ("…and told stories": the
     tagger may read "told" as a participle)."""
     kids = analysis.children(verb)
-    if any(k.dep == "nsubj" for k in kids):
+    if any(k.dep in {"nsubj", "nsubj:pass", "expl", "csubj"} for k in kids):
         return False
     auxiliaries = [k for k in kids if k.dep in {"aux", "aux:pass"}]
     if auxiliaries:  # "…and was deeply moved": the auxiliary carries the tense
