@@ -123,7 +123,7 @@ def _reads_cleanly(analysis: Analysis, subject: Token, verb: Token) -> bool:
         return False
     if any(c.dep == "cc" and c.i < subject.i for c in kids):
         return False  # "the plan and the time … are": the second half of an "and" the parser split
-    if subject.lower in {"others", "them", "it", "him", "her", "us", "me"} and any(
+    if subject.lower in word_set("verb_object_pronouns") and any(
             c.dep == "compound" and c.i < subject.i for c in kids):
         return False  # "help others is": a bare verb and its object, read as one noun
     inside = {t.i for t in analysis.subtree(subject) if t.i >= start}

@@ -32,7 +32,7 @@ OBJECT_VERBS = frozenset(_WORDS["object_verbs"])
 THING_NOUNS = PLACE_NOUNS | frozenset(_WORDS["thing_nouns"])
 _RELATIVES = word_class("relative_words")
 #: Words that open a sentence with something other than its clause ("Then, most of them…").
-_LEADS = frozenset({"then", "however", "finally", "later", "soon", "suddenly", "luckily", "today", "now"})
+_LEADS = frozenset(data_file("parsed_words.yaml")["sentence_lead_adverbs"])
 #: Verbs with a second object or a name after the first: "the town which they call home".
 _TWO_OBJECT_VERBS = frozenset(_WORDS["two_object_verbs"])
 

@@ -178,6 +178,9 @@ def _there_noun(analysis: Analysis, be: Token) -> Token | None:
     return None
 
 
+_STANDING_VERBS = word_set("verbs_without_passive")
+
+
 def there_be_second_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'There are many people come to the park': a there-be clause has no second finite verb;
     the people doing it are 'coming' (or 'who come')."""
@@ -192,15 +195,19 @@ def there_be_second_verb(text: str, letter: Letter | None, options: dict[str, An
         noun = _there_noun(analysis, be)
         if noun is None:
             continue
-        phrase_end = max(t.i for t in analysis.subtree(noun) if t.i <= noun.i + 3 and t.pos != "PUNCT")
+        phrase_end = max(t.i for t in analysis.subtree(noun) if t.i <= noun.i + 3 and t.pos not in {"PUNCT", "VERB"})
         j = max(phrase_end, noun.i) + 1
         if j >= analysis.sentences[be.sent].last:
             continue
         verb = tokens[j]
-        if verb.pos != "VERB" or penn(verb) not in {"VBP", "VBZ", "VBD"} or verb.lemma in {"be", "have"}:
+        past_read_as_participle = penn(verb) == "VBN" and verb.lemma in _STANDING_VERBS and "VBD" in lexicon.verb_tags(
+            verb.lower)  # "there were thousands of people stood along the bank": no one "stood" them there
+        if verb.pos != "VERB" or (penn(verb) not in {"VBP", "VBZ", "VBD"} and not past_read_as_participle) or (
+                verb.lemma in {"be", "have"}):
             continue
-        if verb.head not in {be.i, noun.i} and noun.head != verb.i:
-            continue
+        if verb.head not in {be.i, noun.i} and noun.head != verb.i and not (
+                past_read_as_participle and verb.head in {t.i for t in analysis.subtree(noun)}):
+            continue  # "thousands of people stood": the parser hangs it from "people"
         kids = analysis.children(verb)
         if any(c.dep in AUX | {"mark", "nsubj:pass"} or (c.dep == "nsubj" and c.i != noun.i) for c in kids):
             continue
@@ -295,10 +302,10 @@ def _verbless_sentence(analysis: Analysis, noun: Token, verb: Token) -> bool:
 def _subject_twice(analysis: Analysis, noun: Token) -> bool:
     """'The play based on a story by Mark Twain, and I played Tom': the parser made the noun a second
     subject of a later verb that has one of its own, so the noun's clause lacks its verb."""
-    if noun.dep != "nsubj" or noun.is_root:
+    if noun.dep not in {"nsubj", "nsubj:pass"} or noun.is_root:
         return False
     verb = analysis.head(noun)
-    return verb.i > noun.i and any(c.dep == "nsubj" and c.i != noun.i for c in analysis.children(verb))
+    return verb.i > noun.i and any(c.dep in {"nsubj", "nsubj:pass"} and c.i != noun.i for c in analysis.children(verb))
 
 
 _PEOPLE = lexicon.PEOPLE_NOUNS | frozenset(data_file("parsed_words.yaml")["nouns"]["person_nouns"])

@@ -107,6 +107,8 @@ def subject_number(analysis: Analysis, subject: Token, verb: Token, depth: int =
     if subject.pos == "PROPN" and name_is_one and subject.tag == "NNP" and not any(
             c.dep in {"det", "compound", "flat", "amod", "nmod:poss"} for c in kids):
         return "sing3"  # "Tom, who lives…"
+    if subject.pos == "PROPN" and lower in word_set("languages") and any(c.dep in {"nmod:poss", "amod"} for c in kids):
+        return "sing3"  # "my spoken English has improved": a language is one thing
     if subject.pos != "NOUN" or not lower.isalpha():
         return None  # names, numbers, gerunds, "the rich": no safe number
     if lower in word_set("either_number") or subject.lemma in word_set("either_number"):
