@@ -157,7 +157,7 @@ def parallel_verbs(text: str, letter: Letter | None, options: dict[str, Any]) ->
                 t.pos == "VERB" and penn(t) in tags for t in tokens[sentence.first : first.i]
             ):
                 continue  # "she told us to wait and left": the -ed verb pairs with "told"
-            if "VBD" in tags and any(c.dep == "aux" and c.lower in {"could", "would", "might"}
+            if "VBD" in tags and any(c.dep == "aux" and c.lower in {"could", "might"}
                                      for c in analysis.children(first)):
                 continue  # "I could not help crying and told her": a past verb of its own, in a story
             fix = lexicon.verb_form(verb.text, "VB")

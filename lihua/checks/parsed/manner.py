@@ -23,6 +23,7 @@ _DETERMINERS = word_class("determiners")
 _OBJECT_PRONOUNS = word_class("object_pronouns")
 _VERB_GROUP_WORDS = word_class("verb_group_words")
 _CLAUSE_OPENERS = word_class("clause_openers")
+_PARTICLES = word_class("motion_particles")
 #: What may follow the adjective when it ends its clause.
 _CLAUSE_END = frozenset(
     {
@@ -82,12 +83,16 @@ def _governing_verb(tokens: tuple[Token, ...], i: int) -> Token | None:
             return None  # "it was so beautiful": a copula, the adjective describes the subject
         if token.pos == "VERB":
             return token if lexicon.verb_tags(lowered) else None
+        if lowered in _PARTICLES and k == i - 1:
+            k -= 1
+            continue
         if (
             lowered in _INTENSIFIERS
             or (token.tag == "RB" and token.head == tokens[i].i)  # "showed me again patient"
             or lowered in _OBJECT_WORDS
             or lowered in _DETERMINERS
             or lowered in _OBJECT_PRONOUNS
+            or token.dep == "compound:prt"  # "ran over immediate": the verb's particle
         ):
             k -= 1
             continue
@@ -128,7 +133,8 @@ def manner_adverb(text: str, letter: Letter | None, options: dict[str, Any]) -> 
                 or not lexicon.is_adjective(word)
             ):
                 continue
-            if tokens[i - 1].pos == "ADP" and tokens[i - 1].lower not in {"as", "so"}:
+            particle = tokens[i - 1].lower in _PARTICLES and tokens[i - 2].pos == "VERB"  # "ran over immediate"
+            if tokens[i - 1].pos == "ADP" and tokens[i - 1].lower not in {"as", "so"} and not particle:
                 continue  # "working in silent": after a preposition the word stands for a noun
             if lexicon.is_noun(word) and word not in also_nouns:
                 continue  # "course material", "take part": read as a noun unless listed

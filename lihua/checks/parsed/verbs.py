@@ -59,7 +59,7 @@ def _base(token: Token) -> str | None:
     return lexicon.same_case(token.text, lemma) if lemma and lemma != token.lower else None
 
 
-_PAST_MODALS = frozenset({"could", "would", "might"})
+_PAST_MODALS = frozenset({"could", "might"})  # not "would": "she would sit and tell" is a habit
 
 
 def after_auxiliary(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
