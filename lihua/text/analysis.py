@@ -223,7 +223,11 @@ def pipeline() -> Any:
                 raise FileNotFoundError(f"lihua's English model is missing ({MODEL_DIR}); reinstall lihua")
             if _TOKENIZER not in spacy.registry.tokenizers:
                 spacy.registry.tokenizers.register(_TOKENIZER, func=_blank_tokenizer)
-            _loaded.append(spacy.load(MODEL_DIR, config={"nlp": {"tokenizer": {"@tokenizers": _TOKENIZER}}}))
+            nlp = spacy.load(MODEL_DIR, config={"nlp": {"tokenizer": {"@tokenizers": _TOKENIZER}}})
+            # English's tokenizer keeps a capital and its full stop together as an initial ("J. K.
+            # Rowling"); "I" is a word, and "my sister and I." ends a sentence.
+            nlp.tokenizer.add_special_case("I.", [{"ORTH": "I"}, {"ORTH": "."}])
+            _loaded.append(nlp)
         return _loaded[0]
 
 

@@ -79,6 +79,7 @@ def test_the_pipeline_tokenizes_as_the_model_loaded_the_default_way() -> None:
     from lihua.text.analysis import MODEL_DIR, pipeline
 
     ours, default = pipeline(), spacy.load(MODEL_DIR)
+    default.tokenizer.add_special_case("I.", [{"ORTH": "I"}, {"ORTH": "."}])  # lihua's one addition
     assert ours.tokenizer.to_bytes(exclude=["vocab"]) == default.tokenizer.to_bytes(exclude=["vocab"])  # the rules
     text = "Dear Chris, I'm glad you're coming at 5 p.m. on Sat. (see www.example.com) -- don't worry :)"
     assert [(t.text, t.tag_, t.dep_, t.head.i) for t in ours(text)] == [(t.text, t.tag_, t.dep_, t.head.i) for t in default(text)]
@@ -90,3 +91,10 @@ def test_spacy_is_imported_without_its_command_line_which_still_loads_when_asked
               "import spacy.cli; print(callable(spacy.cli.download), callable(spacy.info))")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
     assert done.stdout.split() == ["False", "False", "True", "True"]
+
+
+def test_i_before_a_full_stop_is_a_word_and_an_initial_stays_one_token() -> None:
+    analysis = analyse("This is a photo of my sister and I. J. K. Rowling wrote it.")
+    words = [t.text for t in analysis.tokens]
+    assert words[8:10] == ["I", "."] and "J." in words
+    assert len(analysis.sentences) == 2
