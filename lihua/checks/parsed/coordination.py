@@ -157,9 +157,10 @@ def parallel_verbs(text: str, letter: Letter | None, options: dict[str, Any]) ->
                 t.pos == "VERB" and penn(t) in tags for t in tokens[sentence.first : first.i]
             ):
                 continue  # "she told us to wait and left": the -ed verb pairs with "told"
-            if "VBD" in tags and any(c.dep == "aux" and c.lower in {"could", "might"}
-                                     for c in analysis.children(first)):
-                continue  # "I could not help crying and told her": a past verb of its own, in a story
+            first_kids = analysis.children(first)
+            if "VBD" in tags and (any(c.dep == "aux" and c.lower in {"could", "might"} for c in first_kids) or any(
+                    c.dep == "advmod" and c.lower in {"not", "n't", "never"} for c in first_kids)):
+                continue  # "I could not help crying and told her", "would not honour it and said": a past of its own
             fix = lexicon.verb_form(verb.text, "VB")
         elif form == "past" and not tags & {"VBD"} and tags & {"VB", "VBZ", "VBG"}:
             if "VBG" in tags and (

@@ -24,6 +24,7 @@ _OBJECT_PRONOUNS = word_class("object_pronouns")
 _VERB_GROUP_WORDS = word_class("verb_group_words")
 _CLAUSE_OPENERS = word_class("clause_openers")
 _PARTICLES = word_class("motion_particles")
+_AFTER_PARTICLE = word_class("manner_after_particle")
 #: What may follow the adjective when it ends its clause.
 _CLAUSE_END = frozenset(
     {
@@ -134,6 +135,8 @@ def manner_adverb(text: str, letter: Letter | None, options: dict[str, Any]) -> 
             ):
                 continue
             particle = tokens[i - 1].lower in _PARTICLES and tokens[i - 2].pos == "VERB"  # "ran over immediate"
+            if tokens[i - 1].lower in _PARTICLES and word not in _AFTER_PARTICLE:
+                continue  # "walk out unhappy": how the mover felt
             if tokens[i - 1].pos == "ADP" and tokens[i - 1].lower not in {"as", "so"} and not particle:
                 continue  # "working in silent": after a preposition the word stands for a noun
             if lexicon.is_noun(word) and word not in also_nouns:

@@ -100,7 +100,8 @@ def _shared_modal(analysis: Analysis, modal: Token, verb: Token) -> Iterator[Hit
             continue  # "we can go, but he went": a clause of its own
         if not any(c.dep == "cc" and c.lower in {"and", "or"} for c in kids):
             continue
-        if modal.lower in _PAST_MODALS and "VBD" in lexicon.verb_tags(joined.lower):
+        if "VBD" in lexicon.verb_tags(joined.lower) and (modal.lower in _PAST_MODALS or any(
+                c.dep == "advmod" and c.lower in {"not", "n't", "never"} for c in analysis.children(verb))):
             continue  # "I could not help crying and told her": a past verb of its own, in a story
         if any(penn(t) in {"VBD", "VBZ", "VBP", "MD"} or t.pos == "SCONJ" or t.tag in {"WDT", "WP"}
                for t in analysis.tokens[verb.i + 1:joined.i]):
