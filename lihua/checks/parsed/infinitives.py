@@ -102,6 +102,7 @@ def to_after_object(text: str, letter: Letter | None, options: dict[str, Any]) -
     for ruler in analysis.tokens:
         if ruler.pos != "VERB" or in_quotes(analysis, ruler):
             continue
+        obj = None
         if ruler.lemma in verbs:
             obj = _following(analysis, ruler)
             step = 2 if obj is not None and obj.lower in _OBJECT_PRONOUNS else 0
@@ -116,7 +117,7 @@ def to_after_object(text: str, letter: Letter | None, options: dict[str, Any]) -
             if base and not _has_subject(analysis, verb):
                 yield verb.start, verb.end, f"to {base}", {"verb": ruler.text, "infinitive": base}
             continue
-        if verb is None or not _bare_verb(verb) or _has_subject(analysis, verb, but=obj if step == 2 else None):
+        if verb is None or not _bare_verb(verb) or _has_subject(analysis, verb, but=obj):
             continue  # the object itself may be read as the verb's subject ("encouraged us keep going")
         after = _following(analysis, verb)
         object_follows = after is not None and (
