@@ -7,7 +7,9 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+os.environ.setdefault("LIHUA_RULE_ERRORS", "raise")  # a rule that breaks fails its test (users get a note instead)
+
+import pytest  # noqa: E402
 from typer.testing import CliRunner
 
 from tests.support import FullDisk

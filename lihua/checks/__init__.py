@@ -13,13 +13,14 @@ from lihua.text.letter import Letter
 
 
 def check_letter(text: str, letter: Letter, *, disabled: Collection[str] = (),
-                 rule_dirs: Sequence[str] = ()) -> list[Finding]:
+                 rule_dirs: Sequence[str] = (), failures: list[str] | None = None) -> list[Finding]:
     """All lihua checks on one letter; `disabled` holds rule ids or categories to skip, `rule_dirs`
-    a teacher's folders of rule packs (RulePackError if one is broken)."""
+    a teacher's folders of rule packs (RulePackError if one is broken), `failures` collects rules
+    that broke on this letter (see run_rules)."""
     from lihua.checks.rulebook import run_rules
 
     findings = [f for f in check_chinese_text(text) if not is_disabled(f, disabled)]
-    findings.extend(run_rules(text, letter, disabled=disabled, rule_dirs=tuple(rule_dirs)))
+    findings.extend(run_rules(text, letter, disabled=disabled, rule_dirs=tuple(rule_dirs), failures=failures))
     return findings
 
 

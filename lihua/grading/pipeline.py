@@ -42,8 +42,10 @@ def run_checks(text: str, *, prompt: Any = None, engines: Sequence[str] = DEFAUL
     """Like `check_text`, also returning notes about engines that could not run."""
     letter = parse_letter(text)
     names = _names_for(prompt)
-    collected: list[Finding] = list(check_letter(text, letter, disabled=disabled, rule_dirs=rule_dirs))
-    notes: list[str] = []
+    broken: list[str] = []
+    collected: list[Finding] = list(check_letter(text, letter, disabled=disabled, rule_dirs=rule_dirs, failures=broken))
+    notes: list[str] = [f"lihua's rule {rule} broke on this letter and was skipped; the rest was checked. "
+                        "Please report it, with the letter" for rule in broken]
     failed: list[str] = []
     for name in engines:
         engine = None
