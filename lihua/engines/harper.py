@@ -334,18 +334,25 @@ def _to_before_a_verb(chunk: str, lint) -> bool:
         _finite_next().match(chunk, lint.span.end))
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:can|could|will|would|should|may|might|must)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _MONTH_AFTER_DAY = re.compile(r"\d\s*(?:st|nd|rd|th)?\s*$")
 
 
 def _misread(chunk: str, lint) -> bool:
-    """Lints of a word Harper read as another: "she learnt" (the British past, taken for a noun),
+    """Lints of a word Harper read as another (or of a British word): "she learnt" (the British past),
     "18 May" (the month, taken for the modal), "thanks for your kind help" ("your" before an adjective
     and its noun, taken for "you're" before a predicate adjective)."""
     word = lint.problem_text
     if lint.lint_kind == "Agreement" and lexicon.is_participle_too(word):
         return True
+    if lint.lint_kind == "WordChoice" and _MODAL_BEFORE.search(chunk[max(0, lint.span.start - 30):lint.span.start]):
+        return True  # "I could hard believe": after a modal the word is a verb, whatever the slip before it
     if word == "May" and _MONTH_AFTER_DAY.search(chunk[:lint.span.start]):
         return True
+    if word.lower() == "every one" and re.match(r"\s+of\b", chunk[lint.span.end:]):
+        return True  # "every one of us": each single one, not "everyone"
+    if lint.lint_kind == "Regionalism":
+        return True  # "tyre", "lorry", "flat": British words are right in a British-taught letter
     if word.lower() == "your" and any(s.replacement_text.lower() in {"you're", "you’re"} for s in lint.suggestions):
         following = re.findall(r"[A-Za-z]+", chunk[lint.span.end:lint.span.end + 40])[:2]
         return len(following) == 2 and lexicon.is_adjective(following[0]) and lexicon.is_noun(following[1]) and not (

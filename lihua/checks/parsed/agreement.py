@@ -234,7 +234,8 @@ def subject_agreement(text: str, letter: Letter | None, options: dict[str, Any])
         else:
             continue
         joined = _joined_verbs(analysis, token) if token.dep in SUBJECT else []
-        for hit in (found, *joined):
+        split = _split_subjects(analysis, analysis.head(token)) if token.dep in SUBJECT else None
+        for hit in (split, found, *joined):
             if hit is not None and hit[0] not in seen:
                 seen.add(hit[0])
                 yield hit
@@ -274,13 +275,59 @@ def _subject(analysis: Analysis, subject: Token) -> Hit | None:
                                for j in range(subject.i + 1, verb.i)):
             return None
         stands_for = noun
-    elif subject.feature("Case") == "Acc" or not _reads_cleanly(analysis, subject, verb):
+    elif subject.feature("Case") == "Acc":
         return None
+    elif not _reads_cleanly(analysis, subject, verb):
+        gerund = _opening_gerund(analysis, subject, verb)
+        if gerund is None:
+            return None  # "Reading this book make me": the parser took the gerund's object for the subject
+        return _hit(analysis, verb, "sing3", analysis.text[gerund.start:subject.end])
     number = subject_number(analysis, stands_for, verb, name_is_one=stands_for is not subject)
     if number is None:
         return None
     words = _phrase(analysis, subject, verb) if stands_for is subject else stands_for.text
     return _hit(analysis, verb, number, words, subject if stands_for is subject else None)
+
+
+def _opening_gerund(analysis: Analysis, subject: Token, verb: Token) -> Token | None:
+    """The gerund that opens the clause right before `subject` when the parser took the gerund's object
+    for the subject ("Reading this book make me": the subject is "Reading this book", one thing)."""
+    clause = analysis.head(subject)
+    opener = next((c for c in analysis.children(clause) if c.dep == "csubj" and c.i < subject.i and _is_gerund(c)), None)
+    start = min(t.i for t in analysis.subtree(subject) if t.i <= subject.i)
+    if opener is not None and all(t.pos in {"NOUN", "PROPN", "ADP", "DET", "ADJ", "PRON", "NUM"}
+                                  for t in analysis.tokens[opener.i + 1:subject.i]):
+        start = opener.i + 1  # "Playing basketball with others make me": the parser split the gerund's phrase
+    if start == 0:
+        return None
+    gerund = analysis.tokens[start - 1]
+    if not _is_gerund(gerund) or gerund.sent != subject.sent or not gerund.text.isalpha():
+        return None
+    before = analysis.tokens[gerund.i - 1] if gerund.i > analysis.sentences[gerund.sent].first else None
+    if before is not None and not (before.text in {",", ";", ":"} or before.pos in {"SCONJ", "CCONJ"}
+                                   or before.lower == "that"):
+        return None
+    if any(t.pos in {"VERB", "AUX", "PUNCT"} or t.tag in {"WDT", "WP"} for t in analysis.tokens[subject.i + 1:verb.i]):
+        return None
+    return gerund
+
+
+def _split_subjects(analysis: Analysis, verb: Token) -> Hit | None:
+    """'My partner and I was asked': the parser hung both halves of a joined subject from the verb
+    (an "and" between them, both before it): together they are plural."""
+    kids = analysis.children(verb)
+    subjects = [c for c in kids if c.dep in SUBJECT and c.i < verb.i]
+    if len(subjects) < 2 or not any(
+            c.dep == "cc" and c.lower == "and" and subjects[0].i < c.i < subjects[-1].i for c in kids):
+        return None
+    if any(t.lower in {",", "but", "or"} or t.pos in {"VERB", "SCONJ"}
+           for t in analysis.tokens[subjects[0].i:subjects[-1].i]):
+        return None  # two clauses, not one subject
+    finite = _finite(analysis, subjects[-1])
+    if finite is None or in_quotes(analysis, verb):
+        return None
+    start = min(t.i for t in analysis.subtree(subjects[0]) if t.i <= subjects[0].i)
+    return _hit(analysis, finite, "plural", analysis.text[analysis.tokens[start].start:subjects[-1].end])
 
 
 def _gerund_subject(analysis: Analysis, gerund: Token) -> Hit | None:

@@ -162,7 +162,8 @@ def parallel_verbs(text: str, letter: Letter | None, options: dict[str, Any]) ->
                     c.dep == "advmod" and c.lower in {"not", "n't", "never"} for c in first_kids)):
                 continue  # "I could not help crying and told her", "would not honour it and said": a past of its own
             fix = lexicon.verb_form(verb.text, "VB")
-        elif form == "past" and not tags & {"VBD"} and tags & {"VB", "VBZ", "VBG"}:
+        elif form == "past" and not tags & {"VBD"} and tags & {"VB", "VBZ", "VBG"} and (
+                _lemma(verb.lower) not in word_set("still_true_verbs")):  # "you taught me and know me well": true now
             if "VBG" in tags and (
                 not (following in _OBJECT_STARTERS or lexicon.is_noun(following)) or ing_before
             ):

@@ -41,7 +41,12 @@ def be_base_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> I
         sentence = analysis.sentence_tokens(be.sent)
         if any(t.lemma == "do" and t.i < be.i for t in sentence):
             continue  # "all you have to do is wait": the bare verb is right there
-        acts = any(c.dep in {"obj", "iobj", "xcomp", "ccomp"} for c in analysis.children(verb))
+        acts = any(c.dep in {"obj", "iobj", "xcomp", "ccomp"} for c in analysis.children(verb)) or (
+            verb.lemma in word_set("verbs_without_passive"))  # "they are talk loudly": no one is talked
+        if acts and be.lower in {"was", "were"} and verb.lemma in word_set("verbs_without_passive"):
+            past = lexicon.verb_form(verb.text, "VBD") or verb.text
+            yield be.start, verb.end, in_place_of(be, past), {"be": be.text, "verb": verb.text}
+            continue
         if acts and be.lower in {"is", "are", "am", "'s", "'re", "'m", "’s", "’re", "’m"}:
             # "advertisements are make products seem better": the subject acts, so "be" goes
             form = lexicon.verb_form(verb.text, "VBZ") if be.lower in {"is", "'s", "’s"} else verb.text
@@ -88,6 +93,8 @@ def participle_after_preposition(text: str, letter: Letter | None, options: dict
             continue
         if verb.lower == "granted" or analysis.text[verb.end : verb.end + 1] == "-":
             continue  # "take it for granted"; "re-looking" cut in two
+        if verb.i >= 2 and analysis.tokens[verb.i - 2].pos == "VERB" and analysis.tokens[verb.i - 2].tag == "VBG":
+            continue  # "a herdsman who was passing by stopped": "by" ends "passing by", the verb is the clause's own
         kids = analysis.children(verb)
         if any(c.dep in {"aux", "aux:pass", "nsubj", "nsubj:pass"} for c in kids):
             continue

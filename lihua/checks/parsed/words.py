@@ -111,8 +111,8 @@ def subject_number(analysis: Analysis, subject: Token, verb: Token, depth: int =
         return "sing3"  # "my spoken English has improved": a language is one thing
     if subject.pos != "NOUN" or not lower.isalpha():
         return None  # names, numbers, gerunds, "the rich": no safe number
-    if lower in word_set("either_number") or subject.lemma in word_set("either_number"):
-        return None
+    if lower in word_set("either_number") or (subject.lemma in word_set("either_number") and lower == subject.lemma):
+        return None  # "the class is / are"; but "classes", "families" are plainly plural
     if lower in word_set("plural_only"):
         return "plural"
     if determiners & _PLURAL_DETERMINERS and subject.tag == "NN":
