@@ -292,6 +292,8 @@ def _subject(analysis: Analysis, subject: Token) -> Hit | None:
 def _opening_gerund(analysis: Analysis, subject: Token, verb: Token) -> Token | None:
     """The gerund that opens the clause right before `subject` when the parser took the gerund's object
     for the subject ("Reading this book make me": the subject is "Reading this book", one thing)."""
+    if subject.pos == "PRON":
+        return None  # "Sorry for interrupting, I guess", "assuming you get": a pronoun is its clause's own subject
     clause = analysis.head(subject)
     opener = next((c for c in analysis.children(clause) if c.dep == "csubj" and c.i < subject.i and _is_gerund(c)), None)
     start = min(t.i for t in analysis.subtree(subject) if t.i <= subject.i)
