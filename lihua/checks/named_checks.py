@@ -244,7 +244,10 @@ def word_preposition(text: str, letter: Letter | None, options: dict[str, Any]) 
     lihua judges) and optionally `before` (the only words that may follow the wrong one: "famous as"
     is wrong only before "its / their…", "famous as a poet" is right), `not_before`, and `after` (the
     only words that may stand before the word: "great interest on", not "pays interest on")."""
-    table: dict[str, dict[str, Any]] = options.get("words", {})
+    table = {word.lower(): entry for word, entry in options.get("words", {}).items()
+             if isinstance(entry, dict) and entry.get("takes") and entry.get("not")}  # a teacher's pack may leave one out
+    if not table:
+        return
     pattern = _word_preposition_pattern(tuple(table), tuple(sorted({p for e in table.values() for p in e["not"]})))
     for match in pattern.finditer(text):
         entry = table[match.group("word").lower()]

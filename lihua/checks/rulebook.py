@@ -105,7 +105,7 @@ TRANSFORMS: dict[str, Callable[[str], str | None]] = {
     "comparative": lexicon.comparative_of,
     "superlative": lexicon.superlative_of,
     "delete": lambda w: "",
-    "title-case": lambda w: " ".join(part[:1].upper() + part[1:] for part in w.split(" ")),
+    "title-case": lambda w: re.sub(r"(?:(?<=^)|(?<=[ -]))[a-z]", lambda m: m.group().upper(), w),
     "superlative-phrase": lambda w: ("most " + w.split(None, 1)[1]) if w.lower().startswith("more ")
     else lexicon.superlative_of(lexicon.adjective_positive(w) or w),
     "with-article": lambda w: f"{lexicon.indefinite_article(w)} {w}",

@@ -345,7 +345,8 @@ def _misread(chunk: str, lint) -> bool:
     word = lint.problem_text
     if lint.lint_kind == "Agreement" and lexicon.is_participle_too(word):
         return True
-    if lint.lint_kind == "WordChoice" and _MODAL_BEFORE.search(chunk[max(0, lint.span.start - 30):lint.span.start]):
+    if lint.lint_kind == "WordChoice" and "the noun should be" in lint.message and _MODAL_BEFORE.search(
+            chunk[max(0, lint.span.start - 30):lint.span.start]):
         return True  # "I could hard believe": after a modal the word is a verb, whatever the slip before it
     if word == "May" and _MONTH_AFTER_DAY.search(chunk[:lint.span.start]):
         return True

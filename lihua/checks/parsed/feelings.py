@@ -70,7 +70,8 @@ def swapped_participle(text: str, letter: Letter | None, options: dict[str, Any]
             continue  # "the city was shocked by the news": a place may stand for its people
         thing = subject.lower in _CAUSES and subject.pos == "NOUN" or subject.lower == "which"  # a thing
         following = analysis.tokens[word.i + 1] if word.i + 1 < len(analysis.tokens) else None
-        done_to_someone = following is not None and following.pos in {"PRON", "DET", "NOUN", "PROPN"}
+        done_to_someone = following is not None and (following.pos in {"PRON", "DET", "NOUN", "PROPN"}
+                                                     or following.lower == "to")  # "very exciting to watch"
         person = subject.lower in _FEELERS or (
             subject.lower in _PEOPLE and verb in _NOT_CAUSED_BY_PEOPLE and not done_to_someone)
         if kind == "ed" and thing and word.lower not in _ED_OF_THINGS or (kind == "ing" and person):

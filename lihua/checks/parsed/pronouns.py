@@ -73,8 +73,7 @@ def subject_pronoun_as_object(text: str, letter: Letter | None, options: dict[st
     tokens = analysis.tokens
     for word in tokens:
         if word.text == "I" and _joined_to_object(analysis, word):
-            clause = [t for t in tokens[word.i + 1:word.i + 4] if t.sent == word.sent]
-            clause = clause[:next((k for k, t in enumerate(clause) if t.pos == "PUNCT"), len(clause))]
+            clause = [t for t in tokens[word.i + 1:word.i + 7] if t.sent == word.sent and t.pos != "PUNCT"][:4]
             if not any(t.pos in ("VERB", "AUX") and penn(t) in {"VBD", "VBZ", "VBP", "MD"} for t in clause):
                 yield word.start, word.end, "me", {"pronoun": word.text}  # "taught my cousin and I how to…"
             continue

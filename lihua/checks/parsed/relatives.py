@@ -140,9 +140,8 @@ def relative_pronoun_twice(text: str, letter: Letter | None, options: dict[str, 
     object pronoun right after its verb says it twice."""
     analysis = analyse(text)
     for word, verb, antecedent in _relatives(analysis):
-        if word.lower not in ("which", "that", "who", "whom") or not (word.dep == "obj" or (
-                word.lower == "that" and word.dep == "mark" and antecedent.lower in THING_NOUNS)):
-            continue  # the relative word is the clause's object ("that" only after a plain thing)
+        if word.lower not in ("which", "that", "who", "whom") or word.dep != "obj":
+            continue  # the relative word is the clause's object (a "that" the parser made a mark may open "the idea that…")
         children = analysis.children(verb)
         subject = next((c for c in children if c.dep.startswith("nsubj") and c.i != word.i), None)
         if subject is None or not word.i < subject.i < verb.i or word.dep.startswith("nsubj"):
@@ -150,8 +149,8 @@ def relative_pronoun_twice(text: str, letter: Letter | None, options: dict[str, 
         pronoun = analysis.tokens[verb.i + 1] if verb.i + 1 < len(analysis.tokens) else None
         if pronoun is None or pronoun.lower not in _OBJECT_PRONOUNS or pronoun.dep != "obj" or pronoun.head != verb.i:
             continue
-        if verb.lemma in _TWO_OBJECT_VERBS and any(c.dep in ("obj", "iobj", "xcomp") and c.i > pronoun.i for c in children):
-            continue  # a second object follows: the pronoun is the first of two ("the box which she gave him a pen in")
+        if verb.lemma in _TWO_OBJECT_VERBS and pronoun.lower != "it":
+            continue  # "the phone which my father bought her": her is the one it was bought for
         end = pronoun.end + (1 if text[pronoun.end:pronoun.end + 1] == " " else 0)
         yield pronoun.start, end, "", {"relative": word.text, "noun": antecedent.text, "pronoun": pronoun.text}
 
@@ -177,7 +176,7 @@ def quantified_them(text: str, letter: Letter | None, options: dict[str, Any]) -
             continue  # "When the race began, most of them…", "In the end, all of them…": no clause before
         if not any(t.pos in ("VERB", "AUX") and t.tag in ("VBD", "VBZ", "VBP", "MD") for t in before):
             continue
-        person = next((t for t in reversed(before) if t.pos in ("NOUN", "PROPN", "PRON")), None)
+        person = next((t for t in reversed(before) if t.pos in ("NOUN", "PROPN")), None)  # not "told me"
         fix = "whom" if person is not None and (person.lower in PERSON_NOUNS or lexicon.singular_of(
             person.lower) in PERSON_NOUNS or person.lower in ("friends", "people", "children", "students")) else "which"
         yield them.start, them.end, fix, {"q": quantifier.text}

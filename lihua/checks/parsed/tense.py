@@ -28,8 +28,10 @@ _NOW = re.compile(r"\b(?:now|today|nowadays|these\s+days|at\s+present|currently|
 _THEN = re.compile(r"\b(?:yesterday|ago|last\s+(?:week|weekend|month|year|term|summer|winter|spring|autumn|night|"
                    r"time|holiday|vacation|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|"
                    r"may|june|july|august|september|october|november|december)|in\s+(?:19|20)\d\d|one\s+day|"
-                   r"the\s+(?:next|following)\s+(?:day|morning|week)|(?:a|an|one|two|three|four|five|six|few|several|some|\d+)\s+"
-                   r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+later)\b", re.IGNORECASE)
+                   r"the\s+(?:next|following)\s+(?:day|morning|week))\b", re.IGNORECASE)
+# "Two months later": a past time only inside a story already told in the past (a plan may say it too).
+_LATER = re.compile(r"\b(?:a|an|one|two|three|four|five|six|few|several|some|\d+)\s+"
+                    r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+later\b", re.IGNORECASE)
 _FINITE_DEPS = frozenset({"ROOT", "conj", "advcl", "parataxis"})
 
 
@@ -190,7 +192,8 @@ def story_present(text: str, letter: Letter | None, options: dict[str, Any]) -> 
             opened.add(paragraph[index])
         if not _sentence_ok(analysis, index):
             continue
-        story = (past >= needed and past >= 3 * present) or then is not None
+        later = _LATER.search(text, sentence.start, sentence.end) is not None and past >= 1 and past >= present
+        story = (past >= needed and past >= 3 * present) or then is not None or later
         tokens = analysis.sentence_tokens(index)
         if any(t.lemma in states and tense_of(t) == "present" and not _feeling(analysis, t)
                and not _joined_to_past(analysis, t) for t in tokens):
