@@ -303,8 +303,10 @@ def _opening_gerund(analysis: Analysis, subject: Token, verb: Token) -> Token | 
     if start == 0:
         return None
     gerund = analysis.tokens[start - 1]
-    if not _is_gerund(gerund) or gerund.sent != subject.sent or not gerund.text.isalpha():
+    if not _is_gerund(gerund) or gerund.sent != subject.sent or not gerund.text.isalpha() or gerund.head == subject.i:
         return None
+    if gerund.i == subject.i - 1 and subject.tag == "NNS":
+        return None  # "nursing students study", "cooking classes are": the -ing word may name a kind of the noun
     before = analysis.tokens[gerund.i - 1] if gerund.i > analysis.sentences[gerund.sent].first else None
     if before is not None and not (before.text in {",", ";", ":"} or before.pos in {"SCONJ", "CCONJ"}
                                    or before.lower == "that"):

@@ -140,7 +140,8 @@ def relative_pronoun_twice(text: str, letter: Letter | None, options: dict[str, 
     object pronoun right after its verb says it twice."""
     analysis = analyse(text)
     for word, verb, antecedent in _relatives(analysis):
-        if word.lower not in ("which", "that", "who", "whom") or word.dep != "obj":
+        if word.lower not in ("which", "that", "who", "whom") or word.dep != "obj" or (
+                antecedent.lower == "way" or antecedent.lower in TIME_NOUNS):  # "the way that they raised them"
             continue  # the relative word is the clause's object (a "that" the parser made a mark may open "the idea that…")
         children = analysis.children(verb)
         subject = next((c for c in children if c.dep.startswith("nsubj") and c.i != word.i), None)
