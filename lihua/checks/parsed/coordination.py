@@ -14,7 +14,7 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.checks.hits import Hit
-from lihua.checks.parsed.words import penn, word_set
+from lihua.checks.parsed.words import past_of_its_own, penn, word_set
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
 from lihua.text.word_classes import word_class
@@ -157,10 +157,8 @@ def parallel_verbs(text: str, letter: Letter | None, options: dict[str, Any]) ->
                 t.pos == "VERB" and penn(t) in tags for t in tokens[sentence.first : first.i]
             ):
                 continue  # "she told us to wait and left": the -ed verb pairs with "told"
-            first_kids = analysis.children(first)
-            if "VBD" in tags and (any(c.dep == "aux" and c.lower in {"could", "might"} for c in first_kids) or any(
-                    c.dep == "advmod" and c.lower in {"not", "n't", "never"} for c in first_kids)):
-                continue  # "I could not help crying and told her", "would not honour it and said": a past of its own
+            if past_of_its_own(analysis, first, verb):
+                continue
             fix = lexicon.verb_form(verb.text, "VB")
         elif form == "past" and not tags & {"VBD"} and tags & {"VB", "VBZ", "VBG"} and (
                 _lemma(verb.lower) not in word_set("still_true_verbs")):  # "you taught me and know me well": true now

@@ -13,7 +13,7 @@ from typing import Any
 
 from lihua.checks import lexicon
 from lihua.checks.hits import Hit
-from lihua.checks.parsed.words import AUX, in_quotes, penn, subject_number, word_set
+from lihua.checks.parsed.words import AUX, in_quotes, past_of_its_own, penn, subject_number, word_set
 from lihua.io.yaml_data import data_file
 from lihua.text.analysis import Analysis, Token, analyse
 from lihua.text.letter import Letter
@@ -59,9 +59,6 @@ def _base(token: Token) -> str | None:
     return lexicon.same_case(token.text, lemma) if lemma and lemma != token.lower else None
 
 
-_PAST_MODALS = frozenset({"could", "might"})  # not "would": "she would sit and tell" is a habit
-
-
 def after_auxiliary(text: str, letter: Letter | None, options: dict[str, Any]) -> Iterator[Hit]:
     """'can goes', 'will went', 'did went', 'doesn't likes', 'must to be': a modal or do takes the
     base form, straight after it."""
@@ -100,9 +97,8 @@ def _shared_modal(analysis: Analysis, modal: Token, verb: Token) -> Iterator[Hit
             continue  # "we can go, but he went": a clause of its own
         if not any(c.dep == "cc" and c.lower in {"and", "or"} for c in kids):
             continue
-        if "VBD" in lexicon.verb_tags(joined.lower) and (modal.lower in _PAST_MODALS or any(
-                c.dep == "advmod" and c.lower in {"not", "n't", "never"} for c in analysis.children(verb))):
-            continue  # "I could not help crying and told her": a past verb of its own, in a story
+        if past_of_its_own(analysis, verb, joined):
+            continue
         if any(penn(t) in {"VBD", "VBZ", "VBP", "MD"} or t.pos == "SCONJ" or t.tag in {"WDT", "WP"}
                for t in analysis.tokens[verb.i + 1:joined.i]):
             continue  # "understand the ideas that resulted in … and helped": joined to another verb

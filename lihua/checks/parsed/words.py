@@ -146,6 +146,16 @@ _FORMS = {
 }
 
 
+def past_of_its_own(analysis: Analysis, verb: Token, joined: Token) -> bool:
+    """'I could not help crying and told her', 'they would not honour it and said': a past form joined
+    to a verb under could / might or a negation is a past verb of its own, no slip for the base form
+    (but "she would sit and told" shares the habit's "would")."""
+    kids = analysis.children(verb)
+    return "VBD" in lexicon.verb_tags(joined.lower) and (
+        any(c.dep == "aux" and c.lower in {"could", "might"} for c in kids)
+        or any(c.dep == "advmod" and c.lower in {"not", "n't", "never"} for c in kids))
+
+
 def penn(token: Token) -> str:
     """The Penn tag of the word itself ("VBZ_RB", a word and its "n't", reads as "VBZ")."""
     return token.tag.split("_")[0]
