@@ -261,7 +261,7 @@ def word_preposition(text: str, letter: Letter | None, options: dict[str, Any]) 
             continue
         if "after" in entry and _word_before(text, match.start()) not in entry["after"]:
             continue
-        yield match.start("prep"), match.end("prep"), _match_case(match.group("prep"), entry["takes"]), {
+        yield match.start("prep"), match.end("prep"), lexicon.same_case(match.group("prep"), entry["takes"]), {
             "word": match.group("word"), "takes": entry["takes"], "prep": match.group("prep")}
 
 
@@ -274,10 +274,6 @@ def _word_preposition_pattern(words: tuple[str, ...], prepositions: tuple[str, .
 def _word_before(text: str, position: int) -> str:
     words = _WORD.findall(text[max(0, position - 30):position])
     return words[-1].lower() if words else ""
-
-
-def _match_case(model: str, word: str) -> str:
-    return word.capitalize() if model[:1].isupper() else word
 
 
 NAMED_CHECKS: dict[str, Check] = {

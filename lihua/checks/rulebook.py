@@ -689,12 +689,11 @@ def run_rules(text: str, letter: Letter | None = None, *, disabled: Collection[s
         if disabled and (rule.id in disabled or rule.category.value in disabled
                          or any(rule.id.startswith(d + ".") for d in disabled)):
             continue
-        if failures is None or _RAISE_RULE_ERRORS:
-            findings.extend(f for f in rule.findings(text, letter, lowered, index) if not is_disabled(f, disabled))
-            continue
         try:
             found = list(rule.findings(text, letter, lowered, index))
         except Exception as error:  # noqa: BLE001 — any bug in one rule: skip that rule, keep the grade
+            if failures is None or _RAISE_RULE_ERRORS:
+                raise
             failures.append(f"{rule.id} ({type(error).__name__}: {error})")
             continue
         findings.extend(f for f in found if not is_disabled(f, disabled))

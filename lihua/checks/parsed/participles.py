@@ -41,9 +41,9 @@ def be_base_verb(text: str, letter: Letter | None, options: dict[str, Any]) -> I
         sentence = analysis.sentence_tokens(be.sent)
         if any(t.lemma == "do" and t.i < be.i for t in sentence):
             continue  # "all you have to do is wait": the bare verb is right there
-        acts = any(c.dep in {"obj", "iobj", "xcomp", "ccomp"} for c in analysis.children(verb)) or (
-            verb.lemma in word_set("verbs_without_passive"))  # "they are talk loudly": no one is talked
-        if acts and be.lower in {"was", "were"} and verb.lemma in word_set("verbs_without_passive"):
+        no_passive = verb.lemma in word_set("verbs_without_passive")  # "they are talk loudly": no one is talked
+        acts = no_passive or any(c.dep in {"obj", "iobj", "xcomp", "ccomp"} for c in analysis.children(verb))
+        if no_passive and be.lower in {"was", "were"}:
             past = lexicon.verb_form(verb.text, "VBD") or verb.text
             yield be.start, verb.end, in_place_of(be, past), {"be": be.text, "verb": verb.text}
             continue

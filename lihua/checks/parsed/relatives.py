@@ -145,8 +145,8 @@ def relative_pronoun_twice(text: str, letter: Letter | None, options: dict[str, 
             continue  # the relative word is the clause's object (a "that" the parser made a mark may open "the idea that…")
         children = analysis.children(verb)
         subject = next((c for c in children if c.dep.startswith("nsubj") and c.i != word.i), None)
-        if subject is None or not word.i < subject.i < verb.i or word.dep.startswith("nsubj"):
-            continue  # "the man who told me it": the relative word is the subject, the clause has its object
+        if subject is None or not word.i < subject.i < verb.i:
+            continue  # the clause needs its own subject between the relative word and the verb
         pronoun = analysis.tokens[verb.i + 1] if verb.i + 1 < len(analysis.tokens) else None
         if pronoun is None or pronoun.lower not in _OBJECT_PRONOUNS or pronoun.dep != "obj" or pronoun.head != verb.i:
             continue
